@@ -1,0 +1,31 @@
+# DTEKit — the two commands a fresh machine needs:
+#   make demo   installs what is missing, builds, and runs the main job on the shipped samples
+#   make test   installs what is missing and runs the test suite
+SHELL := /bin/bash
+SII_DIR ?= $(abspath ../shared/sii)
+DEMO_OUT ?= demo-out
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: bootstrap build release test demo bench clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build: bootstrap
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: bootstrap
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+test: bootstrap
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+demo: release
+	@bash scripts/demo.sh "$(DEMO_OUT)" "$${DTEKIT_SII_DIR:-$(SII_DIR)}"
+
+bench: bootstrap
+	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build $(DEMO_OUT)

@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// DTEKit: the printed side of Chile's electronic tax documents (DTE).
+// C system libraries sit behind thin `C*` shim modules (module map + shim.h only);
+// the Swift modules above them own every C resource they create.
+let package = Package(
+    name: "DTEKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DTEKit", targets: ["DTEKit"]),
+        .executable(name: "dtekit", targets: ["dtekit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // MARK: C system-library shims
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CZint", path: "Sources/CZint",
+                       providers: [.apt(["libzint-dev"])]),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng16",
+                       providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libjpeg",
+                       providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+
+        // MARK: Library modules
+        .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
+        .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CPNG", "CJPEG",
+                                                 .product(name: "Yams", package: "Yams")]),
+        .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
+                                                    .product(name: "Yams", package: "Yams")]),
+        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
+        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG"]),
+        .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
+
+        // MARK: Command-line tool
+        .executableTarget(name: "dtekit", dependencies: [
+            "DTEKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests
+        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "TestSupport"]),
+        .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "TestSupport"]),
+        .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "TestSupport"]),
+        .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "TestSupport"]),
+        .testTarget(name: "IDScanTests", dependencies: ["IDScan", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+    ]
+)

@@ -1,0 +1,2 @@
+/// DTE XML skeletons: emisor profiles, per-type generators, TED stamping, XMLDSig signing.
+public enum DTESkeletonModule {}

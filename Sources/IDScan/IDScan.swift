@@ -1,0 +1,2 @@
+/// ID scan check: is an uploaded cédula image usable?
+public enum IDScanModule {}

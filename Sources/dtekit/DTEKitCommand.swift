@@ -1,0 +1,19 @@
+import ArgumentParser
+import DTEKit
+
+@main
+struct DTEKitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dtekit",
+        abstract: "Printouts, XML skeletons and ID checks for Chile's electronic tax documents (DTE).",
+        discussion: """
+        Reads SII DTE XML (DTE, EnvioDTE, EnvioBOLETA; ISO-8859-1, windows-1252 or UTF-8), \
+        renders company-branded printouts, writes schema-valid DTE skeletons and checks \
+        uploaded cédula scans.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            // Subcommands are registered here, one file each.
+        ]
+    )
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import DTEBatch
+
+@Test func DTEBatchModuleLinks() { _ = DTEBatchModule.self }

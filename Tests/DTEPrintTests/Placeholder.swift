@@ -1,0 +1,4 @@
+import Testing
+@testable import DTEPrint
+
+@Test func DTEPrintModuleLinks() { _ = DTEPrintModule.self }

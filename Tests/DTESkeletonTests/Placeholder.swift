@@ -1,0 +1,4 @@
+import Testing
+@testable import DTESkeleton
+
+@Test func DTESkeletonModuleLinks() { _ = DTESkeletonModule.self }

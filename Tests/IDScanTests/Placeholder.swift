@@ -1,0 +1,4 @@
+import Testing
+@testable import IDScan
+
+@Test func IDScanModuleLinks() { _ = IDScanModule.self }

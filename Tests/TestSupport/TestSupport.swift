@@ -1,0 +1,138 @@
+import Foundation
+
+/// Shared helpers for DTEKit's tests: where the repository, the SII reference data and the
+/// built `dtekit` binary are, and running external tools.
+public enum TestSupport {
+    /// The repository root (the folder holding Package.swift).
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    public enum Missing: Error, CustomStringConvertible {
+        case siiData(String)
+        case tool(String)
+        public var description: String {
+            switch self {
+            case let .siiData(p):
+                return "SII reference data not found at \(p): set DTEKIT_SII_DIR to the shared/sii folder (schemas/, samples/)."
+            case let .tool(t): return "required tool '\(t)' not found on PATH: run scripts/bootstrap.sh"
+            }
+        }
+    }
+
+    /// `../shared/sii` next to the repository, or `$DTEKIT_SII_DIR`. Throws (failing the test)
+    /// with a message saying what is missing: tests that need it never skip silently.
+    public static func siiDirectory() throws -> URL {
+        let env = ProcessInfo.processInfo.environment["DTEKIT_SII_DIR"]
+        let url = env.map { URL(fileURLWithPath: $0) }
+            ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/sii")
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("samples").path) else {
+            throw Missing.siiData(url.path)
+        }
+        return url
+    }
+
+    public static func siiSamples() throws -> URL { try siiDirectory().appendingPathComponent("samples") }
+    public static func siiSchemas() throws -> URL { try siiDirectory().appendingPathComponent("schemas") }
+
+    /// Every DTE XML sample in shared/sii/samples (CAF files excluded), sorted by name.
+    public static func siiDocumentSamples() throws -> [URL] {
+        let dir = try siiSamples()
+        return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "xml" && !$0.lastPathComponent.hasPrefix("CAF-") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// The CAF file for a document type in shared/sii/samples.
+    public static func siiCAF(type: Int) throws -> URL {
+        let dir = try siiSamples()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        guard let f = files.first(where: { $0.hasPrefix("CAF-\(type)-") }) else { throw Missing.siiData(dir.path + "/CAF-\(type)-*") }
+        return dir.appendingPathComponent(f)
+    }
+
+    /// `Samples/` in the repository.
+    public static var samplesDirectory: URL { repositoryRoot.appendingPathComponent("Samples") }
+    /// `Templates/` in the repository.
+    public static var templatesDirectory: URL { repositoryRoot.appendingPathComponent("Templates") }
+
+    /// The `dtekit` binary that `swift build` put next to the test bundle.
+    public static func dtekitBinary() -> URL {
+        // The test bundle lives in .build/<triple>/<config>/; the executable is beside it.
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("dtekit")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/dtekit")
+    }
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory(_ label: String = "dtekit") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    public struct RunResult: Sendable {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: Data
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    /// Finds a tool on PATH or throws ``Missing/tool(_:)``.
+    public static func tool(_ name: String) throws -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw Missing.tool(name)
+    }
+
+    /// Runs a program to completion, capturing its output (read concurrently, so large outputs
+    /// never dead-lock the pipe).
+    @discardableResult
+    public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil,
+                           environment: [String: String]? = nil, currentDirectory: URL? = nil) throws -> RunResult {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let currentDirectory { p.currentDirectoryURL = currentDirectory }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err
+        p.standardInput = stdin == nil ? FileHandle.nullDevice : inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(stdin); try? inp.fileHandleForWriting.close() }
+        let group = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        group.enter(); DispatchQueue.global().async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.wait()
+        p.waitUntilExit()
+        return RunResult(status: p.terminationStatus, stdout: o, stderr: e)
+    }
+
+    /// Runs a tool found on PATH.
+    @discardableResult
+    public static func run(tool name: String, _ arguments: [String], stdin: Data? = nil) throws -> RunResult {
+        try run(try tool(name), arguments, stdin: stdin)
+    }
+
+    /// Runs the built `dtekit`.
+    @discardableResult
+    public static func dtekit(_ arguments: [String], environment: [String: String]? = nil,
+                              currentDirectory: URL? = nil) throws -> RunResult {
+        try run(dtekitBinary(), arguments, environment: environment, currentDirectory: currentDirectory)
+    }
+}
