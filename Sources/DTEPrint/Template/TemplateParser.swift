@@ -1,0 +1,276 @@
+import Foundation
+import Yams
+
+/// Reads the YAML of a template into a ``PrintTemplate``, key by key, so that every error names
+/// the file, the key, the bad value and what is allowed. Unknown keys are errors (typos would
+/// otherwise be silently ignored).
+struct TemplateParser {
+    let source: String
+    let baseDirectory: URL?
+
+    private func fail(_ key: String, _ value: String? = nil, _ reason: String) -> TemplateError {
+        TemplateError(source: source, key: key, value: value, reason: reason)
+    }
+
+    /// The placeholders footer / observation texts may use.
+    static let placeholders: Set<String> = [
+        "emisor.razon_social", "emisor.rut", "emisor.giro", "emisor.correo", "emisor.email", "emisor.telefono",
+        "emisor.direccion", "emisor.comuna", "emisor.ciudad", "emisor.sucursal",
+        "documento.tipo", "documento.folio", "documento.fecha",
+        "receptor.razon_social", "receptor.rut",
+    ]
+
+    func parse(_ yaml: String) throws(TemplateError) -> PrintTemplate {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { throw fail("", nil, "the template is empty") }
+            root = node
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw fail("", nil, "not valid YAML: \(error)")
+        }
+        let top = try mapping(root, key: "")
+        try allowOnly(top, key: "", ["name", "paper", "margins", "font", "colors", "recuadro", "logo", "columns",
+                                      "texts", "copies", "sii", "certification", "document_types"])
+        let paperText = try string(top["paper"], key: "paper") ?? "letter"
+        guard let paper = PrintTemplate.Paper(rawValue: paperText) else {
+            throw fail("paper", paperText, "allowed: \(PrintTemplate.Paper.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let defaultName = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        var t = PrintTemplate.defaults(paper: paper, name: try string(top["name"], key: "name") ?? defaultName, source: source)
+
+        if let m = top["margins"] {
+            if case .scalar = m {
+                let v = try number(m, key: "margins")
+                t.margins = .init(top: v, right: v, bottom: v, left: v)
+            } else {
+                let mm = try mapping(m, key: "margins")
+                try allowOnly(mm, key: "margins", ["top", "right", "bottom", "left"])
+                t.margins.top = try number(mm["top"], key: "margins.top") ?? t.margins.top
+                t.margins.right = try number(mm["right"], key: "margins.right") ?? t.margins.right
+                t.margins.bottom = try number(mm["bottom"], key: "margins.bottom") ?? t.margins.bottom
+                t.margins.left = try number(mm["left"], key: "margins.left") ?? t.margins.left
+            }
+        }
+        if let f = top["font"] {
+            let fm = try mapping(f, key: "font")
+            try allowOnly(fm, key: "font", ["family", "body", "heading", "recuadro", "legend"])
+            if let family = try string(fm["family"], key: "font.family") {
+                guard !family.isEmpty, family.count <= 64,
+                      family.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else {
+                    throw fail("font.family", family, "a font family name (letters, digits, spaces, '-')")
+                }
+                t.fonts.family = family
+            }
+            t.fonts.body = try number(fm["body"], key: "font.body", range: 5...14) ?? t.fonts.body
+            t.fonts.heading = try number(fm["heading"], key: "font.heading", range: 6...20) ?? t.fonts.heading
+            t.fonts.recuadro = try number(fm["recuadro"], key: "font.recuadro", range: 6...16) ?? t.fonts.recuadro
+            t.fonts.legend = try number(fm["legend"], key: "font.legend", range: 4...12) ?? t.fonts.legend
+        }
+        if let c = top["colors"] {
+            let cm = try mapping(c, key: "colors")
+            try allowOnly(cm, key: "colors", ["recuadro", "accent"])
+            if let r = try string(cm["recuadro"], key: "colors.recuadro") {
+                guard let color = PrintTemplate.RecuadroColor(rawValue: r.lowercased()) else {
+                    let why = r.lowercased().contains("green") || r.lowercased().contains("verde")
+                        ? "the SII forbids a green recuadro; allowed: red, black" : "allowed: red, black"
+                    throw fail("colors.recuadro", r, why)
+                }
+                t.recuadroColor = color
+            }
+            if let a = try string(cm["accent"], key: "colors.accent") {
+                guard let rgb = TemplateParser.color(a) else {
+                    throw fail("colors.accent", a, "a colour as #RRGGBB or one of: black, gray, navy, blue, red, maroon, teal")
+                }
+                t.accent = rgb
+            }
+        }
+        if let r = top["recuadro"] {
+            let rm = try mapping(r, key: "recuadro")
+            try allowOnly(rm, key: "recuadro", ["width_cm", "rule_mm"])
+            t.recuadroWidth = try number(rm["width_cm"], key: "recuadro.width_cm", range: 3...12) ?? t.recuadroWidth
+            t.recuadroRule = try number(rm["rule_mm"], key: "recuadro.rule_mm", range: 0.1...3) ?? t.recuadroRule
+        }
+        if let l = top["logo"] {
+            let lm = try mapping(l, key: "logo")
+            try allowOnly(lm, key: "logo", ["file", "position", "max_width_cm", "max_height_cm", "embed"])
+            if let file = try string(lm["file"], key: "logo.file") {
+                let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)
+                    : (baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(file)
+                t.logo.file = url.standardizedFileURL
+            }
+            if let p = try string(lm["position"], key: "logo.position") {
+                guard let pos = PrintTemplate.LogoPosition(rawValue: p) else {
+                    throw fail("logo.position", p, "allowed: left, top, center")
+                }
+                t.logo.position = pos
+            }
+            t.logo.maxWidth = try number(lm["max_width_cm"], key: "logo.max_width_cm", range: 0.5...20) ?? t.logo.maxWidth
+            t.logo.maxHeight = try number(lm["max_height_cm"], key: "logo.max_height_cm", range: 0.5...20) ?? t.logo.maxHeight
+            if let e = try string(lm["embed"], key: "logo.embed") {
+                guard let mode = PrintTemplate.LogoEmbeddingMode(rawValue: e) else { throw fail("logo.embed", e, "allowed: jpeg, lossless") }
+                t.logo.embedding = mode
+            }
+        }
+        if let c = top["columns"] {
+            let cm = try mapping(c, key: "columns")
+            try allowOnly(cm, key: "columns", ["codigo", "unidad", "descuento", "precio_decimals"])
+            t.columns.codigo = try bool(cm["codigo"], key: "columns.codigo") ?? t.columns.codigo
+            t.columns.unidad = try bool(cm["unidad"], key: "columns.unidad") ?? t.columns.unidad
+            t.columns.descuento = try bool(cm["descuento"], key: "columns.descuento") ?? t.columns.descuento
+            if let d = try number(cm["precio_decimals"], key: "columns.precio_decimals", range: 0...4) {
+                guard d == d.rounded() else { throw fail("columns.precio_decimals", String(d), "a whole number 0…4") }
+                t.columns.precioDecimals = Int(d)
+            }
+        }
+        if let x = top["texts"] {
+            let xm = try mapping(x, key: "texts")
+            try allowOnly(xm, key: "texts", ["observations", "footer"])
+            t.observations = try placeholderText(xm["observations"], key: "texts.observations")
+            t.footer = try placeholderText(xm["footer"], key: "texts.footer")
+        }
+        if let c = top["copies"] {
+            let cm = try mapping(c, key: "copies")
+            try allowOnly(cm, key: "copies", ["tributaria", "cedible"])
+            t.copies.tributaria = try integer(cm["tributaria"], key: "copies.tributaria", range: 0...5) ?? t.copies.tributaria
+            t.copies.cedible = try integer(cm["cedible"], key: "copies.cedible", range: 0...5) ?? t.copies.cedible
+        }
+        if let s = top["sii"] {
+            let sm = try mapping(s, key: "sii")
+            try allowOnly(sm, key: "sii", ["unit", "resolution_number", "resolution_date", "resolution_year"])
+            if let unit = try string(sm["unit"], key: "sii.unit") {
+                guard !unit.isEmpty, unit.count <= 60 else { throw fail("sii.unit", unit, "the SII unit, e.g. SANTIAGO ORIENTE (1…60 characters)") }
+                t.siiUnit = unit.uppercased()
+            }
+            t.resolutionNumber = try integer(sm["resolution_number"], key: "sii.resolution_number", range: 0...999_999) ?? t.resolutionNumber
+            if let d = try string(sm["resolution_date"], key: "sii.resolution_date") {
+                let parts = d.split(separator: "-")
+                guard parts.count == 3, let y = Int(parts[0]), (2000...2100).contains(y) else {
+                    throw fail("sii.resolution_date", d, "a date AAAA-MM-DD (year 2000…2100)")
+                }
+                t.resolutionYear = y
+            }
+            t.resolutionYear = try integer(sm["resolution_year"], key: "sii.resolution_year", range: 2000...2100) ?? t.resolutionYear
+        }
+        if let c = top["certification"] {
+            let cm = try mapping(c, key: "certification")
+            try allowOnly(cm, key: "certification", ["one_page"])
+            t.onePage = try bool(cm["one_page"], key: "certification.one_page") ?? false
+        }
+        if let d = top["document_types"] {
+            guard case let .sequence(seq) = d else { throw fail("document_types", nil, "a list of TipoDTE codes, e.g. [39, 41]") }
+            var types: [Int] = []
+            for (i, n) in seq.enumerated() {
+                guard let v = try integer(n, key: "document_types[\(i)]", range: 1...999) else { continue }
+                guard DocumentTypeCodes.all.contains(v) else {
+                    throw fail("document_types[\(i)]", String(v), "allowed: \(DocumentTypeCodes.all.map(String.init).joined(separator: ", "))")
+                }
+                types.append(v)
+            }
+            t.documentTypes = types
+        }
+        if t.paper == .roll57 {
+            let boletas = [39, 41]
+            if let types = t.documentTypes, !types.allSatisfy(boletas.contains) {
+                throw fail("document_types", types.map(String.init).joined(separator: ", "),
+                           "57 mm rolls may print boletas only (39, 41); DTEs need paper ≥ 7.5 cm wide")
+            }
+            t.documentTypes = t.documentTypes ?? boletas
+        }
+        return t
+    }
+
+    // MARK: node helpers
+
+    private func mapping(_ node: Node, key: String) throws(TemplateError) -> [String: Node] {
+        guard case let .mapping(m) = node else { throw fail(key, node.string, "expected a mapping (key: value lines)") }
+        var out: [String: Node] = [:]
+        for (k, v) in m {
+            guard let ks = k.string else { throw fail(key, nil, "a key that is not text") }
+            out[ks] = v
+        }
+        return out
+    }
+
+    private func allowOnly(_ m: [String: Node], key: String, _ allowed: [String]) throws(TemplateError) {
+        for k in m.keys.sorted() where !allowed.contains(k) {
+            throw fail(key.isEmpty ? k : key + "." + k, nil, "unknown key; allowed here: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    private func string(_ node: Node?, key: String) throws(TemplateError) -> String? {
+        guard let node else { return nil }
+        guard case let .scalar(s) = node else { throw fail(key, nil, "expected a text value") }
+        if s.string == "~" || s.string == "null" { return nil }
+        return s.string
+    }
+
+    private func number(_ node: Node?, key: String, range: ClosedRange<Double>? = nil) throws(TemplateError) -> Double? {
+        guard let node else { return nil }
+        guard case let .scalar(s) = node, let v = Double(s.string.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+            throw fail(key, node.string, "expected a number" + (range.map { " \($0.lowerBound)…\($0.upperBound)" } ?? ""))
+        }
+        if let range, !range.contains(v) {
+            throw fail(key, s.string, "out of range: allowed \(range.lowerBound)…\(range.upperBound)")
+        }
+        return v
+    }
+
+    private func number(_ node: Node, key: String) throws(TemplateError) -> Double {
+        guard let v = try number(Optional(node), key: key) else { throw fail(key, nil, "expected a number") }
+        return v
+    }
+
+    private func integer(_ node: Node?, key: String, range: ClosedRange<Int>) throws(TemplateError) -> Int? {
+        guard let node else { return nil }
+        guard case let .scalar(s) = node, let v = Int(s.string) else {
+            throw fail(key, node.string, "expected a whole number \(range.lowerBound)…\(range.upperBound)")
+        }
+        guard range.contains(v) else { throw fail(key, s.string, "out of range: allowed \(range.lowerBound)…\(range.upperBound)") }
+        return v
+    }
+
+    private func bool(_ node: Node?, key: String) throws(TemplateError) -> Bool? {
+        guard let node else { return nil }
+        guard case let .scalar(s) = node else { throw fail(key, nil, "expected true or false") }
+        switch s.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw fail(key, s.string, "expected true or false")
+        }
+    }
+
+    private func placeholderText(_ node: Node?, key: String) throws(TemplateError) -> String? {
+        guard let text = try string(node, key: key) else { return nil }
+        guard text.count <= 2000 else { throw fail(key, String(text.prefix(40)) + "…", "at most 2000 characters") }
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw fail(key, text, "a '{{' without its '}}'")
+            }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard TemplateParser.placeholders.contains(name) else {
+                throw fail(key, "{{\(name)}}", "unknown placeholder; allowed: \(TemplateParser.placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))")
+            }
+            rest = rest[close.upperBound...]
+        }
+        return text
+    }
+
+    static func color(_ text: String) -> RGB? {
+        let named: [String: RGB] = [
+            "black": .black, "gray": RGB(red: 0.4, green: 0.4, blue: 0.4), "grey": RGB(red: 0.4, green: 0.4, blue: 0.4),
+            "navy": RGB(red: 0, green: 0, blue: 0.5), "blue": RGB(red: 0.1, green: 0.3, blue: 0.7),
+            "red": .siiRed, "maroon": RGB(red: 0.5, green: 0, blue: 0), "teal": RGB(red: 0, green: 0.5, blue: 0.5),
+        ]
+        if let c = named[text.lowercased()] { return c }
+        let hex = text.hasPrefix("#") ? String(text.dropFirst()) : ""
+        guard hex.count == 6, let v = UInt32(hex, radix: 16) else { return nil }
+        return RGB(red: Double(v >> 16 & 0xFF) / 255, green: Double(v >> 8 & 0xFF) / 255, blue: Double(v & 0xFF) / 255)
+    }
+}
+
+enum DocumentTypeCodes {
+    static let all = [33, 34, 39, 41, 43, 46, 52, 56, 61, 110, 111, 112]
+}
