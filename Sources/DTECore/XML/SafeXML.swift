@@ -21,12 +21,24 @@ package enum SafeXML {
     /// libxml2's own nesting limit without XML_PARSE_HUGE.
     package static let libxml2MaxDepth = 256
 
+    /// Initialises libxml2 once (thread-safe; later calls do nothing).
+    package static func initialize() { _ = libxml2Initialized }
+
     /// Parses `data` and returns its root element.
     /// - Parameters:
     ///   - source: the file name used in errors.
     ///   - maxBytes: refuse larger input before parsing.
     ///   - maxDepth: refuse deeper nesting (libxml2 stops at 256 in any case).
     package static func parse(_ data: Data, source: String, maxBytes: Int, maxDepth: Int) throws(DTEReadError) -> XElement {
+        try withDocument(data, source: source, maxBytes: maxBytes, maxDepth: maxDepth) { (doc) throws(DTEReadError) -> XElement in
+            guard let root = xmlDocGetRootElement(doc) else { throw DTEReadError(source: source, reason: .empty) }
+            return try convert(root, depth: 1, maxDepth: maxDepth, source: source)
+        }
+    }
+
+    /// Parses `data` safely and lends the libxml2 document to `body` (freed afterwards).
+    static func withDocument<T>(_ data: Data, source: String, maxBytes: Int, maxDepth: Int,
+                                _ body: (xmlDocPtr) throws(DTEReadError) -> T) throws(DTEReadError) -> T {
         func fail(_ reason: DTEReadError.Reason, line: Int? = nil, element: String? = nil) -> DTEReadError {
             DTEReadError(source: source, line: line, element: element, reason: reason)
         }
@@ -61,8 +73,37 @@ package enum SafeXML {
         }
         defer { xmlFreeDoc(doc) }
         guard doc.pointee.intSubset == nil, doc.pointee.extSubset == nil else { throw fail(.forbiddenDTD) }
-        guard let root = xmlDocGetRootElement(doc) else { throw fail(.empty) }
-        return try convert(root, depth: 1, maxDepth: maxDepth, source: source)
+        return try body(doc)
+    }
+
+    /// The local name of the root element, from the bytes (no full parse); `nil` when the input
+    /// does not start like XML or has a DOCTYPE.
+    package static func rootName(of data: Data) -> String? {
+        guard (try? scanProlog(data, source: "")) != nil else { return nil }
+        let bytes = [UInt8](data.prefix(64 * 1024))
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                    // Skip PIs and comments (scanProlog checked they are terminated).
+                    let close: [UInt8] = next == UInt8(ascii: "?") ? Array("?>".utf8) : Array("-->".utf8)
+                    var k = i + 2
+                    while k + close.count <= bytes.count, Array(bytes[k..<(k + close.count)]) != close { k += 1 }
+                    i = k + close.count
+                    continue
+                }
+                var k = i + 1
+                var name: [UInt8] = []
+                while k < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[k]) {
+                    name.append(bytes[k]); k += 1
+                }
+                let qname = String(decoding: name, as: UTF8.self)
+                return qname.split(separator: ":").last.map(String.init)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Copies a libxml2 element (and its subtree) into an ``XElement``.
