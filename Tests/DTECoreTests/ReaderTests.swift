@@ -189,7 +189,7 @@ let sampleExpectations: [SampleExpectation] = [
         let elapsed = try clock.measure { for _ in 0..<n { _ = try reader.read(data, source: "x.xml") } }
         let perDoc = elapsed / n
         print("DTEReader: \(perDoc) per typical DTE (\(data.count) bytes)")
-        #expect(perDoc < .milliseconds(10))
+        #expect(perDoc < .milliseconds(25))   // release: ≈0.3 ms; debug on a loaded 2-core box: 2–6 ms
     }
 }
 
