@@ -42,8 +42,19 @@ public struct DTEReader: Sendable {
             throw DTEReadError(source: source, reason: .io(Self.ioMessage(error)))
         }
         guard size <= limits.maxBytes else { throw DTEReadError(source: source, reason: .tooLarge(size: size, limit: limits.maxBytes)) }
+        // Read at most one byte over the limit: device files and pipes report no size (/dev/zero).
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw DTEReadError(source: source, reason: .io(Self.ioMessage(error))) }
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let cap = max(0, min(limits.maxBytes, Int(Int32.max)))
+            data = try handle.read(upToCount: cap + 1) ?? Data()
+        } catch {
+            throw DTEReadError(source: source, reason: .io(Self.ioMessage(error)))
+        }
+        guard data.count <= limits.maxBytes else {
+            throw DTEReadError(source: source, reason: .tooLarge(size: data.count, limit: limits.maxBytes))
+        }
         return try read(data, source: source)
     }
 
