@@ -30,6 +30,12 @@ public struct DTEReader: Sendable {
 
     /// Reads a file. Errors name the file by its last path component.
     public func read(contentsOf url: URL) throws(DTEReadError) -> DTEEnvelope {
+        try read(try data(contentsOf: url), source: url.lastPathComponent)
+    }
+
+    /// A file's bytes, refused when over ``Limits/maxBytes`` (checked from the file size first,
+    /// then while reading: device files and pipes report no size). Errors name the file.
+    public func data(contentsOf url: URL) throws(DTEReadError) -> Data {
         let source = url.lastPathComponent
         let size: Int
         do {
@@ -42,7 +48,6 @@ public struct DTEReader: Sendable {
             throw DTEReadError(source: source, reason: .io(Self.ioMessage(error)))
         }
         guard size <= limits.maxBytes else { throw DTEReadError(source: source, reason: .tooLarge(size: size, limit: limits.maxBytes)) }
-        // Read at most one byte over the limit: device files and pipes report no size (/dev/zero).
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -55,7 +60,7 @@ public struct DTEReader: Sendable {
         guard data.count <= limits.maxBytes else {
             throw DTEReadError(source: source, reason: .tooLarge(size: data.count, limit: limits.maxBytes))
         }
-        return try read(data, source: source)
+        return data
     }
 
     /// Reads XML bytes; `source` (a file name) labels errors.
