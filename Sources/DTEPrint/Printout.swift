@@ -81,6 +81,13 @@ public final class Printout: Sendable {
         return try ctx.layoutUnchecked(document, copy: copy).pages.count
     }
 
+    /// The checked layout (tests and tools).
+    func layout(for document: DTEDocument, copy: CopyKind) throws(PrintError) -> DocumentLayout {
+        let ctx = try pool.borrow()
+        defer { pool.giveBack(ctx) }
+        return try ctx.layoutUnchecked(document, copy: copy)
+    }
+
     static func name(_ d: DTEDocument) -> String { "\(d.type.rawValue) N° \(d.folio)" }
 }
 

@@ -16,6 +16,8 @@ struct DTEKitCommand: AsyncParsableCommand {
             // Subcommands are registered here, one file each.
             InspectCommand.self,
             ValidateCommand.self,
+            RenderCommand.self,
+            PreviewCommand.self,
         ]
     )
 }

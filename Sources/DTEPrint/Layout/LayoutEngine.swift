@@ -478,7 +478,7 @@ private struct Builder {
         let pad = 5.0
         let w = width - 2 * pad
         var yy = y + pad
-        yy += text("ACUSE DE RECIBO", e.bodyBold, x: x + pad, y: yy, width: w, align: .center) + 5
+        yy += text("Acuse de Recibo", e.bodyBold, x: x + pad, y: yy, width: w, align: .center) + 5
         let line = e.measure.lineHeight(e.body) + 6
         let half = w / 2
         text("Nombre: ____________________________________________", e.body, x: x + pad, y: yy, width: w); yy += line
@@ -798,9 +798,9 @@ extension LayoutElement {
         switch self {
         case var .text(r): r.frame.y += dy; return .text(r)
         case let .line(x1, y1, x2, y2, w, c): return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: w, color: c)
-        case var .rect(r, s, w, f): r.y += dy; return .rect(r, stroke: s, lineWidth: w, fill: f)
+        case .rect(var r, let s, let w, let f): r.y += dy; return .rect(r, stroke: s, lineWidth: w, fill: f)
         case var .logo(r): r.y += dy; return .logo(r)
-        case var .barcode(r, s): r.y += dy; return .barcode(r, s)
+        case .barcode(var r, let s): r.y += dy; return .barcode(r, s)
         }
     }
 }

@@ -181,3 +181,26 @@ final class LogoImage {
         return Array(UnsafeBufferPointer(start: buffer, count: Int(outSize.pointee)))
     }
 }
+
+/// Decoded RGB pixels of a PNG (tests: visual comparison of renders).
+struct RasterImage: Sendable {
+    let width: Int
+    let height: Int
+    /// 0x00RRGGBB per pixel, row-major.
+    let pixels: [UInt32]
+
+    init(png: Data) throws(PrintError) {
+        let logo = try Logo(data: png, source: "png")
+        let s = try LogoImage.decodePNG(logo)
+        cairo_surface_flush(s.pointer)
+        let w = Int(cairo_image_surface_get_width(s.pointer)), h = Int(cairo_image_surface_get_height(s.pointer))
+        let stride = Int(cairo_image_surface_get_stride(s.pointer))
+        guard let base = cairo_image_surface_get_data(s.pointer) else { throw .cairo("no pixels") }
+        var px = [UInt32](repeating: 0, count: w * h)
+        for y in 0..<h {
+            let row = UnsafeRawPointer(base + y * stride).bindMemory(to: UInt32.self, capacity: w)
+            for x in 0..<w { px[y * w + x] = row[x] & 0xFFFFFF }
+        }
+        width = w; height = h; pixels = px
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import DTEKit
+import Foundation
+
+/// Where the shipped templates are: `$DTEKIT_TEMPLATES`, `./Templates`, or next to the binary's package.
+enum TemplateLocator {
+    static func directory() -> URL {
+        if let env = ProcessInfo.processInfo.environment["DTEKIT_TEMPLATES"] { return URL(fileURLWithPath: env) }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates")
+        if FileManager.default.fileExists(atPath: cwd.path) { return cwd }
+        // .build/<triple>/<config>/dtekit → repository root
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("Templates")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("carta.yaml").path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return cwd
+    }
+
+    static func samplesDirectory() -> URL {
+        directory().deletingLastPathComponent().appendingPathComponent("Samples")
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+
+/// `dtekit render FILE… --template T [--logo L] [--out DIR] [--format pdf|png] [--dpi N] [--copies …]`
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Renders DTE XML files (DTE, EnvioDTE, EnvioBOLETA) to PDF or PNG printouts.",
+        discussion: """
+        One output per document and copy, named <RUTEmisor>_<TipoDTE>_<Folio>[_cedible].pdf \
+        (PNG: one file per page, _p2… from the second page on multi-page documents). Every \
+        printout is checked against the SII's printout rules before it is written. Exits \
+        non-zero when any file or document fails; the others are still written.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("DTE XML files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Template name in Templates/ (carta, oficio, termica-80mm, termica-57mm, marca-ejemplo) or a path to a .yaml file.")
+    var template: String = "carta"
+
+    @Option(name: .long, help: "Logo file (PNG or JPEG); overrides the template's logo.")
+    var logo: String?
+
+    @Option(name: .long, help: "Output folder (created if missing).")
+    var out: String = "out"
+
+    @Option(name: .long, help: "pdf or png.")
+    var format: OutputFormat = .pdf
+
+    @Option(name: .long, help: "PNG resolution.")
+    var dpi: Double = 150
+
+    @Option(name: .long, help: "Copies to print, comma separated: tributaria, cedible. Default: the template's copies (cedible only where allowed).")
+    var copies: String?
+
+    func validate() throws {
+        guard (20...1200).contains(dpi) else { throw ValidationError("--dpi must be 20…1200") }
+        if let copies {
+            for c in copies.split(separator: ",") where CopyKind(rawValue: c.trimmingCharacters(in: .whitespaces)) == nil {
+                throw ValidationError("--copies: unknown copy '\(c)' (allowed: tributaria, cedible)")
+            }
+        }
+    }
+
+    func run() throws {
+        let printout = try makePrintout(template: template, logo: logo)
+        let requested: [CopyKind]? = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+        let outDir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        let reader = DTEReader()
+        var failures = 0, written = 0
+        for path in files {
+            let envelope: DTEEnvelope
+            do { envelope = try reader.read(contentsOf: URL(fileURLWithPath: path)) } catch {
+                stderr("dtekit: \(error.description)"); failures += 1; continue
+            }
+            for doc in envelope.documents {
+                var kinds: [CopyKind]
+                if let requested { kinds = requested } else {
+                    kinds = Array(repeating: .tributaria, count: min(1, printout.template.copies.tributaria))
+                    if printout.template.copies.cedible > 0, doc.allowsCedibleCopy { kinds.append(.cedible) }
+                    if kinds.isEmpty { kinds = [.tributaria] }
+                }
+                for kind in kinds {
+                    do {
+                        written += try write(doc, copy: kind, printout: printout, to: outDir, source: path)
+                    } catch {
+                        stderr("dtekit: \(path): \(doc.type.rawValue) N° \(doc.folio) (\(kind.rawValue)): \(error)")
+                        failures += 1
+                    }
+                }
+            }
+        }
+        print("\(written) file(s) written to \(outDir.path)" + (failures > 0 ? ", \(failures) failure(s)" : ""))
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func write(_ doc: DTEDocument, copy: CopyKind, printout: Printout, to dir: URL, source: String) throws -> Int {
+        switch format {
+        case .pdf:
+            let data = try printout.pdf(for: doc, copy: copy)
+            let name = try OutputNaming.fileName(for: doc, copy: copy, extension: "pdf")
+            try data.write(to: dir.appendingPathComponent(name))
+            print(dir.appendingPathComponent(name).path)
+            return 1
+        case .png:
+            let pages = try printout.png(for: doc, copy: copy, dpi: dpi)
+            for (i, page) in pages.enumerated() {
+                let name = try OutputNaming.fileName(for: doc, copy: copy, page: i + 1, pages: pages.count, extension: "png")
+                try page.write(to: dir.appendingPathComponent(name))
+                print(dir.appendingPathComponent(name).path)
+            }
+            return pages.count
+        }
+    }
+}
+
+func makePrintout(template: String, logo: String?) throws -> Printout {
+    let t = try PrintTemplate.named(template, in: TemplateLocator.directory())
+    let l = try logo.map { path throws -> Logo in try Logo(contentsOf: URL(fileURLWithPath: path)) }
+    return try Printout(template: t, logo: l)
+}
+
+func stderr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

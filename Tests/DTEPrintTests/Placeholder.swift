@@ -1,4 +1,0 @@
-import Testing
-@testable import DTEPrint
-
-@Test func DTEPrintModuleLinks() { _ = DTEPrintModule.self }
