@@ -15,3 +15,22 @@ if [ -d "$SII/samples" ]; then
   done
 fi
 "$BIN" inspect "${files[@]}"
+
+echo "== dtekit render: Samples/ and the SII samples → PDF and PNG (carta, termica-80mm; boletas also termica-57mm)"
+render_files=()
+for f in "${files[@]}"; do
+  case "$(basename "$f")" in invalid-*) ;; *) render_files+=("$f") ;; esac
+done
+for t in carta termica-80mm; do
+  "$BIN" render "${render_files[@]}" --template "$t" --logo Samples/logo.png --out "$OUT/printouts/$t" --format pdf || true
+  "$BIN" render "${render_files[@]}" --template "$t" --logo Samples/logo.png --out "$OUT/printouts/$t" --format png --dpi 100 || true
+done
+boletas=()
+for f in Samples/*.xml; do
+  if grep -q "EnvioBOLETA" "$f" 2>/dev/null; then boletas+=("$f"); fi
+done
+if [ ${#boletas[@]} -gt 0 ]; then
+  "$BIN" render "${boletas[@]}" --template termica-57mm --logo Samples/logo.png --out "$OUT/printouts/termica-57mm" --format pdf || true
+  "$BIN" render "${boletas[@]}" --template termica-57mm --logo Samples/logo.png --out "$OUT/printouts/termica-57mm" --format png --dpi 100 || true
+fi
+echo "printouts in $OUT/printouts/"

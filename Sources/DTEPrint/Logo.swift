@@ -66,7 +66,9 @@ public struct Logo: Sendable, Hashable {
 
     private static func be32(_ b: [UInt8], _ i: Int) -> Int {
         guard i + 4 <= b.count else { return 0 }
-        return Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+        var v: Int = 0
+        for k in 0..<4 { v = (v << 8) | Int(b[i + k]) }
+        return v
     }
 
     private static func pngHeader(_ b: [UInt8], source: String) throws(PrintError) -> (Format, Int, Int, Int) {
@@ -86,7 +88,8 @@ public struct Logo: Sendable, Hashable {
             guard b[i] == 0xFF else { throw .logo(source: source, reason: "corrupt JPEG: no marker at byte \(i)") }
             let marker = b[i + 1]
             if marker == 0xFF { i += 1; continue }
-            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            let hi: Int = Int(b[i + 2]), lo: Int = Int(b[i + 3])
+            let length: Int = hi * 256 + lo
             guard length >= 2, i + 2 + length <= b.count else {
                 throw .logo(source: source, reason: "corrupt JPEG: segment 0xFF\(String(marker, radix: 16, uppercase: true)) runs past the end")
             }
@@ -94,8 +97,8 @@ public struct Logo: Sendable, Hashable {
             case 0xC0, 0xC1, 0xC2:
                 guard length >= 8 else { throw .logo(source: source, reason: "corrupt JPEG frame header") }
                 let precision = Int(b[i + 4])
-                let h = Int(b[i + 5]) << 8 | Int(b[i + 6])
-                let w = Int(b[i + 7]) << 8 | Int(b[i + 8])
+                let h: Int = Int(b[i + 5]) * 256 + Int(b[i + 6])
+                let w: Int = Int(b[i + 7]) * 256 + Int(b[i + 8])
                 let n = Int(b[i + 9])
                 guard precision == 8 else { throw .logo(source: source, reason: "\(precision)-bit JPEG; only 8-bit JPEG is accepted") }
                 guard n == 1 || n == 3 else { throw .logo(source: source, reason: "JPEG with \(n) colour components; only greyscale or RGB/YCbCr (not CMYK) is accepted") }

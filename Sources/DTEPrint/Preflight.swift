@@ -25,7 +25,9 @@ enum Preflight {
                 if t.paper != .roll57, w < 7.5 - eps { fail("paper.width", "page \(i + 1): roll \(cm(p.width)) wide; DTEs need ≥ 7.5 cm") }
             } else {
                 let short = min(w, h), long = max(w, h)
-                if abs(short - 21.5) > 0.15 || long < 11 - eps || long > 33.05 {
+                let badShort: Bool = abs(short - 21.5) > 0.15
+                let badLong: Bool = long < 10.98 || long > 33.05
+                if badShort || badLong {
                     fail("paper.size", "page \(i + 1): \(String(format: "%.2f × %.2f", w, h)) cm; sheets must be 21.5 cm by 11…33 cm")
                 }
             }
@@ -36,7 +38,10 @@ enum Preflight {
             let inner = Rect(x: border, y: border, width: p.width - 2 * border, height: p.height - 2 * border)
             for el in p.elements {
                 guard let r = el.bounds, !inner.contains(r) else { continue }
-                fail("margin", "page \(i + 1): \(el.summary) reaches \(cm(min(r.x, r.y, p.width - r.maxX, p.height - r.maxY))) from the edge (≥ 0.5 cm)")
+                let dx: Double = min(r.x, p.width - r.maxX)
+                let dy: Double = min(r.y, p.height - r.maxY)
+                let closest: String = cm(min(dx, dy))
+                fail("margin", "page \(i + 1): \(el.summary) reaches " + closest + " from the edge (≥ 0.5 cm)")
                 break
             }
         }
@@ -44,15 +49,19 @@ enum Preflight {
         let f = layout.facts
         if let r = f.recuadro {
             let minW = t.paper == .roll57 ? 4.5 : 5.5
-            if Units.toCm(r.width) < minW - eps || Units.toCm(r.width) > 8 + eps {
+            let rw: Double = Units.toCm(r.width)
+            let lowR: Double = minW - eps
+            if rw < lowR || rw > 8.02 {
                 fail("recuadro.size", "recuadro \(cm(r.width)) wide; allowed \(minW)…8 cm")
             }
-            if Units.toCm(r.height) < 1.5 - eps || Units.toCm(r.height) > 4 + eps {
+            let rh: Double = Units.toCm(r.height)
+            if rh < 1.48 || rh > 4.02 {
                 fail("recuadro.size", "recuadro \(cm(r.height)) high; allowed 1.5…4 cm")
             }
             let rule = Units.toMm(f.recuadroRule)
-            if rule < 0.5 - 0.001 || rule > 1.0 + 0.001 { fail("recuadro.rule", String(format: "rule %.2f mm; allowed 0.5…1 mm", rule)) }
-            if f.recuadroColor.isGreenish || !(f.recuadroColor == .black || f.recuadroColor == .siiRed) {
+            if rule < 0.499 || rule > 1.001 { fail("recuadro.rule", String(format: "rule %.2f mm; allowed 0.5…1 mm", rule)) }
+            let allowedColor: Bool = f.recuadroColor == RGB.black || f.recuadroColor == RGB.siiRed
+            if f.recuadroColor.isGreenish || !allowedColor {
                 fail("recuadro.color", "the recuadro must be red or black (never green)")
             }
             for (size, bold) in f.recuadroTextSizes where size < 10 || !bold {
@@ -68,7 +77,10 @@ enum Preflight {
         if let r = f.timbre {
             let w = Units.toCm(r.width), h = Units.toCm(r.height)
             let minW = narrow ? 4.5 : 5.0
-            if w < minW - eps || w > 9 + eps || h < 2 - eps || h > 4 + eps {
+            let lowW: Double = minW - eps
+            let badW: Bool = w < lowW || w > 9.02
+            let badH: Bool = h < 1.98 || h > 4.02
+            if badW || badH {
                 fail("timbre.size", String(format: "timbre %.2f × %.2f cm (width × height); allowed %.1f…9 × 2…4 cm", w, h, minW))
             }
             if Units.toMm(f.timbreModule) < 0.17 - 1e-6 {
@@ -78,10 +90,15 @@ enum Preflight {
             if f.timbrePage != layout.pages.count - 1 { fail("timbre.page", "the timbre must be on the last page") }
             if let page = layout.pages.last {
                 if !t.paper.isRoll, r.y < page.height / 2 { fail("timbre.position", "the timbre must be in the lower part of the page") }
-                let side = narrow ? Units.cm(0.5) - 0.5 : LayoutEngine.quietZone - 0.01
-                let zone = Rect(x: r.x - side, y: r.y - LayoutEngine.quietZone + 0.01, width: r.width + 2 * side,
-                                height: r.height + 2 * LayoutEngine.quietZone - 0.02)
-                if zone.x < -0.01 || zone.maxX > page.width + 0.01 {
+                let side: Double = narrow ? Units.cm(0.5) - 0.5 : LayoutEngine.quietZone - 0.01
+                let q: Double = LayoutEngine.quietZone
+                let zx: Double = r.x - side
+                let zy: Double = r.y - q + 0.01
+                let zw: Double = r.width + 2 * side
+                let zh: Double = r.height + 2 * q - 0.02
+                let zone = Rect(x: zx, y: zy, width: zw, height: zh)
+                let offPage: Bool = zone.x < -0.01 || zone.maxX > page.width + 0.01
+                if offPage {
                     fail("timbre.quiet_zone", "the quiet zone around the timbre falls off the page")
                 }
                 for el in page.elements {
@@ -104,10 +121,13 @@ enum Preflight {
         }
         // Logo ≤ 1/5 of the page, top-left on sheets.
         if let l = f.logo, let p = layout.pages.first {
-            if l.width * l.height > p.width * p.height / 5 + 0.01 {
+            let logoArea: Double = l.width * l.height
+            let pageArea: Double = p.width * p.height
+            if logoArea > pageArea / 5 + 0.01 {
                 fail("logo.size", "the logo covers more than 1/5 of the page")
             }
-            if !t.paper.isRoll, l.x > p.width / 2 || l.y > p.height / 3 {
+            let farFromTopLeft: Bool = l.x > p.width / 2 || l.y > p.height / 3
+            if !t.paper.isRoll, farFromTopLeft {
                 fail("logo.position", "the logo must be at the top left")
             }
         }
@@ -202,16 +222,20 @@ enum TemplateCheck {
 enum ProbeDocument {
     static func make(type: DocumentType, lines: Int = 3) -> DTEDocument {
         // Every value below is a valid constant: the force-unwrap-free initialisers cannot fail.
-        let rut = RUT.genericReceptor
-        let date = (try? CalendarDate(year: 2024, month: 1, day: 31)) ?? (try? CalendarDate("2024-01-31"))
-        let fecha = date ?? ProbeDocument.fallbackDate
+        let rut: RUT = RUT.genericReceptor
+        let date: CalendarDate? = try? CalendarDate(year: 2024, month: 1, day: 31)
+        let fecha: CalendarDate = date ?? ProbeDocument.fallbackDate
         var detalle: [DetailLine] = []
         for i in 1...lines {
-            detalle.append(DetailLine(numero: i, codigos: [ItemCode(tipo: "INT1", valor: "COD-\(i)")], nombre: "Artículo de prueba \(i)",
-                                      descripcion: "Descripción de prueba del artículo", cantidad: 12, unidad: "UN",
-                                      precioUnitario: 1_234_567, montoItem: Money(14_814_804)))
+            let code = ItemCode(tipo: "INT1", valor: "COD-" + String(i))
+            let line = DetailLine(numero: i, codigos: [code], nombre: "Artículo de prueba " + String(i),
+                                  descripcion: "Descripción de prueba del artículo", cantidad: Decimal(12), unidad: "UN",
+                                  precioUnitario: Decimal(1_234_567), montoItem: Money(14_814_804))
+            detalle.append(line)
         }
-        var tedBytes = Array("<TED version=\"1.0\"><DD><RE>66666666-6</RE><TD>\(type.rawValue)</TD><F>123456789</F><FE>2024-01-31</FE><RR>66666666-6</RR><RSR>PRUEBA</RSR><MNT>999999999</MNT><IT1>Artículo de prueba</IT1>".utf8)
+        let head: String = "<TED version=\"1.0\"><DD><RE>66666666-6</RE><TD>" + String(type.rawValue)
+            + "</TD><F>123456789</F><FE>2024-01-31</FE><RR>66666666-6</RR><RSR>PRUEBA</RSR><MNT>999999999</MNT><IT1>Articulo</IT1>"
+        var tedBytes: [UInt8] = Array(head.utf8)
         tedBytes += [UInt8](repeating: 0x41, count: 520)
         tedBytes += Array("</DD><FRMT algoritmo=\"SHA1withRSA\">x</FRMT></TED>".utf8)
         let caf = CAFData(rutEmisor: rut, razonSocial: "PRUEBA", tipoDTE: type.rawValue, folioDesde: 1, folioHasta: 1,
@@ -219,13 +243,17 @@ enum ProbeDocument {
         let dd = TED.DD(rutEmisor: rut, tipoDTE: type.rawValue, folio: 123_456_789, fechaEmision: "2024-01-31",
                         rutReceptor: "66666666-6", razonSocialReceptor: "PRUEBA", montoTotal: "999999999",
                         item1: "Artículo", caf: caf, timestamp: "2024-01-31T12:00:00")
+        let traslado: Traslado? = type == DocumentType.guiaDespacho ? Traslado.operacionConstituyeVenta : nil
+        let idDoc = IdDoc(tipoDTE: type, folio: 123_456_789, fechaEmision: fecha, indTraslado: traslado)
+        let totales = Totales(montoNeto: Money(44_444_412), montoExento: nil, tasaIVA: Decimal(19), iva: Money(8_444_438),
+                              montoTotal: Money(52_888_850))
         return DTEDocument(
-            idDoc: IdDoc(tipoDTE: type, folio: 123_456_789, fechaEmision: fecha, indTraslado: type == .guiaDespacho ? .operacionConstituyeVenta : nil),
+            idDoc: idDoc,
             emisor: Emisor(rut: rut, razonSocial: "EMPRESA DE PRUEBA CON UNA RAZÓN SOCIAL BASTANTE LARGA SpA",
                            giro: "Comercialización de productos y servicios de prueba", direccion: "Avenida de Prueba 1234, Oficina 56",
                            comuna: "Santiago", ciudad: "Santiago"),
             receptor: Receptor(rut: rut, razonSocial: "RECEPTOR DE PRUEBA", giro: "Giro", direccion: "Calle 1", comuna: "Santiago"),
-            totales: Totales(montoNeto: Money(44_444_412), montoExento: nil, tasaIVA: 19, iva: Money(8_444_438), montoTotal: Money(52_888_850)),
+            totales: totales,
             detalle: detalle,
             ted: TED(bytes: tedBytes, ddBytes: [], dd: dd, signature: []))
     }

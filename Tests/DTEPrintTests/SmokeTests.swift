@@ -4,23 +4,35 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct SmokeTests {
-    @Test func rendersSample170() throws {
-        let url = try TestSupport.siiSamples().appendingPathComponent("33-DTE--76354771-K--33--170.xml")
-        let doc = try #require(try DTEReader().read(contentsOf: url).documents.first)
-        let out = URL(fileURLWithPath: "/tmp/print-smoke")
-        try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        for name in ["carta", "termica-80mm", "marca-ejemplo"] {
-            let t = try PrintTemplate.named(name, in: TestSupport.templatesDirectory)
-            let p = try Printout(template: t, logo: try Logo(contentsOf: TestSupport.samplesDirectory.appendingPathComponent("logo.png")))
-            for copy in CopyKind.allCases {
-                let pdf = try p.pdf(for: doc, copy: copy)
-                try pdf.write(to: out.appendingPathComponent("\(name)-\(copy).pdf"))
-                let png = try p.png(for: doc, copy: copy, dpi: 100)
-                try png[0].write(to: out.appendingPathComponent("\(name)-\(copy).png"))
-            }
-        }
-        try (TED_bytes(doc)).write(to: out.appendingPathComponent("ted.bin"))
+@Suite struct BoletaAndDocImageTests {
+    /// A boleta (39) with the generic receptor on the 57 mm roll: receptor hidden, timbre decodes.
+    @Test func boletaOn57mmRoll() throws {
+        var doc = try Fixtures.sample170()
+        doc.idDoc.tipoDTE = .boleta
+        doc.receptor = Receptor(rut: RUT.genericReceptor)
+        let p = try Fixtures.printout("termica-57mm")
+        let dir = try TestSupport.temporaryDirectory("print-boleta")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Fixtures.write(try p.pdf(for: doc), "b.pdf", in: dir)
+        let info = try Fixtures.pdfinfo(file)
+        #expect(info.pages == 1 && abs(info.width - Units.cm(5.7)) < 0.5)
+        let text = Fixtures.normalized(try Fixtures.pdftotext(file))
+        #expect(text.contains("BOLETA ELECTRÓNICA") && text.contains("N° 170"))
+        #expect(!text.contains("66.666.666-6"), "boletas hide the generic receptor")
+        let bytes = try Fixtures.decodeTimbre(pdf: file, layout: try p.layout(for: doc, copy: .tributaria), dir: dir)
+        #expect(bytes == doc.ted?.bytes)
+        #expect(throws: PrintError.self) { try p.pdf(for: doc, copy: .cedible) }
     }
-    func TED_bytes(_ d: DTEDocument) -> Data { Data(d.ted?.bytes ?? []) }
+
+    /// `DTEKIT_WRITE_DOC_IMAGES=1 swift test --filter docImages` rewrites docs/images/*.png.
+    @Test func docImages() throws {
+        guard ProcessInfo.processInfo.environment["DTEKIT_WRITE_DOC_IMAGES"] == "1" else { return }
+        let doc = try Fixtures.sample170()
+        let dir = TestSupport.repositoryRoot.appendingPathComponent("docs/images")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, copy) in [("carta", CopyKind.cedible), ("termica-80mm", .tributaria)] {
+            let png = try #require(try Fixtures.printout(name).png(for: doc, copy: copy, dpi: 100).first)
+            try png.write(to: dir.appendingPathComponent("\(name).png"))
+        }
+    }
 }

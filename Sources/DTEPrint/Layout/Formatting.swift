@@ -26,7 +26,7 @@ enum Formatting {
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         var s = group(parts[0])
         if parts.count == 2, decimals > 0 { s += "," + parts[1] }
-        return (negative ? "-" : "") + s
+        return negative ? "-" + s : s
     }
 
     /// CLP: "$ 2.996.301" (no decimals).
@@ -56,7 +56,10 @@ enum Formatting {
         while frac.count > minDecimals, frac.hasSuffix("0") { frac.removeLast() }
         while frac.count < minDecimals { frac += "0" }
         let intPart = parts.first.map { group($0) } ?? "0"
-        return (negative ? "-" : "") + intPart + (frac.isEmpty ? "" : "," + frac)
+        var out: String = negative ? "-" : ""
+        out += intPart
+        if !frac.isEmpty { out += "," + frac }
+        return out
     }
 
     /// A rate: "19%", "10,5%".

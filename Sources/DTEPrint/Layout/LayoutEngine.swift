@@ -138,11 +138,14 @@ private struct Builder {
     mutating func pairs(_ rows: [(String, String)], x: Double, y: Double, width: Double, font: FontSpec? = nil) -> Double {
         guard !rows.isEmpty else { return 0 }
         let lf = e.bodyBold, vf = font ?? e.body
-        let lw = min(width * 0.45, rows.map { e.measure.labelWidth($0.0, font: lf) }.max() ?? 0) + 4
+        var widest: Double = 0
+        for r in rows { widest = max(widest, e.measure.labelWidth(r.0, font: lf)) }
+        let lw: Double = min(width * 0.45, widest) + 4
         var yy = y
         for (l, v) in rows {
-            let lh = e.measure.labelWidth(l, font: lf) + 4 <= lw
-                ? label(l, lf, x: x, y: yy) : text(l, lf, x: x, y: yy, width: lw - 2)
+            let fits: Bool = e.measure.labelWidth(l, font: lf) + 4 <= lw
+            let lh: Double
+            if fits { lh = label(l, lf, x: x, y: yy) } else { lh = text(l, lf, x: x, y: yy, width: lw - 2) }
             let vh = text(v, vf, x: x + lw, y: yy, width: max(10, width - lw), role: .keyData)
             yy += max(lh, vh) + 1.5
         }
@@ -228,8 +231,9 @@ private struct Builder {
             rows.append(("Tipo de traslado:", "\(tr.rawValue) \(tr.gloss)"))
         }
         if doc.type == .guiaDespacho, let d = id.tipoDespacho {
-            let g = [1: "Por cuenta del receptor", 2: "Por cuenta del emisor a instalaciones del cliente",
-                     3: "Por cuenta del emisor a otras instalaciones"][d] ?? String(d)
+            let names: [Int: String] = [1: "Por cuenta del receptor", 2: "Por cuenta del emisor a instalaciones del cliente",
+                                        3: "Por cuenta del emisor a otras instalaciones"]
+            let g: String = names[d] ?? String(d)
             rows.append(("Tipo de despacho:", g))
         }
         if let c = currency { rows.append(("Moneda:", c)) }
@@ -243,15 +247,17 @@ private struct Builder {
         if let p = tr.patente, !p.isEmpty { rows.append(("Patente:", p)) }
         if let r = tr.rutTransportista { rows.append(("RUT transportista:", r.formatted)) }
         if let n = tr.nombreChofer, !n.isEmpty {
-            rows.append(("Chofer:", n + (tr.rutChofer.map { " (\($0.formatted))" } ?? "")))
+            let chofer: String = tr.rutChofer.map { (r: RUT) -> String in " (" + r.formatted + ")" } ?? ""
+            rows.append(("Chofer:", n + chofer))
         }
         let dest = [tr.direccionDestino, tr.comunaDestino, tr.ciudadDestino].compactMap { $0 }.filter { !$0.isEmpty }
         if !dest.isEmpty { rows.append(("Destino:", dest.joined(separator: ", "))) }
         if let a = tr.aduana {
             if let c = a.codigoModalidadVenta { rows.append(("Modalidad de venta:", ExportNames.modalidad(c))) }
             if let c = a.codigoClausulaVenta {
-                rows.append(("Cláusula de venta:", ExportNames.clausula(c)
-                             + (a.totalClausulaVenta.map { " " + Formatting.amount($0, currency: currency ?? "USD") } ?? "")))
+                var clausula: String = ExportNames.clausula(c)
+                if let total = a.totalClausulaVenta { clausula += " " + Formatting.amount(total, currency: currency ?? "USD") }
+                rows.append(("Cláusula de venta:", clausula))
             }
             if let c = a.codigoViaTransporte { rows.append(("Vía de transporte:", ExportNames.via(c))) }
             if let n = a.nombreTransporte, !n.isEmpty { rows.append(("Nave / transporte:", n)) }
@@ -280,9 +286,12 @@ private struct Builder {
         var rows: [(String, String, Bool)] = []
         for d in doc.descuentosRecargos {
             let kind = d.kind == .descuento ? "Descuento global" : "Recargo global"
-            let label = kind + (d.glosa.map { " (\($0))" } ?? "")
-            let value = d.unit == .percent ? Formatting.percent(d.valor)
-                : (cur == nil ? "$ " + Formatting.decimal(d.valor, maxDecimals: 0) : Formatting.decimal(d.valor, maxDecimals: 4, minDecimals: 2))
+            var label: String = kind
+            if let g = d.glosa { label += " (" + g + ")" }
+            let value: String
+            if d.unit == .percent { value = Formatting.percent(d.valor) }
+            else if cur == nil { value = "$ " + Formatting.decimal(d.valor, maxDecimals: 0) }
+            else { value = Formatting.decimal(d.valor, maxDecimals: 4, minDecimals: 2) }
             rows.append((label, value, false))
         }
         let anyExemptLine = doc.detalle.contains { $0.isExempt }
@@ -290,7 +299,8 @@ private struct Builder {
             rows.append(("Monto Exento", amt(tt.montoExento ?? tt.montoTotal), false))
         } else {
             if let n = tt.montoNeto { rows.append(("Monto Neto", amt(n), false)) }
-            if anyExemptLine || (tt.montoExento.map { $0 != .zero } ?? false) {
+            let exemptAmount: Bool = tt.montoExento.map { (m: Money) -> Bool in m != Money.zero } ?? false
+            if anyExemptLine || exemptAmount {
                 rows.append(("Monto Exento", amt(tt.montoExento ?? .zero), false))
             }
             if tt.iva != nil || tt.montoNeto != nil {
@@ -312,7 +322,9 @@ private struct Builder {
             if let c = tt.comisionIVA { rows.append(("IVA comisiones", amt(c), false)) }
         }
         if let n = tt.montoNoFacturable { rows.append(("Monto no facturable", amt(n), false)) }
-        rows.append((cur.map { "MONTO TOTAL (\($0))" } ?? "MONTO TOTAL", amt(tt.montoTotal), true))
+        var totalLabel: String = "MONTO TOTAL"
+        if let cur { totalLabel += " (" + cur + ")" }
+        rows.append((totalLabel, amt(tt.montoTotal), true))
         if let p = tt.montoPeriodo { rows.append(("Monto del período", amt(p), false)) }
         if let s = tt.saldoAnterior { rows.append(("Saldo anterior", amt(s), false)) }
         if let v = tt.valorPagar { rows.append(("Valor a pagar", amt(v), true)) }
@@ -417,9 +429,11 @@ private struct Builder {
             for r in rows where !r.cells[i].isEmpty {
                 w = max(w, e.measure.singleLineWidth(r.cells[i], font: e.body))
             }
-            let cap = title == "Código" ? Units.cm(2.6) : (title == "Unidad" ? Units.cm(1.6) : total * 0.2)
+            var cap: Double = total * 0.2
+            if title == "Código" { cap = Units.cm(2.6) } else if title == "Unidad" { cap = Units.cm(1.6) }
             w = min(w + 2 * pad + 1, cap)
-            let align: TextAlignment = (title == "Código" || title == "Unidad") ? .left : .right
+            let textual: Bool = title == "Código" || title == "Unidad"
+            let align: TextAlignment = textual ? .left : .right
             cols.append(Column(title: title, width: w, align: align))
             fixed += w
         }
@@ -506,7 +520,7 @@ private struct Builder {
         facts.timbre = rect
         facts.timbreModule = module
         facts.timbrePage = pages.count
-        let lw = max(w, Units.cm(5))
+        let lw: Double = max(w, min(Units.cm(5), t.paper.width - m.left - m.right))
         let lx = bx + (w - lw) / 2
         var yy = rect.maxY + LayoutEngine.quietZone
         yy += text("Timbre Electrónico SII", e.legendBold, x: lx, y: yy, width: lw, align: .center, role: .legend)
@@ -560,9 +574,11 @@ private struct Builder {
         var lx = m.left
         var ly = m.top
         let lw = rx - 14 - lx
-        if let (w, h) = e.logoSize(maxWidth: min(Units.cm(t.logo.maxWidth), lw * (t.logo.position == .left ? 0.45 : 1)),
-                                   maxHeight: Units.cm(t.logo.maxHeight)) {
-            let x = t.logo.position == .center ? lx + (lw - w) / 2 : lx
+        let share: Double = t.logo.position == .left ? 0.45 : 1.0
+        let logoMaxW: Double = min(Units.cm(t.logo.maxWidth), lw * share)
+        if let (w, h) = e.logoSize(maxWidth: logoMaxW, maxHeight: Units.cm(t.logo.maxHeight)) {
+            let centred: Double = lx + (lw - w) / 2
+            let x: Double = t.logo.position == .center ? centred : lx
             let r = Rect(x: x, y: m.top, width: w, height: h)
             elements.append(.logo(r))
             facts.logo = r
@@ -583,7 +599,9 @@ private struct Builder {
         let cedible = copy == .cedible
         let acuseWidth = cedible ? min(Units.cm(9), cw * 0.48) : 0
         let timbreX = max(Units.cm(2.1), x + LayoutEngine.quietZone)
-        let timbreMax = min(Units.cm(9), (cedible ? W - m.right - acuseWidth - 12 : W - m.right) - LayoutEngine.quietZone - timbreX)
+        var timbreRight: Double = W - m.right
+        if cedible { timbreRight -= acuseWidth + 12 }
+        let timbreMax: Double = min(Units.cm(9), timbreRight - LayoutEngine.quietZone - timbreX)
         // Lay the bottom zone out once at y = 0 to know its height, then shift it.
         let savedElements = elements
         elements = []
@@ -604,10 +622,12 @@ private struct Builder {
         let leftRows = isGenericBoletaReceptor ? [] : receptorRows
         let boxTop = y
         let colGap = 12.0
-        let lw = leftRows.isEmpty ? 0 : cw * 0.6
+        let lw: Double = leftRows.isEmpty ? 0 : cw * 0.6
         let lh = pairs(leftRows, x: x + 5, y: y + 5, width: lw - 10)
-        let rh = pairs(conditionRows, x: x + lw + (leftRows.isEmpty ? 5 : colGap), y: y + 5,
-                       width: cw - lw - (leftRows.isEmpty ? 10 : colGap + 5))
+        let gapLeft: Double = leftRows.isEmpty ? 5 : colGap
+        let rightX: Double = x + lw + gapLeft
+        let rightW: Double = cw - lw - gapLeft - 5
+        let rh = pairs(conditionRows, x: rightX, y: y + 5, width: rightW)
         y += max(lh, rh) + 8
         elements.append(.rect(Rect(x: x, y: boxTop, width: cw, height: y - boxTop), stroke: t.accent, lineWidth: 0.5, fill: nil))
         y += 8
@@ -623,7 +643,8 @@ private struct Builder {
         // Referencias.
         if !doc.referencias.isEmpty {
             y += text("Referencias a otros documentos", e.bodyBold, x: x, y: y, width: cw, color: t.accent) + 2
-            let widths = [cw * 0.34, cw * 0.16, cw * 0.13, cw * 0.37]
+            let fractions: [Double] = [0.34, 0.16, 0.13, 0.37]
+            let widths: [Double] = fractions.map { $0 * cw }
             let titles = ["Tipo de documento", "Folio", "Fecha", "Razón referencia"]
             var cx = x
             for (i, title) in titles.enumerated() { label(title, e.bodyBold, x: cx + 3, y: y); cx += widths[i] }
@@ -668,8 +689,11 @@ private struct Builder {
         var needed = 0.0
         let totalsHeight: Double = {
             var hh = 0.0
-            for (l, _, b) in totals {
-                hh += e.measure.wrappedHeight(l, font: b ? e.bodyBold : e.body, width: tw * 0.58) + 3
+            for (l, v, b) in totals {
+                let lf: FontSpec = b ? e.bodyBold : e.body
+                let h1: Double = e.measure.wrappedHeight(l, font: lf, width: tw * 0.58 - 5)
+                let h2: Double = e.measure.wrappedHeight(v, font: lf, width: tw * 0.42 - 5)
+                hh += max(h1, h2) + 3
             }
             return hh + 6
         }()
@@ -707,7 +731,8 @@ private struct Builder {
         let x = m.left, cw = contentWidth
         var y = m.top
         if let (w, h) = e.logoSize(maxWidth: min(Units.cm(t.logo.maxWidth), cw), maxHeight: Units.cm(t.logo.maxHeight)) {
-            let lx = t.logo.position == .left ? x : x + (cw - w) / 2
+            let centred: Double = x + (cw - w) / 2
+            let lx: Double = t.logo.position == .left ? x : centred
             let r = Rect(x: lx, y: y, width: w, height: h)
             elements.append(.logo(r))
             facts.logo = r
@@ -742,7 +767,8 @@ private struct Builder {
             if let ds = d.descripcion, !ds.isEmpty { y += text(ds, e.body, x: x, y: y, width: cw) }
             var left = ""
             if let q = d.cantidad {
-                left = Formatting.decimal(q) + (d.unidad.map { " " + $0 } ?? "")
+                left = Formatting.decimal(q)
+                if let u = d.unidad { left += " " + u }
                 if let p = d.precioUnitario {
                     left += " x " + Formatting.decimal(p, maxDecimals: max(priceDecimals, 6), minDecimals: priceDecimals)
                 }
@@ -807,17 +833,21 @@ extension LayoutElement {
 
 /// Names for the export (Aduana) codes printed on export documents.
 enum ExportNames {
+    static let modalidades: [Int: String] = [1: "A firme", 2: "Bajo condición", 3: "En consignación libre",
+                                             4: "En consignación con un mínimo a firme", 9: "Sin pago"]
+    static let clausulas: [Int: String] = [1: "CIF", 2: "CFR", 3: "EXW", 4: "FAS", 5: "FOB", 6: "S/CL", 8: "OTROS", 9: "DDP",
+                                           10: "FCA", 11: "CPT", 12: "CIP", 17: "DAT", 18: "DAP"]
+    static let vias: [Int: String] = [1: "Marítima, fluvial y lacustre", 4: "Aéreo", 5: "Postal", 6: "Ferroviario",
+                                      7: "Carretero / terrestre", 8: "Oleoductos, gasoductos", 9: "Tendido eléctrico",
+                                      10: "Otra", 11: "Courier/Aéreo"]
     static func modalidad(_ c: Int) -> String {
-        [1: "A firme", 2: "Bajo condición", 3: "En consignación libre", 4: "En consignación con un mínimo a firme",
-         9: "Sin pago"][c].map { "\(c) \($0)" } ?? String(c)
+        guard let n = modalidades[c] else { return String(c) }
+        return String(c) + " " + n
     }
-    static func clausula(_ c: Int) -> String {
-        [1: "CIF", 2: "CFR", 3: "EXW", 4: "FAS", 5: "FOB", 6: "S/CL", 8: "OTROS", 9: "DDP", 10: "FCA", 11: "CPT",
-         12: "CIP", 17: "DAT", 18: "DAP"][c] ?? String(c)
-    }
+    static func clausula(_ c: Int) -> String { clausulas[c] ?? String(c) }
     static func via(_ c: Int) -> String {
-        [1: "Marítima, fluvial y lacustre", 4: "Aéreo", 5: "Postal", 6: "Ferroviario", 7: "Carretero / terrestre",
-         8: "Oleoductos, gasoductos", 9: "Tendido eléctrico", 10: "Otra", 11: "Courier/Aéreo"][c].map { "\(c) \($0)" } ?? String(c)
+        guard let n = vias[c] else { return String(c) }
+        return String(c) + " " + n
     }
     static func port(_ code: Int?, _ id: String?) -> String {
         [code.map(String.init), id].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -5,10 +5,18 @@ struct Rect: Sendable, Hashable {
     var x, y, width, height: Double
     var maxX: Double { x + width }
     var maxY: Double { y + height }
-    func intersects(_ o: Rect) -> Bool { x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY }
+    func intersects(_ o: Rect) -> Bool {
+        let h: Bool = x < o.maxX && o.x < maxX
+        let v: Bool = y < o.maxY && o.y < maxY
+        return h && v
+    }
     func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
     func contains(_ o: Rect, tolerance: Double = 0.01) -> Bool {
-        o.x >= x - tolerance && o.y >= y - tolerance && o.maxX <= maxX + tolerance && o.maxY <= maxY + tolerance
+        let left: Bool = o.x >= x - tolerance
+        let top: Bool = o.y >= y - tolerance
+        let right: Bool = o.maxX <= maxX + tolerance
+        let bottom: Bool = o.maxY <= maxY + tolerance
+        return left && top && right && bottom
     }
 }
 
@@ -62,7 +70,8 @@ struct LayoutFacts: Sendable, Hashable {
     var recuadroTextSizes: [(Double, Bool)] = []
 
     static func == (a: LayoutFacts, b: LayoutFacts) -> Bool {
-        a.recuadro == b.recuadro && a.timbre == b.timbre && a.logo == b.logo && a.timbreModule == b.timbreModule
+        let r: Bool = a.recuadro == b.recuadro && a.timbre == b.timbre
+        return r && a.logo == b.logo && a.timbreModule == b.timbreModule
     }
     func hash(into h: inout Hasher) { h.combine(recuadro); h.combine(timbre) }
 }

@@ -44,8 +44,10 @@ struct Drawer {
         let scale = dpi / 72
         var out: [Data] = []
         for page in layout.pages {
-            let w = (page.width * scale).rounded(.up), h = (page.height * scale).rounded(.up)
-            guard w <= 32000, h <= 32000, w * h <= 400_000_000 else {
+            let w: Double = (page.width * scale).rounded(.up)
+            let h: Double = (page.height * scale).rounded(.up)
+            let area: Double = w * h
+            guard w <= 32000, h <= 32000, area <= 400_000_000 else {
                 throw .cairo("a \(Int(w)) × \(Int(h)) pixel page is too large for PNG at \(Int(dpi)) dpi; use a lower dpi")
             }
             let surface = CairoSurface.image(format: CAIRO_FORMAT_RGB24, width: Int32(w), height: Int32(h))
@@ -121,14 +123,19 @@ struct Drawer {
         cairo_surface_flush(mask.pointer)
         let stride = Int(cairo_image_surface_get_stride(mask.pointer))
         for row in 0..<s.rows {
-            let line = UnsafeMutableRawPointer(base + row * s.rowHeight * stride).bindMemory(to: UInt32.self, capacity: stride / 4)
+            let rowOffset: Int = row * s.rowHeight * stride
+            let line = UnsafeMutableRawPointer(base.advanced(by: rowOffset)).bindMemory(to: UInt32.self, capacity: stride / 4)
             for i in 0..<(stride / 4) { line[i] = 0 }
             for c in 0..<pw where s.isDark(row: row, column: c) {
                 // A1: native-endian 32-bit words; pixel c is bit (c & 31) of word c >> 5 (little-endian).
-                line[c >> 5] |= UInt32(1) << UInt32(c & 31)
+                let word: Int = c / 32
+                let bit: UInt32 = UInt32(1) << UInt32(c % 32)
+                line[word] |= bit
             }
             for k in 1..<s.rowHeight {
-                (base + (row * s.rowHeight + k) * stride).update(from: base + row * s.rowHeight * stride, count: stride)
+                let dst: Int = (row * s.rowHeight + k) * stride
+                let src: Int = row * s.rowHeight * stride
+                base.advanced(by: dst).update(from: base.advanced(by: src), count: stride)
             }
         }
         cairo_surface_mark_dirty(mask.pointer)

@@ -130,7 +130,8 @@ final class LogoImage {
                 throw .logo(source: logo.source, reason: "unexpected JPEG geometry")
             }
             while cinfo.pointee.output_scanline < cinfo.pointee.output_height {
-                var row: JSAMPROW? = dst + Int(cinfo.pointee.output_scanline) * stride
+                let offset: Int = Int(cinfo.pointee.output_scanline) * stride
+                var row: JSAMPROW? = dst.advanced(by: offset)
                 _ = jpeg_read_scanlines(cinfo, &row, 1)
             }
             _ = jpeg_finish_decompress(cinfo)
@@ -172,7 +173,8 @@ final class LogoImage {
         cinfo.pointee.optimize_coding = 1
         jpeg_start_compress(cinfo, 1)
         while cinfo.pointee.next_scanline < cinfo.pointee.image_height {
-            var row: JSAMPROW? = src + Int(cinfo.pointee.next_scanline) * stride
+            let offset: Int = Int(cinfo.pointee.next_scanline) * stride
+            var row: JSAMPROW? = src.advanced(by: offset)
             _ = jpeg_write_scanlines(cinfo, &row, 1)
         }
         jpeg_finish_compress(cinfo)
@@ -198,7 +200,8 @@ struct RasterImage: Sendable {
         guard let base = cairo_image_surface_get_data(s.pointer) else { throw .cairo("no pixels") }
         var px = [UInt32](repeating: 0, count: w * h)
         for y in 0..<h {
-            let row = UnsafeRawPointer(base + y * stride).bindMemory(to: UInt32.self, capacity: w)
+            let rowOffset: Int = y * stride
+            let row = UnsafeRawPointer(base.advanced(by: rowOffset)).bindMemory(to: UInt32.self, capacity: w)
             for x in 0..<w { px[y * w + x] = row[x] & 0xFFFFFF }
         }
         width = w; height = h; pixels = px

@@ -22,8 +22,10 @@ struct PDF417Symbol: Sendable, Hashable {
     /// Whether module (row, column) is dark.
     func isDark(row: Int, column: Int) -> Bool {
         guard row >= 0, row < rows, column >= 0, column < width else { return false }
-        let i = row * width + column
-        return bits[i >> 3] & (1 << UInt8(i & 7)) != 0
+        let i: Int = row * width + column
+        let byte: UInt8 = bits[i / 8]
+        let mask: UInt8 = UInt8(1) << UInt8(i % 8)
+        return (byte & mask) != 0
     }
 
     /// Encodes `bytes` (the TED, ISO-8859-1) with `columns` data columns (1…30).
@@ -41,22 +43,33 @@ struct PDF417Symbol: Sendable, Hashable {
             ZBarcode_Encode(symbol, buf.baseAddress, Int32(buf.count))
         }
         if status >= ZINT_ERROR {
-            let message = withUnsafeBytes(of: symbol.pointee.errtxt) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let message: String
+            if let off = MemoryLayout<zint_symbol>.offset(of: \zint_symbol.errtxt) {
+                let p = UnsafeRawPointer(symbol).advanced(by: off).assumingMemoryBound(to: CChar.self)
+                message = String(validatingCString: p) ?? "error \(status)"
+            } else {
+                message = "error \(status)"
             }
             throw .barcode("zint: \(message)")
         }
         let rows = Int(symbol.pointee.rows), width = Int(symbol.pointee.width)
         guard rows > 0, rows <= 200, width > 0, width <= 1152 else { throw .barcode("zint returned a \(width)×\(rows) symbol") }
         var bits = [UInt8](repeating: 0, count: (rows * width + 7) / 8)
-        withUnsafeBytes(of: symbol.pointee.encoded_data) { raw in
-            // encoded_data is [200][144] bytes; bit c of row r is byte c>>3, bit c&7.
-            for r in 0..<rows {
-                let rowBase = r * 144
-                for c in 0..<width where raw[rowBase + (c >> 3)] & (1 << UInt8(c & 7)) != 0 {
-                    let i = r * width + c
-                    bits[i >> 3] |= 1 << UInt8(i & 7)
-                }
+        // encoded_data is unsigned char[200][144]; Swift imports it as a 28,800-element tuple, so it
+        // is read through a raw pointer at its offset (never copied as a value).
+        guard let offset = MemoryLayout<zint_symbol>.offset(of: \zint_symbol.encoded_data) else {
+            throw .barcode("cannot locate zint's module matrix")
+        }
+        let raw = UnsafeRawPointer(symbol).advanced(by: offset).assumingMemoryBound(to: UInt8.self)
+        for r in 0..<rows {
+            let rowBase: Int = r * 144
+            for c in 0..<width {
+                let source: UInt8 = raw[rowBase + c / 8]
+                let bit: UInt8 = UInt8(1) << UInt8(c % 8)
+                guard (source & bit) != 0 else { continue }
+                let i: Int = r * width + c
+                let target: UInt8 = UInt8(1) << UInt8(i % 8)
+                bits[i / 8] |= target
             }
         }
         return PDF417Symbol(width: width, rows: rows, columns: (width - 69) / 17, rowHeight: 3, bits: bits)

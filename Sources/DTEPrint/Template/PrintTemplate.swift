@@ -127,21 +127,27 @@ public struct PrintTemplate: Sendable, Hashable {
 
     /// The built-in defaults for a paper.
     static func defaults(paper: Paper, name: String, source: String) -> PrintTemplate {
-        let roll = paper.isRoll
-        let narrow = paper == .roll57
+        let roll: Bool = paper.isRoll
+        let narrow: Bool = paper == .roll57
+        let margin: Double = roll ? 0.5 : 1.0
+        let margins = Margins(top: margin, right: margin, bottom: margin, left: margin)
+        var fonts = Fonts(family: "DejaVu Sans", body: 8, heading: 11, recuadro: 11, legend: 7)
+        if roll { fonts.heading = 10; fonts.recuadro = 10 }
+        if narrow { fonts.body = 7; fonts.heading = 9; fonts.legend = 6 }
+        var recuadroWidth: Double = 7.0
+        if roll { recuadroWidth = 6.0 }
+        if narrow { recuadroWidth = 4.7 }
+        let logo = LogoSettings(file: nil, position: roll ? .center : .left, maxWidth: roll ? 4.0 : 4.5,
+                                maxHeight: roll ? 2.0 : 2.5, embedding: .jpeg)
+        let columns = Columns(codigo: !roll, unidad: !roll, descuento: !roll, precioDecimals: 0)
+        let types: [Int]? = narrow ? [39, 41] : nil
         return PrintTemplate(
-            name: name, source: source, paper: paper,
-            margins: roll ? Margins(top: 0.5, right: 0.5, bottom: 0.5, left: 0.5) : Margins(top: 1, right: 1, bottom: 1, left: 1),
-            fonts: Fonts(family: "DejaVu Sans", body: narrow ? 7 : 8, heading: narrow ? 9 : (roll ? 10 : 11),
-                         recuadro: narrow ? 10 : (roll ? 10 : 11), legend: narrow ? 6 : 7),
-            recuadroColor: .red, recuadroWidth: narrow ? 4.7 : (roll ? 6.0 : 7.0), recuadroRule: 0.7,
-            accent: RGB(red: 0.2, green: 0.2, blue: 0.2),
-            logo: LogoSettings(file: nil, position: roll ? .center : .left, maxWidth: roll ? 4.0 : 4.5,
-                               maxHeight: roll ? 2.0 : 2.5, embedding: .jpeg),
-            columns: Columns(codigo: !roll, unidad: !roll, descuento: !roll, precioDecimals: 0),
+            name: name, source: source, paper: paper, margins: margins, fonts: fonts,
+            recuadroColor: .red, recuadroWidth: recuadroWidth, recuadroRule: 0.7,
+            accent: RGB(red: 0.2, green: 0.2, blue: 0.2), logo: logo, columns: columns,
             observations: nil, footer: nil, copies: Copies(tributaria: 1, cedible: 0),
             siiUnit: "SANTIAGO CENTRO", resolutionNumber: 0, resolutionYear: 2014, onePage: false,
-            documentTypes: narrow ? [39, 41] : nil)
+            documentTypes: types)
     }
 }
 

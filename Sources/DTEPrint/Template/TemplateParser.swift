@@ -96,8 +96,8 @@ struct TemplateParser {
             let lm = try mapping(l, key: "logo")
             try allowOnly(lm, key: "logo", ["file", "position", "max_width_cm", "max_height_cm", "embed"])
             if let file = try string(lm["file"], key: "logo.file") {
-                let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)
-                    : (baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(file)
+                let base: URL = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                let url: URL = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
                 t.logo.file = url.standardizedFileURL
             }
             if let p = try string(lm["position"], key: "logo.position") {
@@ -195,7 +195,8 @@ struct TemplateParser {
 
     private func allowOnly(_ m: [String: Node], key: String, _ allowed: [String]) throws(TemplateError) {
         for k in m.keys.sorted() where !allowed.contains(k) {
-            throw fail(key.isEmpty ? k : key + "." + k, nil, "unknown key; allowed here: \(allowed.joined(separator: ", "))")
+            let path: String = key.isEmpty ? k : key + "." + k
+            throw fail(path, nil, "unknown key; allowed here: \(allowed.joined(separator: ", "))")
         }
     }
 
@@ -209,7 +210,9 @@ struct TemplateParser {
     private func number(_ node: Node?, key: String, range: ClosedRange<Double>? = nil) throws(TemplateError) -> Double? {
         guard let node else { return nil }
         guard case let .scalar(s) = node, let v = Double(s.string.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-            throw fail(key, node.string, "expected a number" + (range.map { " \($0.lowerBound)…\($0.upperBound)" } ?? ""))
+            var why: String = "expected a number"
+            if let range { why += " \(range.lowerBound)…\(range.upperBound)" }
+            throw fail(key, node.string, why)
         }
         if let range, !range.contains(v) {
             throw fail(key, s.string, "out of range: allowed \(range.lowerBound)…\(range.upperBound)")
@@ -267,7 +270,10 @@ struct TemplateParser {
         if let c = named[text.lowercased()] { return c }
         let hex = text.hasPrefix("#") ? String(text.dropFirst()) : ""
         guard hex.count == 6, let v = UInt32(hex, radix: 16) else { return nil }
-        return RGB(red: Double(v >> 16 & 0xFF) / 255, green: Double(v >> 8 & 0xFF) / 255, blue: Double(v & 0xFF) / 255)
+        let r: UInt32 = (v >> 16) & 0xFF
+        let g: UInt32 = (v >> 8) & 0xFF
+        let b: UInt32 = v & 0xFF
+        return RGB(red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255)
     }
 }
 
