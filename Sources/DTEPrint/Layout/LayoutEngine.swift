@@ -59,6 +59,14 @@ struct LayoutEngine {
         return result
     }
 
+    /// The module size for a symbol: as wide as allowed, ≤ 3 cm high (4 cm if needed).
+    func moduleSize(_ symbol: PDF417Symbol, maxWidth: Double) -> Double {
+        let rowsHeight: Double = Double(symbol.rows * symbol.rowHeight)
+        var x: Double = min(maxWidth / Double(symbol.width), Units.cm(3.0) / rowsHeight)
+        if x < LayoutEngine.minModule { x = min(maxWidth / Double(symbol.width), Units.cm(4.0) / rowsHeight) }
+        return x
+    }
+
     /// Fits the logo's pixel size into `maxWidth × maxHeight` points, keeping its aspect ratio.
     func logoSize(maxWidth: Double, maxHeight: Double) -> (Double, Double)? {
         guard let p = logoPixels, p.width > 0, p.height > 0 else { return nil }
@@ -74,11 +82,17 @@ struct LayoutEngine {
         guard widest >= 1, maxModulesWide >= 86 else {
             throw .timbreDoesNotFit("only \(Units.toCm(maxWidth)) cm available for the timbre")
         }
-        let cols = min(widest, PDF417Symbol.preferredColumns(byteCount: ted.bytes.count, aspect: 2.7))
-        let symbol = try PDF417Symbol.encode(ted.bytes, columns: cols)
-        let rowsHeight = Double(symbol.rows * symbol.rowHeight)
-        var x = min(maxWidth / Double(symbol.width), Units.cm(3.0) / rowsHeight)
-        if x < LayoutEngine.minModule { x = min(maxWidth / Double(symbol.width), Units.cm(4.0) / rowsHeight) }
+        var cols: Int = min(widest, PDF417Symbol.preferredColumns(byteCount: ted.bytes.count, aspect: 2.7))
+        var symbol = try PDF417Symbol.encode(ted.bytes, columns: cols)
+        var x: Double = moduleSize(symbol, maxWidth: maxWidth)
+        // Too flat (< 2 cm high): fewer columns, more rows (compaction makes the row count hard to predict).
+        var tries = 0
+        while Double(symbol.rows * symbol.rowHeight) * x < Units.cm(2.0), cols > 1, tries < 8 {
+            cols -= 1
+            tries += 1
+            symbol = try PDF417Symbol.encode(ted.bytes, columns: cols)
+            x = moduleSize(symbol, maxWidth: maxWidth)
+        }
         guard x >= LayoutEngine.minModule - 1e-9 else {
             throw .timbreDoesNotFit("a \(ted.bytes.count)-byte TED needs \(symbol.rows) rows; it does not fit 4 cm high with modules ≥ 0.17 mm")
         }

@@ -130,6 +130,12 @@ final class TextEngine {
         cairo_font_options_destroy(options)
         layout = pango_layout_new(context)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        // No ligatures: "fi"/"fl" glyphs fall outside WinAnsi and would make cairo embed a third
+        // (CID) font subset in every PDF; plain glyphs keep two small subsets.
+        let attrs = pango_attr_list_new()
+        pango_attr_list_insert(attrs, pango_attr_font_features_new("liga=0, clig=0, dlig=0"))
+        pango_layout_set_attributes(layout, attrs)
+        pango_attr_list_unref(attrs)
     }
 
     deinit {
