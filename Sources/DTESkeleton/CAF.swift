@@ -40,7 +40,10 @@ public struct CAF: Sendable {
     public let flattenedBytes: [UInt8]
     /// The file name, for errors.
     public let source: String
-    let privateKey: EVPKey
+    /// The whole file as read (to save a CAF made with ``makeTestCAF(type:emisor:folios:fechaAutorizacion:)``).
+    public let fileBytes: [UInt8]
+    /// The CAF's private key (RSASK), with which FRMT is signed.
+    public let privateKey: RSAPrivateKey
 
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
@@ -52,6 +55,7 @@ public struct CAF: Sendable {
     /// Parses CAF bytes (`source` names them in errors).
     public init(bytes: [UInt8], source: String) throws {
         self.source = source
+        self.fileBytes = bytes
         func fail(_ element: String, _ reason: String) -> CAFError { .malformed(file: source, element: element, reason: reason) }
         guard let start = CAF.find(Array("<CAF".utf8), in: bytes, from: 0, followedByNameEnd: true),
               let endStart = CAF.findLast(Array("</CAF>".utf8), in: bytes), endStart > start else {
@@ -98,12 +102,11 @@ public struct CAF: Sendable {
             signature: try b64(["CAF", "FRMA"]))
         data = cafData
         let pem = try text(["RSASK"])
-        let key: EVPKey
-        do { key = try EVPKey(pem: pem, source: source + " RSASK") } catch { throw fail("RSASK", error.description) }
-        let components: (modulus: [UInt8], exponent: [UInt8])
-        do { components = try key.publicComponents() } catch { throw fail("RSASK", error.description) }
-        guard CAF.stripZeros(components.modulus) == CAF.stripZeros(cafData.modulus),
-              CAF.stripZeros(components.exponent) == CAF.stripZeros(cafData.exponent) else {
+        let key: RSAPrivateKey
+        do { key = try RSAPrivateKey(pem: pem) } catch { throw fail("RSASK", error.description) }
+        let pub = key.publicKey
+        guard CAF.stripZeros(pub.modulus) == CAF.stripZeros(cafData.modulus),
+              CAF.stripZeros(pub.exponent) == CAF.stripZeros(cafData.exponent) else {
             throw CAFError.keyMismatch(file: source)
         }
         privateKey = key
@@ -112,9 +115,12 @@ public struct CAF: Sendable {
     /// RSA-SHA1 with the CAF's private key (RSASK).
     func sign(_ message: [UInt8]) throws -> [UInt8] { try privateKey.signSHA1(message) }
 
+    /// The CAF's public key (RSAPK).
+    public var publicKey: RSAPublicKey { get throws { try RSAPublicKey(modulus: data.modulus, exponent: data.exponent) } }
+
     /// Whether `signature` verifies over `message` with the CAF's public key.
     public func verify(signature: [UInt8], message: [UInt8]) -> Bool {
-        privateKey.verifySHA1(signature: signature, message: message)
+        (try? publicKey.verifySHA1(signature: signature, message: message)) ?? false
     }
 
     // MARK: - bytes

@@ -27,6 +27,11 @@ struct SkeletonCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "CAF file(s) to stamp with (one per type).")
     var caf: [String] = []
 
+    @Option(name: .customLong("test-caf"), help: ArgumentHelp(
+        "Comma-separated types to stamp with a self-made CAF DE PRUEBA (development only, e.g. 43, for which the SII's certification set has no CAF).",
+        valueName: "types"))
+    var testCAF: String?
+
     @Option(name: .long, help: "PKCS#12 certificate (.p12/.pfx) to sign with.")
     var cert: String?
 
@@ -72,7 +77,16 @@ struct SkeletonCommand: ParsableCommand {
         var options = SkeletonOptions(traslado: traslado)
         if let folio { options.folio = folio }
         if let fecha { options.fechaEmision = try CalendarDate(fecha) }
-        let cafs = try caf.map { try CAF.load(contentsOf: URL(fileURLWithPath: $0)) }
+        var cafs = try caf.map { try CAF.load(contentsOf: URL(fileURLWithPath: $0)) }
+        if let testCAF {
+            for t in try SkeletonBuilder.parseTypes(testCAF) {
+                guard !cafs.contains(where: { $0.data.tipoDTE == t.code }) else {
+                    throw SkeletonError.invalidOption(name: "--test-caf", value: String(t.code), rule: "a real CAF for this type was given with --caf")
+                }
+                cafs.append(try CAF.makeTestCAF(type: t, emisor: profile.rut))
+                FileHandle.standardError.write(Data("aviso: T\(t.code).xml se timbra con un CAF DE PRUEBA hecho aquí (no emitido por el SII): sirve para probar impresos, el SII lo rechaza\n".utf8))
+            }
+        }
         var identity: SigningIdentity?
         if let cert {
             guard let v = certPasswordEnv else {
