@@ -206,3 +206,29 @@ struct SkeletonTests {
         #expect(reloaded.data == caf.data)
     }
 }
+
+/// The committed samples made by scripts/make-samples.sh.
+@Suite("Samples/")
+struct SampleFilesTests {
+    static let files = ["34-DTE-76235291-5-F1.xml", "39-EnvioBOLETA-76235291-5-F1.xml",
+                        "41-EnvioBOLETA-76235291-5-F1.xml", "43-DTE-76235291-5-F1-CAF-PRUEBA.xml"]
+
+    @Test("each sample is XSD-valid and its TED verifies (34/39/41 with the SII certification CAF)", arguments: files)
+    func sample(name: String) throws {
+        let url = TestSupport.samplesDirectory.appendingPathComponent(name)
+        let data = try Data(contentsOf: url)
+        let kind = try #require(SchemaValidator.kind(forRootOf: data))
+        #expect(try Fixtures.validator(kind).validate(data, source: name).isEmpty)
+        let env = try DTEReader().read(data, source: name)
+        let doc = try #require(env.documents.first)
+        let ted = try #require(doc.ted)
+        #expect(ted.verify())
+        if doc.type == .liquidacionFactura {
+            #expect(ted.dd.caf.razonSocial == CAF.testRazonSocial)
+        } else {
+            let caf = try CAF.load(contentsOf: try TestSupport.siiCAF(type: doc.type.code))
+            #expect(ted.dd.caf == caf.data)
+            #expect(XMLSigner.position(of: caf.flattenedBytes, in: ted.bytes, occurrence: 0) != nil)
+        }
+    }
+}
