@@ -10,6 +10,8 @@ enum Fixtures {
         var keyPEM: URL { directory.appendingPathComponent("key.pem") }
         var certPEM: URL { directory.appendingPathComponent("cert.pem") }
         var p12: URL { directory.appendingPathComponent("cert.p12") }
+        /// The same, encrypted with RC2/3DES as older Chilean CA certificates are (OpenSSL 3 "legacy").
+        var legacyP12: URL { directory.appendingPathComponent("legacy.p12") }
         static let p12Password = "clave-de-prueba"
     }
 
@@ -28,6 +30,9 @@ enum Fixtures {
         let r2 = try TestSupport.run(tool: "openssl", ["pkcs12", "-export", "-inkey", c.keyPEM.path, "-in", c.certPEM.path,
                                                        "-out", c.p12.path, "-passout", "pass:" + Credentials.p12Password])
         guard r2.status == 0 else { throw Failure.openssl(r2.stderrText) }
+        let r3 = try TestSupport.run(tool: "openssl", ["pkcs12", "-export", "-legacy", "-inkey", c.keyPEM.path, "-in", c.certPEM.path,
+                                                       "-out", c.legacyP12.path, "-passout", "pass:" + Credentials.p12Password])
+        guard r3.status == 0 else { throw Failure.openssl(r3.stderrText) }
         return c
     }
 

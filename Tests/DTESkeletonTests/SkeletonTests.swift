@@ -137,6 +137,19 @@ struct SkeletonTests {
         #expect(f33.detalle.allSatisfy { $0.nombre.contains("EJEMPLO") })
     }
 
+    @Test("PKCS#12: modern and legacy (RC2/3DES) files load; a wrong password is named as such")
+    func pkcs12() throws {
+        let c = try Fixtures.credentials.get()
+        let pem = try Fixtures.identity()
+        for file in [c.p12, c.legacyP12] {
+            let id = try SigningIdentity(pkcs12: file, password: Fixtures.Credentials.p12Password)
+            #expect(try id.certificateDER() == pem.certificateDER())
+            #expect(throws: SigningError.wrongPassword(source: file.lastPathComponent)) {
+                try SigningIdentity(pkcs12: file, password: "otra")
+            }
+        }
+    }
+
     @Test("tampering breaks the signature")
     func tamper() throws {
         let o = try build(.factura, envelope: false)

@@ -161,12 +161,22 @@ public struct SigningIdentity: Sendable {
             throw .badCertificate(source: source, reason: "not a PKCS#12 file (\(openSSLErrorText()))")
         }
         defer { PKCS12_free(p12) }
-        var pkey: OpaquePointer? = nil
-        var cert: OpaquePointer? = nil
-        let ok = PKCS12_parse(p12, password, &pkey, &cert, nil)
-        guard ok == 1 else {
+        guard PKCS12_verify_mac(p12, password, -1) == 1 else {
             ERR_clear_error()
             throw .wrongPassword(source: source)
+        }
+        var pkey: OpaquePointer? = nil
+        var cert: OpaquePointer? = nil
+        var ok = PKCS12_parse(p12, password, &pkey, &cert, nil)
+        if ok != 1 {
+            // Certificates from Chilean CAs often use RC2/3DES PKCS#12 encryption, which
+            // OpenSSL 3 keeps in its "legacy" provider: load it (with "default") and retry.
+            ERR_clear_error()
+            _ = SigningIdentity.legacyProviders
+            ok = PKCS12_parse(p12, password, &pkey, &cert, nil)
+        }
+        guard ok == 1 else {
+            throw .badCertificate(source: source, reason: "cannot decrypt the PKCS#12 contents (\(openSSLErrorText()))")
         }
         guard let pkey else {
             if let cert { X509_free(cert) }
@@ -179,6 +189,13 @@ public struct SigningIdentity: Sendable {
         guard c.matches(k) else { throw .keyMismatch(source: source) }
         self.key = k; self.certificate = c
     }
+
+    /// Loads OpenSSL's legacy and default providers once per process.
+    static let legacyProviders: Bool = {
+        let legacy = OSSL_PROVIDER_load(nil, "legacy")
+        let base = OSSL_PROVIDER_load(nil, "default")
+        return legacy != nil && base != nil
+    }()
 
     /// Loads a PEM private key (PKCS#1 or unencrypted PKCS#8) and a PEM certificate.
     public init(keyPEM: String, certificatePEM: String, source: String = "PEM") throws(SigningError) {
