@@ -40,6 +40,9 @@ public struct XMLSigner: Sendable {
     }
 
     private func signElement(id: String, in xml: [UInt8], insertBefore endTag: String, occurrence: Int) throws(SigningError) -> [UInt8] {
+        guard !id.isEmpty, !id.contains("'"), !id.contains("\""), !id.contains("<"), !id.contains("&") else {
+            throw .xml(reason: "ID '\(id)' cannot be referenced by a signature")
+        }
         let doc = try LibXMLDocument(bytes: xml, source: id)
         let canonical = try doc.canonicalizeElement(withID: id)
         let digest = Data(XMLSigner.sha1(canonical)).base64EncodedString()

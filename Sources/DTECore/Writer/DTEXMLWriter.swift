@@ -47,6 +47,10 @@ public struct DTEXMLWriter: Sendable {
     /// A standalone `<DTE>` document (types other than boletas 39/41, which only exist inside
     /// `EnvioBOLETA`: use ``envelope(_:caratula:)`` for them).
     public func dte(_ document: DTEDocument) throws(DTEWriteError) -> [UInt8] {
+        guard !document.type.isBoleta else {
+            throw .invalidValue(element: "DTE", value: String(document.type.code),
+                                rule: "is a boleta: boletas only exist inside EnvioBOLETA (use envelope(_:caratula:))")
+        }
         var b = XMLByteBuilder(indent: indent)
         b.declaration()
         try writeDTE(document, into: &b, declareNamespace: true)
@@ -98,6 +102,11 @@ public struct DTEXMLWriter: Sendable {
     private func writeDTE(_ d: DTEDocument, into b: inout XMLByteBuilder, declareNamespace: Bool) throws(DTEWriteError) {
         try b.open("DTE", declareNamespace ? [("xmlns", Self.siiNamespace), ("version", "1.0")] : [("version", "1.0")])
         let id = d.id ?? "F\(d.folio)T\(d.type.code)"
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
+              id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) })
+        else {
+            throw .invalidValue(element: "ID", value: id, rule: "must be an XML ID of ASCII letters, digits, '_', '-', '.' starting with a letter")
+        }
         try b.open(d.type.isBoleta ? "Documento" : d.type.xmlBranch.rawValue, [("ID", id)])
         try b.open("Encabezado")
         if d.type.isBoleta {
