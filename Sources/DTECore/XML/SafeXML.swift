@@ -79,7 +79,7 @@ package enum SafeXML {
     /// The local name of the root element, from the bytes (no full parse); `nil` when the input
     /// does not start like XML or has a DOCTYPE.
     package static func rootName(of data: Data) -> String? {
-        guard (try? scanProlog(data, source: "")) != nil else { return nil }
+        do { _ = try scanProlog(data, source: "") } catch { return nil }
         let bytes = [UInt8](data.prefix(64 * 1024))
         var i = 0
         while i + 1 < bytes.count {
