@@ -62,8 +62,9 @@ struct SkeletonCommand: ParsableCommand {
     func run() throws {
         do {
             try generate()
-        } catch let e as CustomStringConvertible where !(e is ExitCode) {
-            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
+        } catch {
+            let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            FileHandle.standardError.write(Data("error: \(text)\n".utf8))
             throw ExitCode(1)
         }
     }
