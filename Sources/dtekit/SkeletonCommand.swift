@@ -63,7 +63,7 @@ struct SkeletonCommand: ParsableCommand {
         do {
             try generate()
         } catch {
-            let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            let text = String(describing: error)
             FileHandle.standardError.write(Data("error: \(text)\n".utf8))
             throw ExitCode(1)
         }
