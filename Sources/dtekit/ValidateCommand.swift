@@ -46,8 +46,10 @@ struct ValidateCommand: ParsableCommand {
         }
         for path in files {
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                fail("\(path): no se puede leer el archivo (\((error as NSError).localizedDescription))")
+            do { data = try DTEReader().data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                var e = error
+                e.source = path
+                fail(e.description)
                 unreadable += 1; continue
             }
             guard let kind = SchemaValidator.kind(forRootOf: data) else {

@@ -127,6 +127,12 @@ import TestSupport
             try reader.read(contentsOf: big)
         }
         #expect(clock.now - start < .seconds(1))
+        // A device with no size is read only up to the limit, then refused.
+        var tiny = DTEReader.Limits()
+        tiny.maxBytes = 1 << 16
+        #expect(throws: DTEReadError(source: "zero", reason: .tooLarge(size: (1 << 16) + 1, limit: 1 << 16))) {
+            try DTEReader(limits: tiny).read(contentsOf: URL(fileURLWithPath: "/dev/zero"))
+        }
     }
 
     @Test func missingFileAndBadValuesNameFileLineAndElement() throws {

@@ -89,6 +89,24 @@ public struct RSAPublicKey: Sendable {
         box = try readPEM(pem) { PEM_read_bio_PUBKEY($0, nil, nil, nil) }
     }
 
+    /// Reads the RSA public key of a PEM X.509 certificate (`-----BEGIN CERTIFICATE-----`), e.g.
+    /// the SII's `idk` certificates that verify a CAF's FRMA.
+    public init(certificatePEM pem: String) throws(CryptoError) {
+        let bytes = Array(pem.utf8)
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { throw .invalidPEM("empty or too large") }
+        let key: OpaquePointer? = bytes.withUnsafeBytes { raw -> OpaquePointer? in
+            guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return nil }
+            defer { BIO_free(bio) }
+            guard let cert = PEM_read_bio_X509(bio, nil, nil, nil) else { return nil }
+            defer { X509_free(cert) }
+            return X509_get_pubkey(cert)
+        }
+        guard let key else { throw .invalidPEM(openSSLErrors()) }
+        let box = PKeyBox(key)
+        guard EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA else { throw .notRSA }
+        self.box = box
+    }
+
     init(box: PKeyBox) { self.box = box }
 
     /// The modulus, big-endian, no leading zeros.

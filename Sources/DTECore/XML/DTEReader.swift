@@ -30,6 +30,12 @@ public struct DTEReader: Sendable {
 
     /// Reads a file. Errors name the file by its last path component.
     public func read(contentsOf url: URL) throws(DTEReadError) -> DTEEnvelope {
+        try read(try data(contentsOf: url), source: url.lastPathComponent)
+    }
+
+    /// A file's bytes, refused when over ``Limits/maxBytes`` (checked from the file size first,
+    /// then while reading: device files and pipes report no size). Errors name the file.
+    public func data(contentsOf url: URL) throws(DTEReadError) -> Data {
         let source = url.lastPathComponent
         let size: Int
         do {
@@ -43,8 +49,18 @@ public struct DTEReader: Sendable {
         }
         guard size <= limits.maxBytes else { throw DTEReadError(source: source, reason: .tooLarge(size: size, limit: limits.maxBytes)) }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw DTEReadError(source: source, reason: .io(Self.ioMessage(error))) }
-        return try read(data, source: source)
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let cap = max(0, min(limits.maxBytes, Int(Int32.max)))
+            data = try handle.read(upToCount: cap + 1) ?? Data()
+        } catch {
+            throw DTEReadError(source: source, reason: .io(Self.ioMessage(error)))
+        }
+        guard data.count <= limits.maxBytes else {
+            throw DTEReadError(source: source, reason: .tooLarge(size: data.count, limit: limits.maxBytes))
+        }
+        return data
     }
 
     /// Reads XML bytes; `source` (a file name) labels errors.

@@ -383,3 +383,52 @@ package struct DocumentMapper: Sendable {
                        modulus: m, exponent: exp, idk: try int(da, "IDK") ?? 0, signature: sig)
     }
 }
+
+/// A CAF file (`<AUTORIZACION>`) as the SII hands it out: the public `CAF` part, its exact
+/// flattened bytes (to embed in each TED's DD), and the PEM keys.
+package struct CAFFileContents: Sendable, Hashable {
+    package var caf: CAFData
+    /// The `<CAF version="1.0">…</CAF>` element flattened exactly as the TED must carry it (ISO-8859-1).
+    package var cafBytes: [UInt8]
+    /// The flattened `<DA>` that the SII's FRMA signs.
+    package var daBytes: [UInt8]
+    /// `RSASK`: the private key that stamps the folios (PKCS#1 PEM).
+    package var privateKeyPEM: String?
+    /// `RSAPUBK` (SubjectPublicKeyInfo PEM).
+    package var publicKeyPEM: String?
+}
+
+extension DocumentMapper {
+    /// Reads a CAF file's root element (`AUTORIZACION`).
+    package func cafFile(_ root: XElement) throws(DTEReadError) -> CAFFileContents {
+        guard root.name == "AUTORIZACION" else {
+            throw DTEReadError(source: source, line: root.line, element: root.name, reason: .notADTE(root: root.name))
+        }
+        guard let cafE = root.child("CAF") else {
+            throw DTEReadError(source: source, line: root.line, element: "CAF", reason: .missingElement("AUTORIZACION/CAF"))
+        }
+        guard let da = cafE.child("DA") else {
+            throw DTEReadError(source: source, line: cafE.line, element: "DA", reason: .missingElement("CAF/DA"))
+        }
+        return CAFFileContents(caf: try caf(cafE), cafBytes: TEDBytes.flatten(cafE, escapeQuotes: true),
+                               daBytes: TEDBytes.flatten(da, escapeQuotes: true),
+                               privateKeyPEM: root.childText("RSASK"), publicKeyPEM: root.childText("RSAPUBK"))
+    }
+}
+
+extension CAFData {
+    /// Whether the CAF's FRMA is the SII's SHA1withRSA signature over `daBytes` (the flattened
+    /// `<DA>`), checked with the SII key of the CAF's IDK (see the SII's `idk` certificates).
+    public func verifyAuthorization(daBytes: [UInt8], siiKey: RSAPublicKey) -> Bool {
+        siiKey.verifySHA1(signature: signature, message: daBytes)
+    }
+}
+
+extension CAFFileContents {
+    /// Reads a CAF file safely (same limits and rules as ``DTEReader``; CAF files carry Latin-1
+    /// bytes without an encoding declaration, which this handles).
+    package static func read(_ data: Data, source: String, limits: DTEReader.Limits = .init()) throws(DTEReadError) -> CAFFileContents {
+        let root = try SafeXML.parse(data, source: source, maxBytes: limits.maxBytes, maxDepth: limits.maxDepth)
+        return try DocumentMapper(source: source).cafFile(root)
+    }
+}
