@@ -191,6 +191,7 @@ struct SkeletonTests {
         let profile = try Fixtures.profile()
         var doc = try SkeletonGenerator(emisor: profile).document(for: .factura, options: Self.options)
         doc.receptor.razonSocial = "COMERCIAL A & B " + String(repeating: "X", count: 60)
+        doc.receptor.giro = "GIRO \"CON\" COMILLAS"
         doc.detalle[0].nombre = "PRODUCTO <ESPECIAL> " + String(repeating: "Y", count: 60)
         let caf = try CAF.load(contentsOf: try TestSupport.siiCAF(type: 33))
         let stamped = try Stamper(caf: caf).stamp(doc, timestamp: Fixtures.timestamp)
@@ -209,6 +210,16 @@ struct SkeletonTests {
         // The written XML carries exactly these TED bytes.
         let xml = try DTEXMLWriter().dte(stamped)
         #expect(XMLSigner.position(of: ted.bytes, in: xml, occurrence: 0) != nil)
+        // Quotes in the timbre follow the SII's rule (&quot; &apos;), and the reader agrees.
+        var quoted = doc
+        quoted.receptor.razonSocial = "O'HIGGINS \"EJEMPLO\" LTDA"
+        let q = try Stamper(caf: caf).stamp(quoted, timestamp: Fixtures.timestamp)
+        let qted = try #require(q.ted)
+        #expect(String(decoding: qted.ddBytes, as: UTF8.self).contains("<RSR>O&apos;HIGGINS &quot;EJEMPLO&quot; LTDA</RSR>"))
+        let identity = try Fixtures.identity()
+        let back = try DTEReader().read(Data(try XMLSigner(identity: identity).sign(try DTEXMLWriter().dte(q))), source: "q")
+        #expect(back.documents.first?.ted?.bytes == qted.bytes)
+        #expect(back.documents.first?.ted?.verify() == true)
     }
 
     @Test("a self-made test CAF stamps verifiable TEDs but says it is not the SII's")

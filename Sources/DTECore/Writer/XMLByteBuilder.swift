@@ -122,8 +122,9 @@ public struct XMLByteBuilder: Sendable {
 
 /// ISO-8859-1 text helpers for the writer.
 public enum XMLText {
-    /// `s` encoded ISO-8859-1 with `&`, `<`, `>` escaped (the TED's escaping), or `nil` when a
-    /// character does not fit in Latin-1.
+    /// `s` encoded ISO-8859-1 with `&`, `<`, `>`, `"`, `'` escaped as the SII's rule for the
+    /// timbre asks (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`), or `nil` when a character does not
+    /// fit in Latin-1.
     public static func escapedLatin1(_ s: String) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
@@ -132,6 +133,8 @@ public enum XMLText {
             case "&": out.append(contentsOf: "&amp;".utf8)
             case "<": out.append(contentsOf: "&lt;".utf8)
             case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "'": out.append(contentsOf: "&apos;".utf8)
             default:
                 guard scalar.value <= 0xFF else { return nil }
                 out.append(UInt8(scalar.value))
