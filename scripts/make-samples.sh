@@ -21,11 +21,11 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/ce
 caf() { ls "$sii"/samples/CAF-"$1"-*.xml; }
 common=(--emisor Samples/emisor.yaml --key "$work/key.pem" --cert-pem "$work/cert.pem"
         --fecha 2025-06-19 --timestamp 2025-06-19T10:30:00 --out "$work/out")
-"$dtekit" skeleton "${common[@]}" --types 34,39,41 --caf "$(caf 34)" "$(caf 39)" "$(caf 41)" >/dev/null
+"$dtekit" skeleton "${common[@]}" --types 34 --caf "$(caf 34)" >/dev/null
+"$dtekit" skeleton "${common[@]}" --types 39,41 --caf "$(caf 39)" "$(caf 41)" --one-envelope 39-41.xml >/dev/null
 "$dtekit" skeleton "${common[@]}" --types 43 --test-caf 43 >/dev/null 2>&1
 cp "$work/out/T34.xml" Samples/34-DTE-76235291-5-F1.xml
-cp "$work/out/T39.xml" Samples/39-EnvioBOLETA-76235291-5-F1.xml
-cp "$work/out/T41.xml" Samples/41-EnvioBOLETA-76235291-5-F1.xml
+cp "$work/out/39-41.xml" Samples/39-41-EnvioBOLETA-76235291-5.xml
 cp "$work/out/T43.xml" Samples/43-DTE-76235291-5-F1-CAF-PRUEBA.xml
-"$dtekit" validate --schemas "$sii/schemas" Samples/34-DTE-76235291-5-F1.xml Samples/39-EnvioBOLETA-76235291-5-F1.xml \
-    Samples/41-EnvioBOLETA-76235291-5-F1.xml Samples/43-DTE-76235291-5-F1-CAF-PRUEBA.xml
+"$dtekit" validate --schemas "$sii/schemas" Samples/34-DTE-76235291-5-F1.xml Samples/39-41-EnvioBOLETA-76235291-5.xml \
+    Samples/43-DTE-76235291-5-F1-CAF-PRUEBA.xml

@@ -34,39 +34,67 @@ public struct SkeletonBuilder: Sendable {
 
     /// Builds every requested type, all in memory: any error means no output at all.
     public func build(types: [DocumentType]) throws -> [SkeletonOutput] {
+        let ts = try checkedTimestamp()
+        try checkCAFs(types)
+        var outputs: [SkeletonOutput] = []
+        for type in types {
+            let (doc, stamped) = try document(type, timestamp: ts)
+            let wrap = envelope || type.isBoleta
+            var xml = wrap ? try DTEXMLWriter().envelope([doc], caratula: caratula(ts)) : try DTEXMLWriter().dte(doc)
+            if let identity { xml = try XMLSigner(identity: identity).sign(xml) }
+            outputs.append(SkeletonOutput(fileName: "T\(type.code).xml", type: type, document: doc, xml: xml,
+                                          stamped: stamped, signed: identity != nil, envelope: wrap))
+        }
+        return outputs
+    }
+
+    /// Builds every requested type into one `EnvioDTE` (or one `EnvioBOLETA` when all are boletas)
+    /// named `fileName`; boletas and other types cannot share an envelope.
+    public func buildSingleEnvelope(types: [DocumentType], fileName: String) throws -> SkeletonOutput {
+        let ts = try checkedTimestamp()
+        try checkCAFs(types)
+        var docs: [DTEDocument] = []
+        var allStamped = true
+        for type in types {
+            let (doc, stamped) = try document(type, timestamp: ts)
+            docs.append(doc)
+            allStamped = allStamped && stamped
+        }
+        var xml = try DTEXMLWriter().envelope(docs, caratula: caratula(ts))
+        if let identity { xml = try XMLSigner(identity: identity).sign(xml) }
+        guard let first = docs.first else { throw SkeletonError.invalidOption(name: "--types", value: "", rule: "lists no type") }
+        return SkeletonOutput(fileName: fileName, type: first.type, document: first, xml: xml,
+                              stamped: allStamped, signed: identity != nil, envelope: true)
+    }
+
+    private func checkedTimestamp() throws -> String {
         let ts = timestamp ?? SkeletonGenerator.timestampInChile()
         guard Stamper.isTimestamp(ts) else {
             throw CAFError.invalidValue(element: "TSTED", value: ts, rule: "is not AAAA-MM-DDTHH:MM:SS")
         }
+        return ts
+    }
+
+    private func checkCAFs(_ types: [DocumentType]) throws {
         for caf in cafs where !types.contains(where: { $0.code == caf.data.tipoDTE }) {
-            throw CAFError.typeMismatch(file: caf.source, cafType: caf.data.tipoDTE,
-                                        documentType: types.first?.code ?? 0)
+            throw CAFError.typeMismatch(file: caf.source, cafType: caf.data.tipoDTE, documentType: types.first?.code ?? 0)
         }
-        let generator = SkeletonGenerator(emisor: profile)
-        var outputs: [SkeletonOutput] = []
-        for type in types {
-            var opts = options
-            let caf = cafs.first { $0.data.tipoDTE == type.code }
-            if let caf, opts.folio == 1, !caf.data.contains(folio: 1) { opts.folio = caf.data.folioDesde }
-            var doc = try generator.document(for: type, options: opts)
-            doc.timestampFirma = ts
-            if let caf { doc = try Stamper(caf: caf).stamp(doc, timestamp: ts) }
-            let writer = DTEXMLWriter()
-            let wrap = envelope || type.isBoleta
-            var xml: [UInt8]
-            if wrap {
-                let caratula = DTEXMLWriter.Caratula(
-                    rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut, fechaResolucion: profile.fechaResolucion,
-                    numeroResolucion: profile.numeroResolucion, timestampFirma: ts)
-                xml = try writer.envelope([doc], caratula: caratula)
-            } else {
-                xml = try writer.dte(doc)
-            }
-            if let identity { xml = try XMLSigner(identity: identity).sign(xml) }
-            outputs.append(SkeletonOutput(fileName: "T\(type.code).xml", type: type, document: doc, xml: xml,
-                                          stamped: caf != nil, signed: identity != nil, envelope: wrap))
-        }
-        return outputs
+    }
+
+    private func caratula(_ ts: String) -> DTEXMLWriter.Caratula {
+        DTEXMLWriter.Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut,
+                              fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
+                              timestampFirma: ts)
+    }
+
+    private func document(_ type: DocumentType, timestamp ts: String) throws -> (DTEDocument, Bool) {
+        var opts = options
+        let caf = cafs.first { $0.data.tipoDTE == type.code }
+        if let caf, opts.folio == 1, !caf.data.contains(folio: 1) { opts.folio = caf.data.folioDesde }
+        var doc = try SkeletonGenerator(emisor: profile).document(for: type, options: opts)
+        doc.timestampFirma = ts
+        if let caf { doc = try Stamper(caf: caf).stamp(doc, timestamp: ts) }
+        return (doc, caf != nil)
     }
 
     /// Parses `33,34,39` into types; unknown codes are an error naming them.

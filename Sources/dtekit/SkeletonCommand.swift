@@ -47,6 +47,11 @@ struct SkeletonCommand: ParsableCommand {
     @Flag(name: .long, help: "Wrap each document in an EnvioDTE with its Carátula (boletas always go in an EnvioBOLETA).")
     var envelope = false
 
+    @Option(name: .customLong("one-envelope"), help: ArgumentHelp(
+        "Put all types in one EnvioDTE/EnvioBOLETA written as this file name instead of one file per type.",
+        valueName: "name.xml"))
+    var oneEnvelope: String?
+
     @Option(name: .long, help: "IndTraslado of the guía (52), 1–9 (default 1, operación constituye venta).")
     var traslado: Int = 1
 
@@ -107,7 +112,15 @@ struct SkeletonCommand: ParsableCommand {
         }
         let builder = SkeletonBuilder(profile: profile, cafs: cafs, identity: identity, envelope: envelope,
                                       options: options, timestamp: timestamp)
-        let outputs = try builder.build(types: typeList)
+        let outputs: [SkeletonOutput]
+        if let oneEnvelope {
+            guard !oneEnvelope.isEmpty, !oneEnvelope.contains("/"), !oneEnvelope.hasPrefix("."), oneEnvelope.hasSuffix(".xml") else {
+                throw SkeletonError.invalidOption(name: "--one-envelope", value: oneEnvelope, rule: "must be a plain file name ending in .xml")
+            }
+            outputs = [try builder.buildSingleEnvelope(types: typeList, fileName: oneEnvelope)]
+        } else {
+            outputs = try builder.build(types: typeList)
+        }
         let written = try SkeletonBuilder.write(outputs, to: URL(fileURLWithPath: out))
         for (o, url) in zip(outputs, written) {
             var notes: [String] = []

@@ -150,6 +150,31 @@ struct SkeletonTests {
         }
     }
 
+    @Test("one EnvioDTE holding several types: valid, SubTotDTE per type, every signature verifies")
+    func singleEnvelope() throws {
+        let types: [DocumentType] = [.factura, .notaCredito, .notaDebito]
+        let builder = SkeletonBuilder(profile: try Fixtures.profile(), cafs: try types.map { try Fixtures.caf(for: $0) },
+                                      identity: try Fixtures.identity(), options: Self.options, timestamp: Fixtures.timestamp)
+        let o = try builder.buildSingleEnvelope(types: types, fileName: "set.xml")
+        let data = Data(o.xml)
+        #expect(SchemaValidator.kind(forRootOf: data) == .envioDTE)
+        #expect(try Fixtures.validator(.envioDTE).validate(data, source: "set.xml").isEmpty)
+        let env = try DTEReader().read(data, source: "set.xml")
+        #expect(env.documents.map(\.type) == types)
+        #expect(env.documents.allSatisfy { $0.ted?.verify() == true })
+        let dir = try TestSupport.temporaryDirectory("dtekit-skeleton")
+        let file = dir.appendingPathComponent("set.xml")
+        try data.write(to: file)
+        for k in 1...4 {
+            let r = try Fixtures.xmlsecVerify(file, xpath: "(//*[local-name()='Signature'])[\(k)]")
+            #expect(r.status == 0, "signature \(k): \(r.stderrText)")
+        }
+        #expect(throws: DTEWriteError.self) {
+            try SkeletonBuilder(profile: try Fixtures.profile(), options: Self.options, timestamp: Fixtures.timestamp)
+                .buildSingleEnvelope(types: [.factura, .boleta], fileName: "mixed.xml")
+        }
+    }
+
     @Test("tampering breaks the signature")
     func tamper() throws {
         let o = try build(.factura, envelope: false)
@@ -234,8 +259,7 @@ struct SkeletonTests {
 /// The committed samples made by scripts/make-samples.sh.
 @Suite("Samples/")
 struct SampleFilesTests {
-    static let files = ["34-DTE-76235291-5-F1.xml", "39-EnvioBOLETA-76235291-5-F1.xml",
-                        "41-EnvioBOLETA-76235291-5-F1.xml", "43-DTE-76235291-5-F1-CAF-PRUEBA.xml"]
+    static let files = ["34-DTE-76235291-5-F1.xml", "39-41-EnvioBOLETA-76235291-5.xml", "43-DTE-76235291-5-F1-CAF-PRUEBA.xml"]
 
     @Test("each sample is XSD-valid and its TED verifies (34/39/41 with the SII certification CAF)", arguments: files)
     func sample(name: String) throws {
@@ -244,15 +268,28 @@ struct SampleFilesTests {
         let kind = try #require(SchemaValidator.kind(forRootOf: data))
         #expect(try Fixtures.validator(kind).validate(data, source: name).isEmpty)
         let env = try DTEReader().read(data, source: name)
-        let doc = try #require(env.documents.first)
-        let ted = try #require(doc.ted)
-        #expect(ted.verify())
-        if doc.type == .liquidacionFactura {
-            #expect(ted.dd.caf.razonSocial == CAF.testRazonSocial)
-        } else {
-            let caf = try CAF.load(contentsOf: try TestSupport.siiCAF(type: doc.type.code))
-            #expect(ted.dd.caf == caf.data)
-            #expect(XMLSigner.position(of: caf.flattenedBytes, in: ted.bytes, occurrence: 0) != nil)
+        #expect(env.documents.map(\.type.code) == (name.hasPrefix("39-41") ? [39, 41] : [Int(name.prefix(2)) ?? 0]))
+        for doc in env.documents {
+            let ted = try #require(doc.ted)
+            #expect(ted.verify())
+            if doc.type == .liquidacionFactura {
+                #expect(ted.dd.caf.razonSocial == CAF.testRazonSocial)
+            } else {
+                let caf = try CAF.load(contentsOf: try TestSupport.siiCAF(type: doc.type.code))
+                #expect(ted.dd.caf == caf.data)
+                #expect(XMLSigner.position(of: caf.flattenedBytes, in: ted.bytes, occurrence: 0) != nil)
+            }
+        }
+        // Signed: every Signature (each DTE's, and the SetDTE's) verifies with xmlsec1, with the key
+        // in its KeyInfo (the samples' certificate is a throwaway one, hence --insecure).
+        let signatures = env.documents.count + (env.caratula == nil ? 0 : 1)
+        for k in 1...signatures {
+            let r = try TestSupport.run(tool: "xmlsec1", ["--verify", "--insecure",
+                                                          "--id-attr:ID", "http://www.sii.cl/SiiDte:Documento",
+                                                          "--id-attr:ID", "http://www.sii.cl/SiiDte:Liquidacion",
+                                                          "--id-attr:ID", "http://www.sii.cl/SiiDte:SetDTE",
+                                                          "--node-xpath", "(//*[local-name()='Signature'])[\(k)]", url.path])
+            #expect(r.status == 0, "\(name) signature \(k): \(r.stderrText)")
         }
     }
 }
