@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
         .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
-        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG"]),
+        // IDScan's thin C helper: libjpeg/libpng calls whose error handling needs setjmp.
+        .target(name: "CIDScanDecode", path: "Sources/CIDScanDecode",
+                linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),
+        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
