@@ -1,0 +1,196 @@
+import Foundation
+
+/// What the card search found on the detection image.
+enum CardDetection: Sendable {
+    /// No card-shaped region; `aspect` is the best candidate's, when there was one.
+    case notFound(aspect: Double?)
+    /// A large region that touches the image border: the card is cut or has no margin.
+    case cropped(areaFraction: Double)
+    /// The card quadrilateral, in detection-image pixels.
+    case found(Quad, areaFraction: Double)
+}
+
+/// Finds the card as the largest region enclosed by strong edges.
+///
+/// 1. contrast-stretch and box-blur the (≈800 px) grayscale image; gradient magnitude;
+/// 2. flood the background from the image border through low-gradient pixels (threshold adapted
+///    to the texture seen along the border), so shadows and desk grain are crossed but the card's
+///    outline is not;
+/// 3. connected components of what was not flooded (an enclosed region keeps its holes filled);
+/// 4. for each large component not touching the border: convex hull → minimum-area rectangle →
+///    a line fitted to each side's boundary pixels → corners at the line intersections
+///    (perspective-tolerant, ignores the rounded corners); accept when the aspect is ID-1-like and
+///    the region fills its quadrilateral;
+/// 5. otherwise, a large component touching the border means the card is cropped.
+struct CardDetector: Sendable {
+    var policy: IDScanPolicy
+
+    func detect(_ image: GrayImage) -> CardDetection {
+        let W = image.width, H = image.height
+        guard W >= 16, H >= 16 else { return .notFound(aspect: nil) }
+        let n = W * H
+
+        // Contrast stretch p1…p99 so thresholds mean the same at any exposure.
+        var hist = Histogram()
+        image.pixels.withUnsafeBufferPointer { s in for v in s { hist.bins[Int(v)] += 1 } }
+        hist.count = n
+        let lo = hist.percentile(0.01), hi = max(hist.percentile(0.99), lo + 16)
+        var lut = [UInt8](repeating: 0, count: 256)
+        for v in 0..<256 { lut[v] = UInt8(clamping: Int((Double(v - lo) * 255 / Double(hi - lo)).rounded())) }
+        var stretched = image
+        stretched.pixels.withUnsafeMutableBufferPointer { p in
+            lut.withUnsafeBufferPointer { l in for i in 0..<n { p[i] = l[Int(p[i])] } }
+        }
+        let radius = max(1, min(W, H) / 250)
+        let smooth = stretched.boxBlurred(radius: radius)
+
+        // Gradient magnitude |gx| + |gy| (central differences).
+        var grad = [Float](repeating: 0, count: n)
+        smooth.withUnsafeBufferPointer { s in
+            grad.withUnsafeMutableBufferPointer { g in
+                for y in 1..<(H - 1) {
+                    let row = y * W
+                    for x in 1..<(W - 1) {
+                        let i = row + x
+                        g[i] = abs(s[i + 1] - s[i - 1]) + abs(s[i + W] - s[i - W])
+                    }
+                }
+            }
+        }
+        // Texture level along the border (a frame 3% deep).
+        let band = max(2, min(W, H) * 3 / 100)
+        var borderGrad: [Float] = []
+        borderGrad.reserveCapacity(2 * band * (W + H))
+        for y in 1..<(H - 1) {
+            let inBand = y < band || y >= H - band
+            var x = 1
+            while x < W - 1 {
+                borderGrad.append(grad[y * W + x])
+                x = (inBand || x >= W - band || x + 1 < band) ? x + 1 : W - band
+            }
+        }
+        borderGrad.sort()
+        let p90 = borderGrad.isEmpty ? 0 : borderGrad[min(borderGrad.count - 1, borderGrad.count * 9 / 10)]
+        let threshold = max(10, 2.5 * p90)
+
+        // Flood the background from the border.
+        var state = [UInt8](repeating: 0, count: n)  // 0 unvisited, 1 background, 2 labelled
+        var stack: [Int32] = []
+        stack.reserveCapacity(n / 4)
+        grad.withUnsafeBufferPointer { g in
+            state.withUnsafeMutableBufferPointer { st in
+                func seed(_ i: Int) { if st[i] == 0 && g[i] < threshold { st[i] = 1; stack.append(Int32(i)) } }
+                for x in 0..<W { seed(x); seed((H - 1) * W + x) }
+                for y in 0..<H { seed(y * W); seed(y * W + W - 1) }
+                while let top = stack.popLast() {
+                    let i = Int(top), x = i % W
+                    if x > 0 { seed(i - 1) }
+                    if x < W - 1 { seed(i + 1) }
+                    if i >= W { seed(i - W) }
+                    if i < n - W { seed(i + W) }
+                }
+            }
+        }
+
+        // Components of the rest.
+        struct Component { var pixels: [Int32]; var touchesBorder: Bool }
+        var components: [Component] = []
+        let minArea = max(64, Int(policy.minCardAreaFraction * Double(n)))
+        state.withUnsafeMutableBufferPointer { st in
+            for start in 0..<n where st[start] == 0 {
+                var members: [Int32] = [Int32(start)]
+                st[start] = 2
+                var touches = false
+                var k = 0
+                while k < members.count {
+                    let i = Int(members[k]); k += 1
+                    let x = i % W, y = i / W
+                    if x == 0 || y == 0 || x == W - 1 || y == H - 1 { touches = true }
+                    if x > 0, st[i - 1] == 0 { st[i - 1] = 2; members.append(Int32(i - 1)) }
+                    if x < W - 1, st[i + 1] == 0 { st[i + 1] = 2; members.append(Int32(i + 1)) }
+                    if y > 0, st[i - W] == 0 { st[i - W] = 2; members.append(Int32(i - W)) }
+                    if y < H - 1, st[i + W] == 0 { st[i + W] = 2; members.append(Int32(i + W)) }
+                }
+                if members.count >= minArea { components.append(Component(pixels: members, touchesBorder: touches)) }
+            }
+        }
+        components.sort { $0.pixels.count > $1.pixels.count }
+
+        var bestAspect: Double?
+        for c in components where !c.touchesBorder {
+            guard let quad = fitQuad(c.pixels, width: W, height: H) else { continue }
+            let area = quad.area
+            guard area > 0 else { continue }
+            let fill = Double(c.pixels.count) / area
+            let aspect = quad.aspect
+            if bestAspect == nil { bestAspect = aspect }
+            if aspect >= policy.minCardAspect, aspect <= policy.maxCardAspect, fill > 0.88, fill < 1.15 {
+                // The region includes the blurred outline: pull the corners in by the blur radius.
+                let centre = quad.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+                let shrunk = quad.p.map { p -> Vec2 in
+                    let d = centre - p
+                    let len = d.length
+                    return len > 0 ? p + d * (Double(radius) * 1.41 / len) : p
+                }
+                return .found(Quad(p: shrunk), areaFraction: area / Double(n))
+            }
+        }
+        if let big = components.first(where: \.touchesBorder) {
+            return .cropped(areaFraction: Double(big.pixels.count) / Double(n))
+        }
+        return .notFound(aspect: bestAspect)
+    }
+
+    /// Hull → min-area rectangle → per-side line fit → corners.
+    private func fitQuad(_ pixels: [Int32], width W: Int, height H: Int) -> Quad? {
+        // Boundary samples: per-row and per-column extremes.
+        var rowMin = [Int](repeating: Int.max, count: H), rowMax = [Int](repeating: -1, count: H)
+        var colMin = [Int](repeating: Int.max, count: W), colMax = [Int](repeating: -1, count: W)
+        for p in pixels {
+            let i = Int(p), x = i % W, y = i / W
+            if x < rowMin[y] { rowMin[y] = x }
+            if x > rowMax[y] { rowMax[y] = x }
+            if y < colMin[x] { colMin[x] = y }
+            if y > colMax[x] { colMax[x] = y }
+        }
+        var samples: [Vec2] = []
+        for y in 0..<H where rowMax[y] >= 0 {
+            samples.append(Vec2(x: Double(rowMin[y]), y: Double(y)))
+            samples.append(Vec2(x: Double(rowMax[y]) + 1, y: Double(y)))
+        }
+        for x in 0..<W where colMax[x] >= 0 {
+            samples.append(Vec2(x: Double(x), y: Double(colMin[x])))
+            samples.append(Vec2(x: Double(x), y: Double(colMax[x]) + 1))
+        }
+        let hull = Geometry.convexHull(samples)
+        guard let rect = Geometry.minAreaRect(hull) else { return nil }
+        let u = rect.u, v = Vec2(x: -u.y, y: u.x)
+        let lenU = rect.maxU - rect.minU, lenV = rect.maxV - rect.minV
+        guard lenU > 4, lenV > 4 else { return nil }
+        let tol = 0.08 * min(lenU, lenV)
+        // Sides: 0 = minV, 1 = maxU, 2 = maxV, 3 = minU.
+        var sides: [[Vec2]] = [[], [], [], []]
+        for s in samples {
+            let a = s.dot(u), b = s.dot(v)
+            let d = [abs(b - rect.minV), abs(a - rect.maxU), abs(b - rect.maxV), abs(a - rect.minU)]
+            guard let k = d.indices.min(by: { d[$0] < d[$1] }), d[k] < tol else { continue }
+            let along = (k % 2 == 0) ? (a - rect.minU) / lenU : (b - rect.minV) / lenV
+            if along > 0.12 && along < 0.88 { sides[k].append(s) }
+        }
+        func corner(_ a: Double, _ b: Double) -> Vec2 { u * a + v * b }
+        let rectCorners = [corner(rect.minU, rect.minV), corner(rect.maxU, rect.minV),
+                           corner(rect.maxU, rect.maxV), corner(rect.minU, rect.maxV)]
+        let lines = sides.map { Geometry.fitLine($0) }
+        var corners: [Vec2] = []
+        for k in 0..<4 {
+            // Corner k is between side (k+3)%4 and side k.
+            if let l1 = lines[(k + 3) % 4], let l2 = lines[k], let p = Geometry.intersect(l1, l2),
+               (p - rectCorners[k]).length < 0.25 * min(lenU, lenV) {
+                corners.append(p)
+            } else {
+                corners.append(rectCorners[k])
+            }
+        }
+        return Quad.ordered(corners)
+    }
+}
