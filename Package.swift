@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .library(name: "DTEKit", targets: ["DTEKit"]),
         .executable(name: "dtekit", targets: ["dtekit"]),
+        // IDScan alone (used by the Fuzz/ harness package).
+        .library(name: "IDScan", targets: ["IDScan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

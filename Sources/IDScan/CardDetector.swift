@@ -44,16 +44,24 @@ struct CardDetector: Sendable {
         let radius = max(1, min(W, H) / 250)
         let smooth = stretched.boxBlurred(radius: radius)
 
-        // Gradient magnitude |gx| + |gy| (central differences).
+        // Gradient magnitude |gx| + |gy| (differences over a 4-pixel baseline, which responds to
+        // soft, blurred card edges better than to fine texture). The outer frame copies its inner
+        // neighbour so the flood cannot run along the image border into a cut card.
         var grad = [Float](repeating: 0, count: n)
         smooth.withUnsafeBufferPointer { s in
             grad.withUnsafeMutableBufferPointer { g in
-                for y in 1..<(H - 1) {
+                for y in 2..<(H - 2) {
                     let row = y * W
-                    for x in 1..<(W - 1) {
+                    for x in 2..<(W - 2) {
                         let i = row + x
-                        g[i] = abs(s[i + 1] - s[i - 1]) + abs(s[i + W] - s[i - W])
+                        g[i] = 0.5 * (abs(s[i + 2] - s[i - 2]) + abs(s[i + 2 * W] - s[i - 2 * W]))
                     }
+                    g[row] = g[row + 2]; g[row + 1] = g[row + 2]
+                    g[row + W - 1] = g[row + W - 3]; g[row + W - 2] = g[row + W - 3]
+                }
+                for x in 0..<W {
+                    g[x] = g[2 * W + x]; g[W + x] = g[2 * W + x]
+                    g[(H - 1) * W + x] = g[(H - 3) * W + x]; g[(H - 2) * W + x] = g[(H - 3) * W + x]
                 }
             }
         }
@@ -73,22 +81,38 @@ struct CardDetector: Sendable {
         let p90 = borderGrad.isEmpty ? 0 : borderGrad[min(borderGrad.count - 1, borderGrad.count * 9 / 10)]
         let threshold = max(10, 2.5 * p90)
 
-        // Flood the background from the border.
+        // Seeds: border pixels that look like the dominant border tone (so a card cut by the
+        // border is not entered from its cut side), then flood through low-gradient pixels.
+        var borderHist = Histogram()
+        for x in 0..<W { borderHist.add(UInt8(clamping: Int(smooth[x]))); borderHist.add(UInt8(clamping: Int(smooth[(H - 1) * W + x]))) }
+        for y in 0..<H { borderHist.add(UInt8(clamping: Int(smooth[y * W]))); borderHist.add(UInt8(clamping: Int(smooth[y * W + W - 1]))) }
+        let median = Float(borderHist.percentile(0.5))
+        var deviation = Histogram()
+        for (v, count) in borderHist.bins.enumerated() where count > 0 {
+            deviation.bins[min(255, abs(v - Int(median)))] += count
+            deviation.count += count
+        }
+        let seedTolerance = max(30, 2.5 * 1.4826 * Float(deviation.percentile(0.5)))
         var state = [UInt8](repeating: 0, count: n)  // 0 unvisited, 1 background, 2 labelled
         var stack: [Int32] = []
         stack.reserveCapacity(n / 4)
         grad.withUnsafeBufferPointer { g in
+            smooth.withUnsafeBufferPointer { sm in
             state.withUnsafeMutableBufferPointer { st in
-                func seed(_ i: Int) { if st[i] == 0 && g[i] < threshold { st[i] = 1; stack.append(Int32(i)) } }
+                func seed(_ i: Int) {
+                    if st[i] == 0 && g[i] < threshold && abs(sm[i] - median) <= seedTolerance { st[i] = 1; stack.append(Int32(i)) }
+                }
+                func visit(_ i: Int) { if st[i] == 0 && g[i] < threshold { st[i] = 1; stack.append(Int32(i)) } }
                 for x in 0..<W { seed(x); seed((H - 1) * W + x) }
                 for y in 0..<H { seed(y * W); seed(y * W + W - 1) }
                 while let top = stack.popLast() {
                     let i = Int(top), x = i % W
-                    if x > 0 { seed(i - 1) }
-                    if x < W - 1 { seed(i + 1) }
-                    if i >= W { seed(i - W) }
-                    if i < n - W { seed(i + W) }
+                    if x > 0 { visit(i - 1) }
+                    if x < W - 1 { visit(i + 1) }
+                    if i >= W { visit(i - W) }
+                    if i < n - W { visit(i + W) }
                 }
+            }
             }
         }
 
@@ -116,8 +140,12 @@ struct CardDetector: Sendable {
         }
         components.sort { $0.pixels.count > $1.pixels.count }
 
+        // The card: the largest card-shaped component clear of the border, unless a larger region
+        // touches the border (then the card is cut off or has no margin).
         var bestAspect: Double?
+        let touching = components.first(where: \.touchesBorder)
         for c in components where !c.touchesBorder {
+            if let t = touching, t.pixels.count > c.pixels.count { break }
             guard let quad = fitQuad(c.pixels, width: W, height: H) else { continue }
             let area = quad.area
             guard area > 0 else { continue }
@@ -135,8 +163,8 @@ struct CardDetector: Sendable {
                 return .found(Quad(p: shrunk), areaFraction: area / Double(n))
             }
         }
-        if let big = components.first(where: \.touchesBorder) {
-            return .cropped(areaFraction: Double(big.pixels.count) / Double(n))
+        if let t = touching {
+            return .cropped(areaFraction: Double(t.pixels.count) / Double(n))
         }
         return .notFound(aspect: bestAspect)
     }

@@ -106,11 +106,16 @@ enum Geometry {
     /// The homography mapping (0,0),(w,0),(w,h),(0,h) onto the quad's corners, as 8 coefficients
     /// (h33 = 1), or nil when degenerate.
     static func homography(width w: Double, height h: Double, to q: Quad) -> [Double]? {
-        let src = [Vec2(x: 0, y: 0), Vec2(x: w, y: 0), Vec2(x: w, y: h), Vec2(x: 0, y: h)]
+        homography(from: [Vec2(x: 0, y: 0), Vec2(x: w, y: 0), Vec2(x: w, y: h), Vec2(x: 0, y: h)], to: q.p)
+    }
+
+    /// The homography mapping four points onto four points (8 coefficients, h33 = 1).
+    static func homography(from src: [Vec2], to dst: [Vec2]) -> [Double]? {
+        guard src.count == 4, dst.count == 4 else { return nil }
         var m = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
         for i in 0..<4 {
             let (x, y) = (src[i].x, src[i].y)
-            let (X, Y) = (q.p[i].x, q.p[i].y)
+            let (X, Y) = (dst[i].x, dst[i].y)
             m[2 * i] = [x, y, 1, 0, 0, 0, -x * X, -y * X, X]
             m[2 * i + 1] = [0, 0, 0, x, y, 1, -x * Y, -y * Y, Y]
         }

@@ -157,8 +157,10 @@ public struct IDScanChecker: Sendable {
         hist.count = image.pixels.count
         let mean = hist.mean
         if mean < policy.minMeanLuma { return [IDScanProblem(code: .tooDark, measured: mean, threshold: policy.minMeanLuma)] }
-        let p5 = Double(hist.percentile(0.05))
-        if p5 > policy.maxMeanLuma { return [IDScanProblem(code: .overexposed, measured: mean, threshold: policy.maxMeanLuma)] }
+        let clipped = Double(hist.bins[250...].reduce(0, +)) / Double(max(hist.count, 1))
+        if mean > policy.maxMeanLuma, clipped > 0.3 {
+            return [IDScanProblem(code: .overexposed, measured: mean, threshold: policy.maxMeanLuma)]
+        }
         return []
     }
 }

@@ -10,9 +10,12 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var maxMegapixels: Double = 40
     /// Narrowest accepted card (long side) in original pixels (default 600 ≈ 180 DPI) → `low-resolution`.
     public var minCardWidth: Double = 600
-    /// Lowest accepted sharpness: variance of the Laplacian on the contrast-normalised card
-    /// resampled to 400 × 252 px (default 180) → `blurry`.
-    public var minSharpness: Double = 180
+    /// Lowest accepted sharpness (default 80) → `blurry`: on the card resampled to 400 × 252 px
+    /// and contrast-normalised (p1…p99 → 0…255), twice the smaller of the variances of the
+    /// horizontal and vertical second differences (a directional variance of the Laplacian, so
+    /// one-directional motion blur counts). Sharp cards measure ≈ 300–500, a Gaussian blur of
+    /// σ ≈ 2 px at that size below 40.
+    public var minSharpness: Double = 80
     /// Lowest accepted mean card luminance, 0–255 (default 70) → `too-dark`.
     public var minMeanLuma: Double = 70
     /// Highest accepted mean card luminance, 0–255 (default 215) → `overexposed`.
@@ -24,8 +27,8 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     /// Luminance at or above which a pixel counts as clipped for glare (default 250).
     public var glareLuma: Double = 250
     /// Accepted range of the card quadrilateral's aspect ratio (ID-1 is 1.586; perspective widens it).
-    public var minCardAspect: Double = 1.30
-    public var maxCardAspect: Double = 1.95
+    public var minCardAspect: Double = 1.35
+    public var maxCardAspect: Double = 1.80
     /// Smallest card area as a fraction of the image for the card to be found at all (default 0.02).
     public var minCardAreaFraction: Double = 0.02
 

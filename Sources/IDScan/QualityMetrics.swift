@@ -117,26 +117,29 @@ struct CardQuality: Sendable {
                 }
             }
         }
-        var lapSum = 0.0, lapSq = 0.0, ten = 0.0
+        // Directional second differences: motion blur flattens one direction only, so the
+        // sharpness is the weaker of the two (scaled like a Laplacian variance).
+        var sumX = 0.0, sqX = 0.0, sumY = 0.0, sqY = 0.0, ten = 0.0
         var count = 0
         sm.withUnsafeBufferPointer { s in
             for y in 2..<(ih - 2) {
-                var rowSum: Float = 0, rowSq: Float = 0, rowTen: Float = 0
+                var rsx: Float = 0, rqx: Float = 0, rsy: Float = 0, rqy: Float = 0, rowTen: Float = 0
                 for x in 2..<(iw - 2) {
                     let i = y * iw + x
-                    let lap = s[i - 1] + s[i + 1] + s[i - iw] + s[i + iw] - 4 * s[i]
-                    rowSum += lap; rowSq += lap * lap
+                    let dxx = s[i - 1] + s[i + 1] - 2 * s[i]
+                    let dyy = s[i - iw] + s[i + iw] - 2 * s[i]
+                    rsx += dxx; rqx += dxx * dxx; rsy += dyy; rqy += dyy * dyy
                     let gx = (s[i - iw + 1] + 2 * s[i + 1] + s[i + iw + 1]) - (s[i - iw - 1] + 2 * s[i - 1] + s[i + iw - 1])
                     let gy = (s[i + iw - 1] + 2 * s[i + iw] + s[i + iw + 1]) - (s[i - iw - 1] + 2 * s[i - iw] + s[i - iw + 1])
                     rowTen += gx * gx + gy * gy
                 }
-                lapSum += Double(rowSum); lapSq += Double(rowSq); ten += Double(rowTen)
+                sumX += Double(rsx); sqX += Double(rqx); sumY += Double(rsy); sqY += Double(rqy); ten += Double(rowTen)
                 count += iw - 4
             }
         }
         let c = Double(max(count, 1))
-        let lapMean = lapSum / c
-        return CardQuality(sharpness: lapSq / c - lapMean * lapMean, tenengrad: ten / c / 1000,
+        let varX = sqX / c - (sumX / c) * (sumX / c), varY = sqY / c - (sumY / c) * (sumY / c)
+        return CardQuality(sharpness: 2 * min(varX, varY), tenengrad: ten / c / 1000,
                            mean: hist.mean, p5: Double(hist.percentile(0.05)), p95: Double(hist.percentile(0.95)),
                            glareFraction: Double(glarePixels) / Double(max(iw * ih, 1)))
     }

@@ -85,7 +85,8 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
     public var cardAreaFraction: Double?
     /// Angle of the card's long side to the horizontal, degrees.
     public var tiltDegrees: Double?
-    /// Variance of the Laplacian on the contrast-normalised card resampled to a fixed size.
+    /// Directional variance of the Laplacian (2 × min of the x and y second-difference variances)
+    /// on the contrast-normalised card resampled to 400 × 252 px.
     public var sharpness: Double?
     /// Tenengrad (mean squared Sobel magnitude / 1000) on the same normalised card.
     public var tenengrad: Double?

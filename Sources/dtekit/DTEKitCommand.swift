@@ -14,6 +14,7 @@ struct DTEKitCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Subcommands are registered here, one file each.
+            CheckIDCommand.self,
         ]
     )
 }
