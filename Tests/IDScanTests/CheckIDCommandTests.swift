@@ -11,7 +11,7 @@ struct CheckIDCommandTests {
         s.width = 1000; s.height = 750; s.cardWidthFraction = 0.72
         let good = dir.appendingPathComponent("buena.jpg")
         try IDScanSyntheticCard.jpeg(s, quality: 90).write(to: good)
-        s.gaussianBlur = 6
+        s.gaussianBlur = 3.5
         let blurry = dir.appendingPathComponent("borrosa.jpg")
         try IDScanSyntheticCard.jpeg(s, quality: 90).write(to: blurry)
         let gif = dir.appendingPathComponent("foto.jpg")   // a GIF with a .jpg name: sniffed, not trusted

@@ -27,7 +27,7 @@ struct CheckerTests {
         #expect(report.metrics.exifOrientation == 6)
         #expect(report.imageSize == IDScanSize(width: W, height: H))
         #expect(report.verdict == .accept, "\(report.codes)")
-        #expect(abs(report.metrics.tiltDegrees ?? 99 - Self.scene.rotationDegrees) < 1.5)
+        #expect(abs((report.metrics.tiltDegrees ?? 99) - Self.scene.rotationDegrees) < 1.5)
         // Without the tag the card is standing on its side: still found, reported as stored.
         let plain = IDScanChecker().check(jpeg)
         #expect(plain.imageSize == IDScanSize(width: H, height: W))
