@@ -53,7 +53,7 @@ public struct IDScanChecker: Sendable {
             return reject([IDScanProblem(code: .corrupt)])
         }
         let size = header.uprightSize
-        let maxPixels = UInt64(max(0, policy.maxMegapixels) * 1_000_000)
+        let maxPixels = UInt64(min(max(0, policy.maxMegapixels.isNaN ? 0 : policy.maxMegapixels), 1e12) * 1_000_000)
         let megapixels = Double(header.width) * Double(header.height) / 1_000_000
         if UInt64(header.width) * UInt64(header.height) > maxPixels {
             return reject([IDScanProblem(code: .imageTooLarge, measured: megapixels, threshold: policy.maxMegapixels)], size: size)
@@ -116,7 +116,7 @@ public struct IDScanChecker: Sendable {
             }
         }
         let working = quad.scaled(x: 1 / source.scaleX, y: 1 / source.scaleY)
-        guard let quality = CardQuality.measure(source.image, quad: working, glareLuma: policy.glareLuma) else {
+        guard let quality = CardQuality.measure(source.image, quad: working, glareLuma: min(max(policy.glareLuma.isNaN ? 250 : policy.glareLuma, 0), 255)) else {
             return IDScanReport(verdict: .reject, problems: [IDScanProblem(code: .cardNotFound)], metrics: metrics,
                                 corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
         }
@@ -143,7 +143,8 @@ public struct IDScanChecker: Sendable {
         if quality.contrast < policy.minContrast {
             problems.append(IDScanProblem(code: .lowContrast, measured: quality.contrast, threshold: policy.minContrast))
         }
-        if quality.glareFraction > policy.maxGlareFraction {
+        // Glare is local specular clipping; a card clipped all over is overexposure, said once.
+        if quality.glareFraction > policy.maxGlareFraction, !problems.contains(where: { $0.code == .overexposed }) {
             problems.append(IDScanProblem(code: .glare, measured: quality.glareFraction, threshold: policy.maxGlareFraction))
         }
         return IDScanReport(verdict: problems.isEmpty ? .accept : .reject, problems: problems, metrics: metrics,

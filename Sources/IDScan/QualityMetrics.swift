@@ -18,7 +18,8 @@ struct CardQuality: Sendable {
     /// Resamples the card (quad in `image` pixels) to 400 × 252 and measures it.
     static func measure(_ image: GrayImage, quad: Quad, glareLuma: Double) -> CardQuality? {
         // Antialias: box-downscale first so the card is at most ~2× the target size.
-        let factor = max(1, Int(quad.longSide / Double(width) / 1.0))
+        guard quad.longSide.isFinite, quad.longSide > 1 else { return nil }
+        let factor = max(1, min(64, Int(quad.longSide / Double(width))))
         let src = factor > 1 ? image.boxDownscaled(by: factor) : image
         let q = factor > 1 ? quad.scaled(x: 1 / Double(factor), y: 1 / Double(factor)) : quad
         guard let card = warp(src, quad: q) else { return nil }

@@ -100,7 +100,8 @@ public enum IDScanSyntheticCard {
 
     @_optimize(speed)
     static func renderPlanes(_ s: IDScanSyntheticScene) -> Planes {
-        let W = max(s.width, 8), H = max(s.height, 8)
+        // Sizes are clamped to 8…16384 px: this is a test-data generator, not an input path.
+        let W = min(max(s.width, 8), 16384), H = min(max(s.height, 8), 16384)
         var rng = SplitMix64(seed: s.seed)
         var planes = Planes(width: W, height: H, channels: [[UInt8]](repeating: [UInt8](repeating: 0, count: W * H), count: 3))
 
@@ -262,7 +263,7 @@ public enum IDScanSyntheticCard {
             planes.channels = [R, G, B]
         }
         if s.downscale > 1 {
-            let d = s.downscale
+            let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = GrayImage(width: W, height: H, pixels: planes.channels[c]).boxDownscaled(by: d).pixels }
             planes.width = W / d; planes.height = H / d
         }
