@@ -67,18 +67,27 @@ struct CardDetector: Sendable {
         }
         // Texture level along the border (a frame 3% deep).
         let band = max(2, min(W, H) * 3 / 100)
-        var borderGrad: [Float] = []
-        borderGrad.reserveCapacity(2 * band * (W + H))
-        for y in 1..<(H - 1) {
-            let inBand = y < band || y >= H - band
-            var x = 1
-            while x < W - 1 {
-                borderGrad.append(grad[y * W + x])
-                x = (inBand || x >= W - band || x + 1 < band) ? x + 1 : W - band
+        var gradHist = [Int](repeating: 0, count: 1024)
+        var gradCount = 0
+        grad.withUnsafeBufferPointer { g in
+            gradHist.withUnsafeMutableBufferPointer { hist in
+                for y in 1..<(H - 1) {
+                    let inBand = y < band || y >= H - band
+                    var x = 1
+                    while x < W - 1 {
+                        hist[min(1023, Int(g[y * W + x] * 2))] += 1
+                        gradCount += 1
+                        x = (inBand || x >= W - band || x + 1 < band) ? x + 1 : W - band
+                    }
+                }
             }
         }
-        borderGrad.sort()
-        let p90 = borderGrad.isEmpty ? 0 : borderGrad[min(borderGrad.count - 1, borderGrad.count * 9 / 10)]
+        var p90: Float = 0
+        var seen = 0
+        for (bin, count) in gradHist.enumerated() {
+            seen += count
+            if seen * 10 >= gradCount * 9 { p90 = Float(bin) / 2; break }
+        }
         let threshold = max(10, 2.5 * p90)
 
         // Seeds: border pixels that look like the dominant border tone (so a card cut by the

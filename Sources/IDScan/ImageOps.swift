@@ -8,6 +8,22 @@ extension GrayImage {
         let ow = width / factor, oh = height / factor
         guard ow > 0, oh > 0 else { return self }
         var dst = GrayImage(width: ow, height: oh)
+        if factor == 2 {  // the common case, unrolled
+            let W = width
+            pixels.withUnsafeBufferPointer { s in
+                dst.pixels.withUnsafeMutableBufferPointer { d in
+                    for oy in 0..<oh {
+                        let r0 = 2 * oy * W, r1 = r0 + W
+                        for ox in 0..<ow {
+                            let x = 2 * ox
+                            let sum = UInt16(s[r0 + x]) + UInt16(s[r0 + x + 1]) + UInt16(s[r1 + x]) + UInt16(s[r1 + x + 1])
+                            d[oy * ow + ox] = UInt8(truncatingIfNeeded: (sum + 2) >> 2)
+                        }
+                    }
+                }
+            }
+            return dst
+        }
         let area = UInt32(factor * factor)
         let W = width
         pixels.withUnsafeBufferPointer { s in

@@ -31,24 +31,28 @@ struct CardQuality: Sendable {
         guard let h = Geometry.homography(width: Double(W), height: Double(H), to: quad) else { return nil }
         var out = GrayImage(width: W, height: H)
         let sw = src.width, sh = src.height
+        // Homogeneous source coordinates are affine along a row: step them incrementally.
+        let h0 = Float(h[0]), h1 = Float(h[1]), h2 = Float(h[2]), h3 = Float(h[3])
+        let h4 = Float(h[4]), h5 = Float(h[5]), h6 = Float(h[6]), h7 = Float(h[7])
+        let maxX = Float(sw - 1), maxY = Float(sh - 1)
         src.pixels.withUnsafeBufferPointer { s in
             out.pixels.withUnsafeMutableBufferPointer { d in
                 for y in 0..<H {
-                    let fy = Double(y) + 0.5
+                    let fy = Float(y) + 0.5
+                    var nx = h0 * 0.5 + h1 * fy + h2, ny = h3 * 0.5 + h4 * fy + h5, dn = h6 * 0.5 + h7 * fy + 1
                     for x in 0..<W {
-                        let fx = Double(x) + 0.5
-                        let den = h[6] * fx + h[7] * fy + 1
-                        guard abs(den) > 1e-9 else { continue }
-                        let sx = (h[0] * fx + h[1] * fy + h[2]) / den - 0.5
-                        let sy = (h[3] * fx + h[4] * fy + h[5]) / den - 0.5
+                        defer { nx += h0; ny += h3; dn += h6 }
+                        guard abs(dn) > 1e-6 else { continue }
+                        let inv = 1 / dn
+                        let sx = nx * inv - 0.5, sy = ny * inv - 0.5
                         guard sx.isFinite, sy.isFinite else { continue }
-                        let cx = min(max(sx, 0), Double(sw - 1)), cy = min(max(sy, 0), Double(sh - 1))
+                        let cx = min(max(sx, 0), maxX), cy = min(max(sy, 0), maxY)
                         let x0 = Int(cx), y0 = Int(cy)
                         let x1 = min(x0 + 1, sw - 1), y1 = min(y0 + 1, sh - 1)
-                        let ax = cx - Double(x0), ay = cy - Double(y0)
-                        let top = Double(s[y0 * sw + x0]) * (1 - ax) + Double(s[y0 * sw + x1]) * ax
-                        let bottom = Double(s[y1 * sw + x0]) * (1 - ax) + Double(s[y1 * sw + x1]) * ax
-                        d[y * W + x] = UInt8(clamping: Int((top * (1 - ay) + bottom * ay).rounded()))
+                        let ax = cx - Float(x0), ay = cy - Float(y0)
+                        let top = Float(s[y0 * sw + x0]) * (1 - ax) + Float(s[y0 * sw + x1]) * ax
+                        let bottom = Float(s[y1 * sw + x0]) * (1 - ax) + Float(s[y1 * sw + x1]) * ax
+                        d[y * W + x] = UInt8(min(max(top * (1 - ay) + bottom * ay + 0.5, 0), 255))
                     }
                 }
             }
