@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `dtekit` binary.
+@Suite struct InspectValidateCLITests {
+    private func samples() throws -> [String] { try TestSupport.siiDocumentSamples().map(\.path) }
+
+    @Test func inspectJSONListsEveryDocumentOfEverySample() throws {
+        let files = try samples()
+        let r = try TestSupport.dtekit(["inspect", "--json"] + files)
+        #expect(r.status == 0, "\(r.stderrText)")
+        let array = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
+        #expect(array.count == 29)
+        let basico = array.filter { ($0["file"] as? String)?.hasSuffix("BASICO_762352915.xml") == true }
+        #expect(basico.count == 8)
+        #expect(basico.compactMap { $0["folio"] as? Int } == [17, 18, 19, 20, 12, 13, 14, 7])
+        for entry in array {
+            for key in ["file", "type", "folio", "emisor", "receptor", "date", "total"] {
+                #expect(entry[key] != nil, "missing \(key) in \(entry)")
+            }
+            #expect(entry["tedVerified"] as? Bool == true, "\(entry["file"] ?? "?")")
+        }
+        let f = try #require(array.first { ($0["file"] as? String)?.hasSuffix("33-DTE--60910000-1--33--2336600.xml") == true })
+        #expect((f["emisor"] as? [String: Any])?["rut"] as? String == "60910000-1")
+        #expect((f["receptor"] as? [String: Any])?["rut"] as? String == "76555835-2")
+        #expect(f["total"] as? String == "10642")
+        #expect(f["date"] as? String == "2019-08-08")
+    }
+
+    @Test func inspectTextIsOneLinePerDocument() throws {
+        let basico = try TestSupport.siiSamples().appendingPathComponent("33-56-61-EnvioDTE-BASICO_762352915.xml").path
+        let r = try TestSupport.dtekit(["inspect", basico])
+        #expect(r.status == 0)
+        let lines = r.stdoutText.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines.first?.contains("33 FACTURA ELECTRÓNICA N° 17") == true)
+        #expect(lines.first?.contains("76.235.291-5") == true)
+        #expect(lines.first?.contains("77.447.842-6") == true)
+        #expect(lines.first?.contains("2025-07-08") == true)
+        #expect(lines.first?.contains("1188861") == true)
+    }
+
+    @Test func inspectFailsNamingTheBadFile() throws {
+        let dir = try TestSupport.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("xxe.xml")
+        try Data("<?xml version=\"1.0\"?><!DOCTYPE DTE [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><DTE>&x;</DTE>".utf8).write(to: bad)
+        let good = try TestSupport.siiSamples().appendingPathComponent("33-EnvioDTE-F000005T33.xml").path
+        let r = try TestSupport.dtekit(["inspect", good, bad.path])
+        #expect(r.status != 0)
+        #expect(r.stderrText.contains("xxe.xml"))
+        #expect(!r.stderrText.contains("root:") && !r.stdoutText.contains("root:"))
+        #expect(r.stdoutText.contains("N° 5"))   // the good file still listed
+        let missing = try TestSupport.dtekit(["inspect", "/nonexistent/nada.xml"])
+        #expect(missing.status != 0)
+        #expect(missing.stderrText.contains("nada.xml"))
+    }
+
+    @Test func validateExitCodes() throws {
+        let dir = try TestSupport.siiSamples()
+        let schemas = try TestSupport.siiSchemas().path
+        let valid = dir.appendingPathComponent("33-56-61-EnvioDTE-BASICO_762352915.xml").path
+        let cleaned = dir.appendingPathComponent("33-DTE--76354771-K--33--170--cleaned.xml").path
+        let invalid = dir.appendingPathComponent("invalid-52-EnvioDTE-GUIAS_762352915.xml").path
+
+        let ok = try TestSupport.dtekit(["validate", "--schemas", schemas, valid, cleaned])
+        #expect(ok.status == 0, "\(ok.stdoutText)\(ok.stderrText)")
+
+        let bad = try TestSupport.dtekit(["validate", "--schemas", schemas, valid, invalid])
+        #expect(bad.status == 1)
+        #expect(bad.stdoutText.contains("invalid-52-EnvioDTE-GUIAS_762352915.xml:11: "))
+        #expect(bad.stdoutText.contains("TpoDTE"))
+
+        // Default schema folder from DTEKIT_SII_DIR.
+        let env = try TestSupport.dtekit(["validate", valid], environment: ["DTEKIT_SII_DIR": try TestSupport.siiDirectory().path])
+        #expect(env.status == 0, "\(env.stderrText)")
+
+        let noSchemas = try TestSupport.dtekit(["validate", "--schemas", "/nonexistent", valid])
+        #expect(noSchemas.status != 0)
+        #expect(noSchemas.stderrText.contains("BASICO_762352915.xml"))
+
+        let caf = try TestSupport.siiCAF(type: 33).path
+        let notDTE = try TestSupport.dtekit(["validate", "--schemas", schemas, caf])
+        #expect(notDTE.status != 0)
+        #expect(notDTE.stderrText.contains("AUTORIZACION"))
+    }
+
+    @Test func helpDescribesTheCommands() throws {
+        let r = try TestSupport.dtekit(["--help"])
+        #expect(r.stdoutText.contains("inspect") && r.stdoutText.contains("validate"))
+        let v = try TestSupport.dtekit(["validate", "--help"])
+        #expect(v.stdoutText.contains("--schemas"))
+    }
+}
