@@ -22,12 +22,14 @@ cv2.setNumThreads(1)
 
 def measure(label, fn, runs):
     fn()  # warm up
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"{label:58s} median {statistics.median(times):7.1f} ms  p90 {sorted(times)[int(len(times) * 0.9) - 1]:7.1f} ms")
+        cpu.append((time.process_time() - c0) * 1000)
+    print(f"{label:58s} wall median {statistics.median(times):6.1f} ms  p90 {sorted(times)[int(len(times) * 0.9) - 1]:6.1f} ms"
+          f"  cpu median {statistics.median(cpu):6.1f} ms")
 
 
 def main():
