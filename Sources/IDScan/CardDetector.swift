@@ -31,9 +31,7 @@ struct CardDetector: Sendable {
         let n = W * H
 
         // Contrast stretch p1…p99 so thresholds mean the same at any exposure.
-        var hist = Histogram()
-        image.pixels.withUnsafeBufferPointer { s in for v in s { hist.bins[Int(v)] += 1 } }
-        hist.count = n
+        let hist = image.pixels.withUnsafeBufferPointer { Histogram($0) }
         let lo = hist.percentile(0.01), hi = max(hist.percentile(0.99), lo + 16)
         var lut = [UInt8](repeating: 0, count: 256)
         for v in 0..<256 { lut[v] = UInt8(clamping: Int((Double(v - lo) * 255 / Double(hi - lo)).rounded())) }
@@ -102,63 +100,72 @@ struct CardDetector: Sendable {
             deviation.count += count
         }
         let seedTolerance = max(30, 2.5 * 1.4826 * Float(deviation.percentile(0.5)))
+        // One preallocated Int32 buffer serves as the flood stack, then holds every kept
+        // component's pixels contiguously (no per-component allocation).
         var state = [UInt8](repeating: 0, count: n)  // 0 unvisited, 1 background, 2 labelled
-        var stack: [Int32] = []
-        stack.reserveCapacity(n / 4)
-        grad.withUnsafeBufferPointer { g in
-            smooth.withUnsafeBufferPointer { sm in
-            state.withUnsafeMutableBufferPointer { st in
-                func seed(_ i: Int) {
-                    if st[i] == 0 && g[i] < threshold && abs(sm[i] - median) <= seedTolerance { st[i] = 1; stack.append(Int32(i)) }
-                }
-                func visit(_ i: Int) { if st[i] == 0 && g[i] < threshold { st[i] = 1; stack.append(Int32(i)) } }
-                for x in 0..<W { seed(x); seed((H - 1) * W + x) }
-                for y in 0..<H { seed(y * W); seed(y * W + W - 1) }
-                while let top = stack.popLast() {
-                    let i = Int(top), x = i % W
-                    if x > 0 { visit(i - 1) }
-                    if x < W - 1 { visit(i + 1) }
-                    if i >= W { visit(i - W) }
-                    if i < n - W { visit(i + W) }
-                }
-            }
-            }
-        }
-
-        // Components of the rest.
-        struct Component { var pixels: [Int32]; var touchesBorder: Bool }
+        var order = [Int32](repeating: 0, count: n)
+        var borderIndices: [Int] = []
+        borderIndices.reserveCapacity(2 * (W + H))
+        for x in 0..<W { borderIndices.append(x); borderIndices.append((H - 1) * W + x) }
+        for y in 0..<H { borderIndices.append(y * W); borderIndices.append(y * W + W - 1) }
+        struct Component { var start: Int; var count: Int; var touchesBorder: Bool }
         var components: [Component] = []
         let minArea = max(64, Int(policy.minCardAreaFraction * Double(n)))
+        grad.withUnsafeBufferPointer { g in
+        smooth.withUnsafeBufferPointer { sm in
         state.withUnsafeMutableBufferPointer { st in
-            for start in 0..<n where st[start] == 0 {
-                var members: [Int32] = [Int32(start)]
-                st[start] = 2
+        order.withUnsafeMutableBufferPointer { buf in
+            var top = 0
+            for i in borderIndices where st[i] == 0 && g[i] < threshold && abs(sm[i] - median) <= seedTolerance {
+                st[i] = 1; buf[top] = Int32(i); top += 1
+            }
+            while top > 0 {
+                top -= 1
+                let i = Int(buf[top]), x = i % W
+                if x > 0 { let j = i - 1; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
+                if x < W - 1 { let j = i + 1; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
+                if i >= W { let j = i - W; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
+                if i < n - W { let j = i + W; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
+            }
+            // Components of the rest (breadth-first, written into the same buffer).
+            var end = 0
+            for s in 0..<n where st[s] == 0 {
+                st[s] = 2
+                let start = end
+                buf[end] = Int32(s); end += 1
+                var k = start
                 var touches = false
-                var k = 0
-                while k < members.count {
-                    let i = Int(members[k]); k += 1
+                while k < end {
+                    let i = Int(buf[k]); k += 1
                     let x = i % W, y = i / W
                     if x == 0 || y == 0 || x == W - 1 || y == H - 1 { touches = true }
-                    if x > 0, st[i - 1] == 0 { st[i - 1] = 2; members.append(Int32(i - 1)) }
-                    if x < W - 1, st[i + 1] == 0 { st[i + 1] = 2; members.append(Int32(i + 1)) }
-                    if y > 0, st[i - W] == 0 { st[i - W] = 2; members.append(Int32(i - W)) }
-                    if y < H - 1, st[i + W] == 0 { st[i + W] = 2; members.append(Int32(i + W)) }
+                    if x > 0, st[i - 1] == 0 { st[i - 1] = 2; buf[end] = Int32(i - 1); end += 1 }
+                    if x < W - 1, st[i + 1] == 0 { st[i + 1] = 2; buf[end] = Int32(i + 1); end += 1 }
+                    if y > 0, st[i - W] == 0 { st[i - W] = 2; buf[end] = Int32(i - W); end += 1 }
+                    if y < H - 1, st[i + W] == 0 { st[i + W] = 2; buf[end] = Int32(i + W); end += 1 }
                 }
-                if members.count >= minArea { components.append(Component(pixels: members, touchesBorder: touches)) }
+                if end - start >= minArea {
+                    components.append(Component(start: start, count: end - start, touchesBorder: touches))
+                } else {
+                    end = start   // small: labelled, but its slots are reused
+                }
             }
         }
-        components.sort { $0.pixels.count > $1.pixels.count }
+        }
+        }
+        }
+        components.sort { $0.count > $1.count }
 
         // The card: the largest card-shaped component clear of the border, unless a larger region
         // touches the border (then the card is cut off or has no margin).
         var bestAspect: Double?
         let touching = components.first(where: \.touchesBorder)
         for c in components where !c.touchesBorder {
-            if let t = touching, t.pixels.count > c.pixels.count { break }
-            guard let quad = fitQuad(c.pixels, width: W, height: H) else { continue }
+            if let t = touching, t.count > c.count { break }
+            guard let quad = fitQuad(order[c.start..<(c.start + c.count)], width: W, height: H) else { continue }
             let area = quad.area
             guard area > 0 else { continue }
-            let fill = Double(c.pixels.count) / area
+            let fill = Double(c.count) / area
             let aspect = quad.aspect
             if bestAspect == nil { bestAspect = aspect }
             if aspect >= policy.minCardAspect, aspect <= policy.maxCardAspect, fill > 0.88, fill < 1.15 {
@@ -173,13 +180,13 @@ struct CardDetector: Sendable {
             }
         }
         if let t = touching {
-            return .cropped(areaFraction: Double(t.pixels.count) / Double(n))
+            return .cropped(areaFraction: Double(t.count) / Double(n))
         }
         return .notFound(aspect: bestAspect)
     }
 
     /// Hull → min-area rectangle → per-side line fit → corners.
-    private func fitQuad(_ pixels: [Int32], width W: Int, height H: Int) -> Quad? {
+    private func fitQuad(_ pixels: ArraySlice<Int32>, width W: Int, height H: Int) -> Quad? {
         // Boundary samples: per-row and per-column extremes.
         var rowMin = [Int](repeating: Int.max, count: H), rowMax = [Int](repeating: -1, count: H)
         var colMin = [Int](repeating: Int.max, count: W), colMax = [Int](repeating: -1, count: W)

@@ -153,9 +153,7 @@ public struct IDScanChecker: Sendable {
 
     /// When no card is found, exposure of the whole picture often says why.
     private func wholeImageExposure(_ image: GrayImage) -> [IDScanProblem] {
-        var hist = Histogram()
-        image.pixels.withUnsafeBufferPointer { s in for v in s { hist.bins[Int(v)] += 1 } }
-        hist.count = image.pixels.count
+        let hist = image.pixels.withUnsafeBufferPointer { Histogram($0) }
         let mean = hist.mean
         if mean < policy.minMeanLuma { return [IDScanProblem(code: .tooDark, measured: mean, threshold: policy.minMeanLuma)] }
         let clipped = Double(hist.bins[250...].reduce(0, +)) / Double(max(hist.count, 1))

@@ -99,6 +99,14 @@ struct Histogram {
 
     mutating func add(_ v: UInt8) { bins[Int(v)] += 1; count += 1 }
 
+    init() {}
+
+    /// Histogram of a whole buffer (counts accumulated through a raw buffer).
+    init(_ pixels: UnsafeBufferPointer<UInt8>) {
+        bins.withUnsafeMutableBufferPointer { b in for v in pixels { b[Int(v)] &+= 1 } }
+        count = pixels.count
+    }
+
     /// The smallest value v with at least fraction q of the samples ≤ v.
     func percentile(_ q: Double) -> Int {
         guard count > 0 else { return 0 }

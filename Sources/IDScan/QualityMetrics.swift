@@ -70,11 +70,15 @@ struct CardQuality: Sendable {
         let clip = UInt8(clamping: Int(glareLuma.rounded()))
         var mask = [UInt8](repeating: 0, count: iw * ih)
         card.pixels.withUnsafeBufferPointer { s in
-            for y in y0..<y1 {
-                for x in x0..<x1 {
-                    let v = s[y * W + x]
-                    hist.bins[Int(v)] += 1
-                    if v >= clip { mask[(y - y0) * iw + (x - x0)] = 1 }
+            hist.bins.withUnsafeMutableBufferPointer { b in
+                mask.withUnsafeMutableBufferPointer { m in
+                    for y in y0..<y1 {
+                        for x in x0..<x1 {
+                            let v = s[y * W + x]
+                            b[Int(v)] &+= 1
+                            if v >= clip { m[(y - y0) * iw + (x - x0)] = 1 }
+                        }
+                    }
                 }
             }
         }
