@@ -33,6 +33,8 @@ struct CheckIDCommandTests {
         #expect(try TestSupport.dtekit(["check-id"]).status == 2)
         #expect(try TestSupport.dtekit(["check-id", "--no-such-flag", f.good]).status == 2)
         #expect(try TestSupport.dtekit(["check-id", "--min-sharpness", "abc", f.good]).status == 2)
+        // ArgumentParser's own parse errors (missing value) map to 2 too, not EX_USAGE (64).
+        #expect(try TestSupport.dtekit(["check-id", f.good, "--min-sharpness"]).status == 2)
         #expect(try TestSupport.dtekit(["check-id", f.dir.appendingPathComponent("missing.jpg").path]).status == 2)
     }
 

@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import IDScan
 
-/// Writes the data set and the reports to $IDSCAN_EXPLORE (a folder) when set: a tuning aid.
-@Test func exploreDataset() throws {
-    guard let dir = ProcessInfo.processInfo.environment["IDSCAN_EXPLORE"] else { return }
+/// Writes the data set and the reports to $IDSCAN_EXPLORE (a folder) when set: a tuning aid,
+/// reported as skipped (not as passed) in ordinary runs.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_EXPLORE"] != nil, "tuning aid: set IDSCAN_EXPLORE=DIR"))
+func exploreDataset() throws {
+    let dir = try #require(ProcessInfo.processInfo.environment["IDSCAN_EXPLORE"])
     let filter = ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_FILTER"] ?? ""
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let checker = IDScanChecker()
