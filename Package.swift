@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .library(name: "DTEKit", targets: ["DTEKit"]),
         .executable(name: "dtekit", targets: ["dtekit"]),
+        // IDScan alone (used by the Fuzz/ harness package).
+        .library(name: "IDScan", targets: ["IDScan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,7 +39,13 @@ let package = Package(
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
         .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
-        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG"]),
+        // IDScan's thin C helper: libjpeg/libpng calls whose error handling needs setjmp.
+        .target(name: "CIDScanDecode", path: "Sources/CIDScanDecode",
+                linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),
+        // IDScan is pixel loops: always optimised, so debug builds (and `make test`, which
+        // generates its synthetic images at test time) are not 30× slower.
+        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
@@ -50,7 +58,8 @@ let package = Package(
         .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "TestSupport"]),
         .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "TestSupport"]),
         .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "TestSupport"]),
-        .testTarget(name: "IDScanTests", dependencies: ["IDScan", "TestSupport"]),
+        .testTarget(name: "IDScanTests", dependencies: ["IDScan", "TestSupport"],
+                    exclude: ["Resources"]),   // fuzz corpus, read by path
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]

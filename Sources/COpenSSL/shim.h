@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/err.h>
 #include <openssl/sha.h>
 #include <openssl/core_names.h>

@@ -18,6 +18,8 @@ struct DTEKitCommand: AsyncParsableCommand {
             ValidateCommand.self,
             RenderCommand.self,
             PreviewCommand.self,
+            CheckIDCommand.self,
+            SkeletonCommand.self,
         ]
     )
 }

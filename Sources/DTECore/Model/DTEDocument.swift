@@ -369,6 +369,8 @@ public struct DetailLine: Sendable, Hashable {
     /// `CodImpAdic`: additional tax codes of the line.
     public var codigosImpuestoAdicional: [Int]
     public var montoItem: Money
+    /// `TpoDocLiq`: the type of the liquidated document (liquidación-factura 43 lines only, e.g. "33").
+    public var tipoDocumentoLiquidado: String? = nil
 
     public init(numero: Int, codigos: [ItemCode] = [], indicadorExencion: Int? = nil, nombre: String,
                 descripcion: String? = nil, cantidad: Decimal? = nil, unidad: String? = nil, precioUnitario: Decimal? = nil,

@@ -1,0 +1,50 @@
+#ifndef DTEKIT_IDSCAN_DECODE_H
+#define DTEKIT_IDSCAN_DECODE_H
+// Thin C helpers for IDScan: libjpeg-turbo and libpng decode/encode with their setjmp/longjmp
+// error handling kept entirely on the C side (Swift cannot call setjmp). Every function returns
+// one of the IDSCAN_* codes and never aborts; on failure `message` holds the library's text.
+#include <stddef.h>
+#include <stdint.h>
+
+#define IDSCAN_OK 0
+#define IDSCAN_CORRUPT 1          // truncated or invalid data
+#define IDSCAN_TOO_LARGE 2        // header dimensions above max_pixels (nothing allocated)
+#define IDSCAN_UNSUPPORTED 3      // valid file in a variant we do not handle (e.g. CMYK JPEG)
+#define IDSCAN_NO_MEMORY 4
+
+/// An 8-bit grayscale image (row stride == width). `pixels` is malloc'd: free with idscan_free.
+typedef struct {
+    uint8_t *pixels;
+    int width;
+    int height;
+    int source_width;   // dimensions stored in the file header
+    int source_height;
+    int scale_denom;    // DCT scaling used (1 for PNG)
+} idscan_gray_image;
+
+/// Decodes a JPEG to grayscale. Reads the header first and refuses (IDSCAN_TOO_LARGE, with
+/// source_width/height set) when width*height > max_pixels, before allocating any pixel memory.
+/// Picks the largest DCT scale 1/1, 1/2, 1/4 or 1/8 keeping the long side >= min_long_side.
+int idscan_jpeg_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
+                            idscan_gray_image *out, char *message, size_t message_size);
+
+/// Same as idscan_jpeg_decode_gray with a caller-chosen DCT scale denominator (1, 2, 4 or 8).
+int idscan_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
+                                   idscan_gray_image *out, char *message, size_t message_size);
+
+/// Decodes a PNG to 8-bit grayscale (any bit depth / colour type), same limit contract.
+int idscan_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
+                           idscan_gray_image *out, char *message, size_t message_size);
+
+/// Encodes 8-bit pixels (components 1 = gray, 3 = RGB) as a baseline JPEG. *out is malloc'd.
+int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
+                       uint8_t **out, size_t *out_size, char *message, size_t message_size);
+
+/// Encodes 8-bit pixels (components 1 = gray, 3 = RGB) as a PNG. *out is malloc'd.
+int idscan_png_encode(const uint8_t *pixels, int width, int height, int components,
+                      uint8_t **out, size_t *out_size, char *message, size_t message_size);
+
+/// Frees memory returned by the functions above.
+void idscan_free(void *pointer);
+
+#endif

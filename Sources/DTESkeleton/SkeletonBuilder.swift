@@ -1,0 +1,141 @@
+import DTECore
+import Foundation
+
+/// One output file of a skeleton run.
+public struct SkeletonOutput: Sendable {
+    /// `T33.xml`, …
+    public var fileName: String
+    public var type: DocumentType
+    /// The document as built (stamped when a CAF was given).
+    public var document: DTEDocument
+    /// The XML, ISO-8859-1.
+    public var xml: [UInt8]
+    public var stamped: Bool
+    public var signed: Bool
+    /// Whether the file is an `EnvioDTE`/`EnvioBOLETA` (always for boletas).
+    public var envelope: Bool
+}
+
+/// Puts generator, stamper, writer and signer together: what `dtekit skeleton` runs.
+public struct SkeletonBuilder: Sendable {
+    public var profile: EmisorProfile
+    public var cafs: [CAF]
+    public var identity: SigningIdentity?
+    public var envelope: Bool
+    public var options: SkeletonOptions
+    /// TSTED / TmstFirma / TmstFirmaEnv; `nil` = now in Chile.
+    public var timestamp: String?
+
+    public init(profile: EmisorProfile, cafs: [CAF] = [], identity: SigningIdentity? = nil, envelope: Bool = false,
+                options: SkeletonOptions = .init(), timestamp: String? = nil) {
+        self.profile = profile; self.cafs = cafs; self.identity = identity; self.envelope = envelope
+        self.options = options; self.timestamp = timestamp
+    }
+
+    /// Builds every requested type, all in memory: any error means no output at all.
+    public func build(types: [DocumentType]) throws -> [SkeletonOutput] {
+        let ts = try checkedTimestamp()
+        try checkCAFs(types)
+        var outputs: [SkeletonOutput] = []
+        for type in types {
+            let (doc, stamped) = try document(type, timestamp: ts)
+            let wrap = envelope || type.isBoleta
+            var xml = wrap ? try DTEXMLWriter().envelope([doc], caratula: caratula(ts)) : try DTEXMLWriter().dte(doc)
+            if let identity { xml = try XMLSigner(identity: identity).sign(xml) }
+            outputs.append(SkeletonOutput(fileName: "T\(type.code).xml", type: type, document: doc, xml: xml,
+                                          stamped: stamped, signed: identity != nil, envelope: wrap))
+        }
+        return outputs
+    }
+
+    /// Builds every requested type into one `EnvioDTE` (or one `EnvioBOLETA` when all are boletas)
+    /// named `fileName`; boletas and other types cannot share an envelope.
+    public func buildSingleEnvelope(types: [DocumentType], fileName: String) throws -> SkeletonOutput {
+        let ts = try checkedTimestamp()
+        try checkCAFs(types)
+        var docs: [DTEDocument] = []
+        var allStamped = true
+        for type in types {
+            let (doc, stamped) = try document(type, timestamp: ts)
+            docs.append(doc)
+            allStamped = allStamped && stamped
+        }
+        var xml = try DTEXMLWriter().envelope(docs, caratula: caratula(ts))
+        if let identity { xml = try XMLSigner(identity: identity).sign(xml) }
+        guard let first = docs.first else { throw SkeletonError.invalidOption(name: "--types", value: "", rule: "lists no type") }
+        return SkeletonOutput(fileName: fileName, type: first.type, document: first, xml: xml,
+                              stamped: allStamped, signed: identity != nil, envelope: true)
+    }
+
+    private func checkedTimestamp() throws -> String {
+        let ts = timestamp ?? SkeletonGenerator.timestampInChile()
+        guard Stamper.isTimestamp(ts) else {
+            throw CAFError.invalidValue(element: "TSTED", value: ts, rule: "is not AAAA-MM-DDTHH:MM:SS")
+        }
+        return ts
+    }
+
+    private func checkCAFs(_ types: [DocumentType]) throws {
+        for caf in cafs where !types.contains(where: { $0.code == caf.data.tipoDTE }) {
+            throw CAFError.typeMismatch(file: caf.source, cafType: caf.data.tipoDTE, documentType: types.first?.code ?? 0)
+        }
+    }
+
+    private func caratula(_ ts: String) -> DTEXMLWriter.Caratula {
+        DTEXMLWriter.Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut,
+                              fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
+                              timestampFirma: ts)
+    }
+
+    private func document(_ type: DocumentType, timestamp ts: String) throws -> (DTEDocument, Bool) {
+        var opts = options
+        let caf = cafs.first { $0.data.tipoDTE == type.code }
+        if let caf, opts.folio == 1, !caf.data.contains(folio: 1) { opts.folio = caf.data.folioDesde }
+        var doc = try SkeletonGenerator(emisor: profile).document(for: type, options: opts)
+        doc.timestampFirma = ts
+        if let caf { doc = try Stamper(caf: caf).stamp(doc, timestamp: ts) }
+        return (doc, caf != nil)
+    }
+
+    /// Parses `33,34,39` into types; unknown codes are an error naming them.
+    public static func parseTypes(_ text: String) throws -> [DocumentType] {
+        var out: [DocumentType] = []
+        for part in text.split(separator: ",") {
+            let t = part.trimmingCharacters(in: .whitespaces)
+            guard let code = Int(t) else {
+                throw SkeletonError.invalidOption(name: "--types", value: t, rule: "is not a document type code")
+            }
+            guard let type = DocumentType(rawValue: code) else { throw SkeletonError.unsupportedType(code) }
+            if !out.contains(type) { out.append(type) }
+        }
+        guard !out.isEmpty else { throw SkeletonError.invalidOption(name: "--types", value: text, rule: "lists no type") }
+        return out
+    }
+
+    /// Writes outputs into `directory` atomically per file (temporary name, then rename), after
+    /// all of them were built. Returns the written URLs.
+    public static func write(_ outputs: [SkeletonOutput], to directory: URL) throws -> [URL] {
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        var temps: [(URL, URL)] = []
+        do {
+            for o in outputs {
+                let tmp = directory.appendingPathComponent(".\(o.fileName).\(UUID().uuidString).tmp")
+                try Data(o.xml).write(to: tmp)
+                temps.append((tmp, directory.appendingPathComponent(o.fileName)))
+            }
+        } catch {
+            for (t, _) in temps { try? fm.removeItem(at: t) }
+            throw error
+        }
+        var written: [URL] = []
+        for (tmp, final) in temps {
+            if rename(tmp.path, final.path) != 0 {
+                for (t, _) in temps { try? fm.removeItem(at: t) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
+            written.append(final)
+        }
+        return written
+    }
+}

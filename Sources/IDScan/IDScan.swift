@@ -1,2 +1,0 @@
-/// ID scan check: is an uploaded cédula image usable?
-public enum IDScanModule {}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Decides whether an uploaded cédula (ID-1 card) image is usable.
+///
+/// A value type holding only its policy: safe to share between threads and tasks; every call to
+/// ``check(_:)`` works on its own buffers (no global state).
+///
+/// ```swift
+/// let report = IDScanChecker().check(try Data(contentsOf: url))
+/// if report.verdict == .reject { print(report.problems.map(\.messageES)) }
+/// ```
+public struct IDScanChecker: Sendable {
+    /// The thresholds in force.
+    public var policy: IDScanPolicy
+
+    /// Long side, in pixels, the JPEG decoder's DCT scaling keeps at least (1/2, 1/4, 1/8 picked
+    /// accordingly): 4000 px photos decode at 1000 px.
+    static let workingLongSide = 1000
+    /// Long side of the image the card is searched on.
+    static let detectionLongSide = 800
+
+    public init(policy: IDScanPolicy = .default) { self.policy = policy }
+
+    /// Checks one image given as its file bytes. Never throws: every failure is a problem in the report.
+    public func check(_ data: Data) -> IDScanReport {
+        let start = ContinuousClock.now
+        var report = data.withUnsafeBytes { bytes in run(bytes) }
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        report.elapsedMilliseconds = (ms * 1000).rounded() / 1000
+        return report
+    }
+
+    private func run(_ bytes: UnsafeRawBufferPointer) -> IDScanReport {
+        var metrics = IDScanMetrics(fileBytes: bytes.count)
+        let format = SniffedFormat.sniff(bytes)
+        func reject(_ problems: [IDScanProblem], size: IDScanSize? = nil) -> IDScanReport {
+            IDScanReport(verdict: .reject, problems: problems, metrics: metrics, corners: nil,
+                         imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
+        }
+        if bytes.count > policy.maxFileBytes {
+            return reject([IDScanProblem(code: .fileTooLarge, measured: Double(bytes.count), threshold: Double(policy.maxFileBytes))])
+        }
+        switch format {
+        case .jpeg, .png: break
+        case .empty: return reject([IDScanProblem(code: .corrupt)])
+        default: return reject([IDScanProblem(code: .unsupportedFormat)])
+        }
+
+        // Header only: dimensions and orientation, before any pixel memory exists.
+        let header: ImageHeader
+        do { header = format == .png ? try HeaderReader.png(bytes) : try HeaderReader.jpeg(bytes) } catch {
+            return reject([IDScanProblem(code: .corrupt)])
+        }
+        let size = header.uprightSize
+        let maxPixels = UInt64(min(max(0, policy.maxMegapixels.isNaN ? 0 : policy.maxMegapixels), 1e12) * 1_000_000)
+        let megapixels = Double(header.width) * Double(header.height) / 1_000_000
+        if UInt64(header.width) * UInt64(header.height) > maxPixels {
+            return reject([IDScanProblem(code: .imageTooLarge, measured: megapixels, threshold: policy.maxMegapixels)], size: size)
+        }
+
+        let decoded: DecodedImage
+        do {
+            decoded = try ImageDecoder.decode(bytes, format: format, header: header, maxPixels: maxPixels,
+                                         minLongSide: Self.workingLongSide)
+        } catch {
+            switch error {
+            case .tooLarge: return reject([IDScanProblem(code: .imageTooLarge, measured: megapixels, threshold: policy.maxMegapixels)], size: size)
+            case .unsupported: return reject([IDScanProblem(code: .unsupportedFormat)], size: size)
+            case .corrupt: return reject([IDScanProblem(code: .corrupt)], size: size)
+            }
+        }
+        metrics.decodedWidth = decoded.image.width
+        metrics.decodedHeight = decoded.image.height
+        metrics.scaleDenominator = decoded.scaleDenominator
+        metrics.exifOrientation = header.orientation
+
+        // Card search on a ≈800 px image.
+        let long = max(decoded.image.width, decoded.image.height)
+        let factor = max(1, (long + Self.detectionLongSide - 1) / Self.detectionLongSide)
+        let detectionImage = decoded.image.boxDownscaled(by: factor)
+        let toOriginalX = decoded.scaleX * Double(decoded.image.width) / Double(detectionImage.width * factor) * Double(factor)
+        let toOriginalY = decoded.scaleY * Double(decoded.image.height) / Double(detectionImage.height * factor) * Double(factor)
+
+        var problems: [IDScanProblem] = []
+        let quad: Quad
+        switch CardDetector(policy: policy).detect(detectionImage) {
+        case let .notFound(aspect):
+            problems.append(IDScanProblem(code: .cardNotFound, measured: aspect,
+                                          threshold: aspect == nil ? nil : Double(1.586)))
+            problems += wholeImageExposure(detectionImage)
+            return reject(problems, size: size)
+        case let .cropped(fraction):
+            metrics.cardAreaFraction = IDScanMetrics.rounded(fraction)
+            return reject([IDScanProblem(code: .cropped)], size: size)
+        case let .found(q, fraction):
+            metrics.cardAreaFraction = IDScanMetrics.rounded(fraction)
+            quad = q.scaled(x: toOriginalX, y: toOriginalY)
+        }
+        metrics.cardWidth = IDScanMetrics.rounded(quad.longSide)
+        metrics.cardHeight = IDScanMetrics.rounded(quad.shortSide)
+        metrics.cardAspect = IDScanMetrics.rounded(quad.aspect)
+        metrics.tiltDegrees = IDScanMetrics.rounded(quad.tiltDegrees)
+        let corners = quad.p.map { IDScanPoint(x: ($0.x * 10).rounded() / 10, y: ($0.y * 10).rounded() / 10) }
+
+        // Quality on the card at a fixed size. When DCT scaling left the card narrower than the
+        // fixed size, decode again at a finer scale (small card in a large photo).
+        var source = decoded
+        if format == .jpeg, decoded.scaleDenominator > 1,
+           quad.longSide / decoded.scaleX < Double(CardQuality.width) * 0.95 {
+            var d = decoded.scaleDenominator
+            while d > 1, quad.longSide / Double(d) < Double(CardQuality.width) * 0.95 { d /= 2 }
+            if let finer = try? ImageDecoder.decode(bytes, format: format, header: header, maxPixels: maxPixels,
+                                               minLongSide: 0, scaleDenominator: d) {
+                source = finer
+            }
+        }
+        let working = quad.scaled(x: 1 / source.scaleX, y: 1 / source.scaleY)
+        guard let quality = CardQuality.measure(source.image, quad: working, glareLuma: min(max(policy.glareLuma.isNaN ? 250 : policy.glareLuma, 0), 255)) else {
+            return IDScanReport(verdict: .reject, problems: [IDScanProblem(code: .cardNotFound)], metrics: metrics,
+                                corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
+        }
+        metrics.sharpness = IDScanMetrics.rounded(quality.sharpness)
+        metrics.tenengrad = IDScanMetrics.rounded(quality.tenengrad)
+        metrics.meanLuma = IDScanMetrics.rounded(quality.mean)
+        metrics.p5Luma = quality.p5
+        metrics.p95Luma = quality.p95
+        metrics.contrast = quality.contrast
+        metrics.glareFraction = IDScanMetrics.rounded(quality.glareFraction)
+
+        if quad.longSide < policy.minCardWidth {
+            problems.append(IDScanProblem(code: .lowResolution, measured: quad.longSide, threshold: policy.minCardWidth))
+        }
+        if quality.sharpness < policy.minSharpness {
+            problems.append(IDScanProblem(code: .blurry, measured: quality.sharpness, threshold: policy.minSharpness))
+        }
+        if quality.mean < policy.minMeanLuma {
+            problems.append(IDScanProblem(code: .tooDark, measured: quality.mean, threshold: policy.minMeanLuma))
+        }
+        if quality.mean > policy.maxMeanLuma {
+            problems.append(IDScanProblem(code: .overexposed, measured: quality.mean, threshold: policy.maxMeanLuma))
+        }
+        if quality.contrast < policy.minContrast {
+            problems.append(IDScanProblem(code: .lowContrast, measured: quality.contrast, threshold: policy.minContrast))
+        }
+        // Glare is local specular clipping; a card clipped all over is overexposure, said once.
+        if quality.glareFraction > policy.maxGlareFraction, !problems.contains(where: { $0.code == .overexposed }) {
+            problems.append(IDScanProblem(code: .glare, measured: quality.glareFraction, threshold: policy.maxGlareFraction))
+        }
+        return IDScanReport(verdict: problems.isEmpty ? .accept : .reject, problems: problems, metrics: metrics,
+                            corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
+    }
+
+    /// When no card is found, exposure of the whole picture often says why.
+    private func wholeImageExposure(_ image: GrayImage) -> [IDScanProblem] {
+        let hist = image.pixels.withUnsafeBufferPointer { Histogram($0) }
+        let mean = hist.mean
+        if mean < policy.minMeanLuma { return [IDScanProblem(code: .tooDark, measured: mean, threshold: policy.minMeanLuma)] }
+        let clipped = Double(hist.bins[250...].reduce(0, +)) / Double(max(hist.count, 1))
+        if mean > policy.maxMeanLuma, clipped > 0.3 {
+            return [IDScanProblem(code: .overexposed, measured: mean, threshold: policy.maxMeanLuma)]
+        }
+        return []
+    }
+}

@@ -1,0 +1,128 @@
+// Hot loops over grayscale buffers. Indices are derived from the image's own dimensions
+// (never from file data), and the loops run over unsafe buffer pointers for speed.
+
+extension GrayImage {
+    /// Box-averages `factor × factor` blocks (integer downscale, antialiased).
+    func boxDownscaled(by factor: Int) -> GrayImage {
+        guard factor > 1 else { return self }
+        let ow = width / factor, oh = height / factor
+        guard ow > 0, oh > 0 else { return self }
+        var dst = GrayImage(width: ow, height: oh)
+        if factor == 2 {  // the common case, unrolled
+            let W = width
+            pixels.withUnsafeBufferPointer { s in
+                dst.pixels.withUnsafeMutableBufferPointer { d in
+                    for oy in 0..<oh {
+                        let r0 = 2 * oy * W, r1 = r0 + W
+                        for ox in 0..<ow {
+                            let x = 2 * ox
+                            let sum = UInt16(s[r0 + x]) + UInt16(s[r0 + x + 1]) + UInt16(s[r1 + x]) + UInt16(s[r1 + x + 1])
+                            d[oy * ow + ox] = UInt8(truncatingIfNeeded: (sum + 2) >> 2)
+                        }
+                    }
+                }
+            }
+            return dst
+        }
+        let area = UInt32(factor * factor)
+        let W = width
+        pixels.withUnsafeBufferPointer { s in
+            dst.pixels.withUnsafeMutableBufferPointer { d in
+                var rowSums = [UInt32](repeating: 0, count: ow)
+                rowSums.withUnsafeMutableBufferPointer { acc in
+                    for oy in 0..<oh {
+                        for i in 0..<ow { acc[i] = 0 }
+                        for dy in 0..<factor {
+                            let row = (oy * factor + dy) * W
+                            for ox in 0..<ow {
+                                var sum: UInt32 = 0
+                                let start = row + ox * factor
+                                for dx in 0..<factor { sum &+= UInt32(s[start + dx]) }
+                                acc[ox] &+= sum
+                            }
+                        }
+                        for ox in 0..<ow { d[oy * ow + ox] = UInt8(truncatingIfNeeded: (acc[ox] + area / 2) / area) }
+                    }
+                }
+            }
+        }
+        return dst
+    }
+
+    /// Separable box blur of radius `r` (edges clamped), as Float.
+    func boxBlurred(radius r: Int) -> [Float] {
+        let W = width, H = height
+        var tmp = [Float](repeating: 0, count: W * H)
+        var out = [Float](repeating: 0, count: W * H)
+        let norm = 1 / Float(2 * r + 1)
+        pixels.withUnsafeBufferPointer { s in
+            tmp.withUnsafeMutableBufferPointer { t in
+                for y in 0..<H {
+                    let row = y * W
+                    var sum: Float = 0
+                    for k in -r...r { sum += Float(s[row + min(max(k, 0), W - 1)]) }
+                    for x in 0..<W {
+                        t[row + x] = sum * norm
+                        let add = min(x + r + 1, W - 1), sub = max(x - r, 0)
+                        sum += Float(s[row + add]) - Float(s[row + sub])
+                    }
+                }
+            }
+        }
+        tmp.withUnsafeBufferPointer { t in
+            out.withUnsafeMutableBufferPointer { o in
+                var sums = [Float](repeating: 0, count: W)
+                sums.withUnsafeMutableBufferPointer { acc in
+                    for x in 0..<W { acc[x] = 0 }
+                    for k in -r...r {
+                        let yy = min(max(k, 0), H - 1)
+                        for x in 0..<W { acc[x] += t[yy * W + x] }
+                    }
+                    for y in 0..<H {
+                        let add = min(y + r + 1, H - 1) * W, sub = max(y - r, 0) * W
+                        for x in 0..<W {
+                            o[y * W + x] = acc[x] * norm
+                            acc[x] += t[add + x] - t[sub + x]
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// 256-bin histogram helpers.
+struct Histogram {
+    var bins = [Int](repeating: 0, count: 256)
+    var count = 0
+
+    mutating func add(_ v: UInt8) { bins[Int(v)] += 1; count += 1 }
+
+    init() {}
+
+    /// Histogram of a whole buffer (counts accumulated through a raw buffer).
+    init(_ pixels: UnsafeBufferPointer<UInt8>) {
+        bins.withUnsafeMutableBufferPointer { b in for v in pixels { b[Int(v)] &+= 1 } }
+        count = pixels.count
+    }
+
+    /// The smallest value v with at least fraction q of the samples ≤ v.
+    func percentile(_ q: Double) -> Int {
+        guard count > 0 else { return 0 }
+        let target = max(1, Int((Double(count) * q).rounded(.up)))
+        var acc = 0
+        for (v, n) in bins.enumerated() {
+            acc += n
+            if acc >= target { return v }
+        }
+        return 255
+    }
+
+    var mean: Double {
+        guard count > 0 else { return 0 }
+        var s = 0
+        for (v, n) in bins.enumerated() { s += v * n }
+        return Double(s) / Double(count)
+    }
+}

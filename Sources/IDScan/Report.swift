@@ -1,0 +1,191 @@
+import Foundation
+
+/// A problem code, stable across releases: the onboarding service acts on these.
+public enum IDScanProblemCode: String, Codable, Sendable, CaseIterable, Comparable {
+    case unsupportedFormat = "unsupported-format"
+    case corrupt
+    case fileTooLarge = "file-too-large"
+    case imageTooLarge = "image-too-large"
+    case lowResolution = "low-resolution"
+    case blurry
+    case tooDark = "too-dark"
+    case overexposed
+    case lowContrast = "low-contrast"
+    case glare
+    case cardNotFound = "card-not-found"
+    case cropped
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// One reason to reject the image, with text a person can act on.
+public struct IDScanProblem: Codable, Sendable, Equatable {
+    /// The stable machine code.
+    public var code: IDScanProblemCode
+    /// What to do, in Spanish (shown to the user).
+    public var messageES: String
+    /// What to do, in English.
+    public var messageEN: String
+    /// The measured value that failed the check, when the check is numeric.
+    public var measured: Double?
+    /// The policy threshold it was compared with.
+    public var threshold: Double?
+
+    public init(code: IDScanProblemCode, measured: Double? = nil, threshold: Double? = nil) {
+        self.code = code
+        let text = IDScanMessages.text(for: code)
+        self.messageES = text.es
+        self.messageEN = text.en
+        self.measured = measured.map(IDScanMetrics.rounded)
+        self.threshold = threshold.map(IDScanMetrics.rounded)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, measured, threshold
+        case messageES = "message_es"
+        case messageEN = "message_en"
+    }
+}
+
+/// A point in pixel coordinates of the upright (EXIF-oriented), full-resolution image.
+public struct IDScanPoint: Codable, Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+}
+
+/// Pixel dimensions.
+public struct IDScanSize: Codable, Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// The measurements behind the verdict (absent ones were not reached).
+public struct IDScanMetrics: Codable, Sendable, Equatable {
+    /// Size of the input in bytes.
+    public var fileBytes: Int
+    /// Width of the decoded working image (after DCT scaling), pixels.
+    public var decodedWidth: Int?
+    /// Height of the decoded working image, pixels.
+    public var decodedHeight: Int?
+    /// JPEG DCT scale denominator used for the working image (1 for PNG).
+    public var scaleDenominator: Int?
+    /// EXIF orientation tag honoured (1 = none).
+    public var exifOrientation: Int?
+    /// Card width (long side) in original pixels.
+    public var cardWidth: Double?
+    /// Card height (short side) in original pixels.
+    public var cardHeight: Double?
+    /// Long side / short side of the detected quadrilateral (ID-1: 1.586).
+    public var cardAspect: Double?
+    /// Card area / image area.
+    public var cardAreaFraction: Double?
+    /// Angle of the card's long side to the horizontal, degrees.
+    public var tiltDegrees: Double?
+    /// Directional variance of the Laplacian (2 × min of the x and y second-difference variances)
+    /// on the contrast-normalised card resampled to 400 × 252 px.
+    public var sharpness: Double?
+    /// Tenengrad (mean squared Sobel magnitude / 1000) on the same normalised card.
+    public var tenengrad: Double?
+    /// Mean luminance of the card (0–255).
+    public var meanLuma: Double?
+    /// 5th percentile luminance of the card.
+    public var p5Luma: Double?
+    /// 95th percentile luminance of the card.
+    public var p95Luma: Double?
+    /// p95 − p5 of the card luminance.
+    public var contrast: Double?
+    /// Fraction of the card covered by clipped (specular) blobs.
+    public var glareFraction: Double?
+
+    public init(fileBytes: Int) { self.fileBytes = fileBytes }
+
+    static func rounded(_ v: Double) -> Double { (v * 10000).rounded() / 10000 }
+
+    enum CodingKeys: String, CodingKey {
+        case fileBytes = "file_bytes", decodedWidth = "decoded_width", decodedHeight = "decoded_height"
+        case scaleDenominator = "scale_denominator", exifOrientation = "exif_orientation"
+        case cardWidth = "card_width_px", cardHeight = "card_height_px", cardAspect = "card_aspect"
+        case cardAreaFraction = "card_area_fraction", tiltDegrees = "tilt_degrees"
+        case sharpness, tenengrad, meanLuma = "mean_luma", p5Luma = "p5_luma", p95Luma = "p95_luma"
+        case contrast, glareFraction = "glare_fraction"
+    }
+}
+
+/// The outcome of checking one image.
+public struct IDScanReport: Codable, Sendable, Equatable {
+    public enum Verdict: String, Codable, Sendable { case accept, reject }
+
+    /// `accept` when `problems` is empty.
+    public var verdict: Verdict
+    /// Every reason to reject, most fundamental first.
+    public var problems: [IDScanProblem]
+    /// The measurements taken.
+    public var metrics: IDScanMetrics
+    /// The card's corners (top-left, top-right, bottom-right, bottom-left of the card as read),
+    /// in pixels of the upright full-resolution image; nil when no card was found.
+    public var corners: [IDScanPoint]?
+    /// The upright image size in pixels (from the header), when known.
+    public var imageSize: IDScanSize?
+    /// The sniffed format: `jpeg`, `png`, or what was recognised and refused (`gif`, `pdf`, …).
+    public var format: String
+    /// Wall time of the check, milliseconds.
+    public var elapsedMilliseconds: Double
+
+    /// The problem codes, in report order.
+    public var codes: [IDScanProblemCode] { problems.map(\.code) }
+
+    enum CodingKeys: String, CodingKey {
+        case verdict, problems, metrics, corners, format
+        case imageSize = "image_size"
+        case elapsedMilliseconds = "elapsed_ms"
+    }
+}
+
+/// The user-facing texts for each problem code.
+public enum IDScanMessages {
+    /// Spanish and English text telling the user what to fix.
+    public static func text(for code: IDScanProblemCode) -> (es: String, en: String) {
+        switch code {
+        case .unsupportedFormat:
+            return ("El archivo no es una foto JPEG ni PNG: suba una foto o escaneo de la cédula en JPEG o PNG.",
+                    "The file is not a JPEG or PNG image: upload a photo or scan of the ID card as JPEG or PNG.")
+        case .corrupt:
+            return ("El archivo está dañado o incompleto: vuelva a tomar la foto o a exportarla y súbala de nuevo.",
+                    "The file is damaged or incomplete: take or export the picture again and re-upload it.")
+        case .fileTooLarge:
+            return ("El archivo es demasiado pesado: envíe una foto de menos de 10 MB (reduzca la calidad o el tamaño).",
+                    "The file is too large: send a picture under 10 MB (lower the quality or size).")
+        case .imageTooLarge:
+            return ("La imagen tiene demasiados píxeles: redúzcala a menos de 40 megapíxeles y súbala de nuevo.",
+                    "The image has too many pixels: scale it below 40 megapixels and upload it again.")
+        case .lowResolution:
+            return ("La cédula se ve muy pequeña: acerque la cámara para que la cédula ocupe la mayor parte de la foto, o escanee a 300 ppp.",
+                    "The card is too small in the picture: move closer so the card fills most of the frame, or scan at 300 DPI.")
+        case .blurry:
+            return ("La foto está borrosa: apoye el teléfono, enfoque la cédula y vuelva a intentar.",
+                    "The picture is blurry: steady the phone, focus on the card and try again.")
+        case .tooDark:
+            return ("La foto está muy oscura: tómela con más luz, cerca de una ventana o con la luz encendida.",
+                    "The picture is too dark: take it with more light, near a window or with the lights on.")
+        case .overexposed:
+            return ("La foto está sobreexpuesta (demasiado clara): evite la luz directa y el flash, y vuelva a intentar.",
+                    "The picture is overexposed (too bright): avoid direct light and flash, and try again.")
+        case .lowContrast:
+            return ("La foto tiene muy poco contraste: use luz pareja y un fondo oscuro y liso detrás de la cédula.",
+                    "The picture has too little contrast: use even light and a plain dark background behind the card.")
+        case .glare:
+            return ("Hay reflejos de luz sobre la cédula: incline un poco la cédula o apague el flash para evitar el brillo.",
+                    "There is glare on the card: tilt the card slightly or turn off the flash to avoid reflections.")
+        case .cardNotFound:
+            return ("No encontramos la cédula en la imagen: ponga la cédula completa sobre un fondo liso y vuelva a intentar.",
+                    "We could not find the ID card in the image: place the whole card on a plain background and try again.")
+        case .cropped:
+            return ("La cédula está cortada: deje un margen alrededor para que se vean sus cuatro esquinas.",
+                    "The card is cut off: leave a margin around it so all four corners are visible.")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import DTEKit
+import Foundation
+
+/// `dtekit check-id FILE… [--json] [--policy FILE] [threshold flags]`: is a cédula image usable?
+struct CheckIDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-id",
+        abstract: "Checks whether photos or scans of a cédula de identidad are usable.",
+        discussion: """
+        Each FILE (JPEG or PNG, sniffed from its bytes) is decoded within limits, the card is \
+        located and its resolution, sharpness, exposure, contrast and glare are measured. \
+        Exit status: 0 when every file is accepted, 1 when any is rejected, 2 on usage errors \
+        (no files, unknown option, bad value, unreadable file or policy). Thresholds come from \
+        the defaults, then --policy FILE (JSON, snake_case keys), then the flags below.
+        """
+    )
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Image files (JPEG or PNG).", valueName: "file"))
+    var files: [String] = []
+
+    @Flag(name: .long, help: "Print JSON: one object for one file, an array for several.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("JSON policy file (any subset of the thresholds).", valueName: "file"))
+    var policy: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest file in bytes (default 10485760).", valueName: "n"))
+    var maxFileBytes: String?
+    @Option(name: .long, help: ArgumentHelp("Largest image in megapixels (default 40).", valueName: "mp"))
+    var maxMegapixels: String?
+    @Option(name: .long, help: ArgumentHelp("Narrowest card in original pixels (default 600).", valueName: "px"))
+    var minCardWidth: String?
+    @Option(name: .long, help: ArgumentHelp("Lowest sharpness (directional Laplacian variance, default 80).", valueName: "v"))
+    var minSharpness: String?
+    @Option(name: .long, help: ArgumentHelp("Lowest mean card luminance 0–255 (default 70).", valueName: "v"))
+    var minMeanLuma: String?
+    @Option(name: .long, help: ArgumentHelp("Highest mean card luminance 0–255 (default 215).", valueName: "v"))
+    var maxMeanLuma: String?
+    @Option(name: .long, help: ArgumentHelp("Lowest card contrast p95−p5 (default 70).", valueName: "v"))
+    var minContrast: String?
+    @Option(name: .long, help: ArgumentHelp("Largest glare fraction of the card (default 0.01).", valueName: "f"))
+    var maxGlareFraction: String?
+
+    /// Prints a usage error and exits with status 2 (ArgumentParser's own would be 64).
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("dtekit check-id: \(message)\nUso: dtekit check-id ARCHIVO… [--json] [--policy ARCHIVO] [--min-sharpness V …]\n".utf8))
+        return ExitCode(2)
+    }
+
+    private func resolvedPolicy() throws -> IDScanPolicy {
+        var p = IDScanPolicy.default
+        if let policy {
+            do { p = try IDScanPolicy.load(contentsOf: URL(fileURLWithPath: policy)) } catch { throw usage("\(error)") }
+        }
+        func number(_ text: String?, _ flag: String, _ apply: (Double) -> Void) throws {
+            guard let text else { return }
+            guard let v = Double(text), v.isFinite, v >= 0 else { throw usage("--\(flag): '\(text)' no es un número válido") }
+            apply(v)
+        }
+        try number(maxFileBytes, "max-file-bytes") { p.maxFileBytes = Int(min($0, Double(Int.max / 2))) }
+        try number(maxMegapixels, "max-megapixels") { p.maxMegapixels = $0 }
+        try number(minCardWidth, "min-card-width") { p.minCardWidth = $0 }
+        try number(minSharpness, "min-sharpness") { p.minSharpness = $0 }
+        try number(minMeanLuma, "min-mean-luma") { p.minMeanLuma = $0 }
+        try number(maxMeanLuma, "max-mean-luma") { p.maxMeanLuma = $0 }
+        try number(minContrast, "min-contrast") { p.minContrast = $0 }
+        try number(maxGlareFraction, "max-glare-fraction") { p.maxGlareFraction = $0 }
+        return p
+    }
+
+    func run() throws {
+        if let option = files.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
+            throw usage("opción desconocida '\(option)'")
+        }
+        guard !files.isEmpty else { throw usage("indique al menos un archivo de imagen") }
+        let checker = IDScanChecker(policy: try resolvedPolicy())
+        var inputs: [(String, Data)] = []
+        for path in files {
+            do { inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
+                throw usage("\(path): no se puede leer el archivo (\((error as NSError).localizedDescription))")
+            }
+        }
+        var reports: [(String, IDScanReport)] = []
+        for (path, data) in inputs { reports.append((path, checker.check(data))) }
+
+        if json {
+            struct Entry: Encodable {
+                let file: String
+                let report: IDScanReport
+                func encode(to encoder: any Encoder) throws {
+                    var c = encoder.container(keyedBy: Key.self)
+                    try c.encode(file, forKey: Key("file"))
+                    try report.encode(to: encoder)
+                }
+                struct Key: CodingKey {
+                    var stringValue: String; var intValue: Int? { nil }
+                    init(_ s: String) { stringValue = s }
+                    init?(stringValue: String) { self.stringValue = stringValue }
+                    init?(intValue: Int) { nil }
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let entries = reports.map { Entry(file: $0.0, report: $0.1) }
+            let data = entries.count == 1 ? try encoder.encode(entries[0]) : try encoder.encode(entries)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            var out = ""
+            for (path, r) in reports {
+                let size = r.imageSize.map { "\($0.width)×\($0.height)" } ?? "?"
+                if r.verdict == .accept {
+                    out += "\(path): ACEPTADA (\(r.format), \(size), cédula de \(Int(r.metrics.cardWidth ?? 0)) px, \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
+                } else {
+                    out += "\(path): RECHAZADA (\(r.format), \(size), \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
+                    for p in r.problems {
+                        var line = "  - [\(p.code.rawValue)] \(p.messageES)"
+                        if let m = p.measured, let t = p.threshold { line += " (medido \(format(m)), límite \(format(t)))" }
+                        out += line + "\n"
+                    }
+                }
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+        if reports.contains(where: { $0.1.verdict == .reject }) { throw ExitCode(1) }
+    }
+
+    private func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : String(format: "%.4g", v)
+    }
+}

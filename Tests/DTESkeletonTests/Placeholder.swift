@@ -1,4 +1,0 @@
-import Testing
-@testable import DTESkeleton
-
-@Test func DTESkeletonModuleLinks() { _ = DTESkeletonModule.self }

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import IDScan
+
+/// Writes the data set and the reports to $IDSCAN_EXPLORE (a folder) when set: a tuning aid,
+/// reported as skipped (not as passed) in ordinary runs.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_EXPLORE"] != nil, "tuning aid: set IDSCAN_EXPLORE=DIR"))
+func exploreDataset() throws {
+    let dir = try #require(ProcessInfo.processInfo.environment["IDSCAN_EXPLORE"])
+    let filter = ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_FILTER"] ?? ""
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let checker = IDScanChecker()
+    let prefixes = filter.split(separator: ",").map(String.init)
+    let cases = SyntheticDataset.cases().filter { c in prefixes.isEmpty || prefixes.contains { c.name.hasPrefix($0) } }
+    let lines = Results(count: cases.count)
+    DispatchQueue.concurrentPerform(iterations: cases.count) { k in
+        let c = cases[k]
+        let t0 = Date()
+        guard let data = try? c.data() else { return }
+        let t1 = Date()
+        let r = checker.check(data)
+        try? data.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).\(data.first == 0x89 ? "png" : "jpg")"))
+        let m = r.metrics
+        let ok = (c.expected == nil && r.verdict == .accept) || (c.expected.map { r.codes.contains($0) } ?? false)
+        let line = "\(ok ? "OK  " : "BAD ")\(c.name) exp=\(c.expected?.rawValue ?? "accept") got=\(r.codes.map(\.rawValue)) w=\(m.cardWidth ?? -1) asp=\(m.cardAspect ?? -1) sharp=\(m.sharpness ?? -1) ten=\(m.tenengrad ?? -1) mean=\(m.meanLuma ?? -1) con=\(m.contrast ?? -1) glare=\(m.glareFraction ?? -1) gen=\(Int(t1.timeIntervalSince(t0) * 1000))ms check=\(Int(r.elapsedMilliseconds))ms"
+        lines.set(k, line)
+    }
+    try lines.all.joined(separator: "\n").write(toFile: "\(dir)/report.txt", atomically: true, encoding: .utf8)
+}
+
+final class Results: @unchecked Sendable {
+    private var items: [String]
+    private let lock = NSLock()
+    init(count: Int) { items = Array(repeating: "", count: count) }
+    func set(_ i: Int, _ s: String) { lock.lock(); items[i] = s; lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}

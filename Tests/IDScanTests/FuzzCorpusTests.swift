@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import IDScan
+
+/// Every input the libFuzzer pass kept (Tests/IDScanTests/Resources/fuzz-corpus) goes through the
+/// whole check again: no crash, a consistent report, and bounded time.
+@Test(.timeLimit(.minutes(3)))
+func fuzzCorpusRegression() throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/fuzz-corpus")
+    let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        .filter { !$0.lastPathComponent.hasPrefix(".") }
+        .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    #expect(files.count >= 20, "the committed fuzz corpus is missing or too small at \(dir.path)")
+    var policy = IDScanPolicy()
+    policy.maxMegapixels = 4       // as in the harness
+    let checker = IDScanChecker(policy: policy)
+    for file in files {
+        let data = try Data(contentsOf: file)
+        let start = ContinuousClock.now
+        let report = checker.check(data)
+        let elapsed = ContinuousClock.now - start
+        #expect((report.verdict == .accept) == report.problems.isEmpty, "\(file.lastPathComponent)")
+        #expect(elapsed < .seconds(2), "\(file.lastPathComponent) took \(elapsed)")
+        // Default policy too: never a crash.
+        _ = IDScanChecker().check(data)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import IDScan
-
-@Test func IDScanModuleLinks() { _ = IDScanModule.self }
