@@ -55,7 +55,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "TestSupport"]),
-        .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "TestSupport"]),
+        .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "TestSupport"],
+                    exclude: ["Resources"]),   // reference PNGs, read by path
         .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "TestSupport"]),
         .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "TestSupport"]),
         .testTarget(name: "IDScanTests", dependencies: ["IDScan", "TestSupport"],
