@@ -36,7 +36,7 @@ let package = Package(
                                                  .product(name: "Yams", package: "Yams")]),
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
-        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
+        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
         .target(name: "IDScan", dependencies: ["CPNG", "CJPEG"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
