@@ -24,7 +24,7 @@ final class OutputFolder: @unchecked Sendable {
         self.path = self.url.path
         self.tag = shardTag
         self.syncWrites = syncWrites
-        self.tempPrefix = "\(OutputFolder.hiddenPrefix)tmp\(shardTag)."
+        self.tempPrefix = "\(OutputFolder.hiddenPrefix)tmp" + (shardTag.isEmpty ? "-" : shardTag + ".")
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw .outputDirectory(path, reason: "existe y no es una carpeta") }
