@@ -14,6 +14,8 @@ struct DTEKitCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Subcommands are registered here, one file each.
+            InspectCommand.self,
+            ValidateCommand.self,
         ]
     )
 }

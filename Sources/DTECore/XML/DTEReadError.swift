@@ -1,0 +1,66 @@
+/// Why an XML file could not be read as a DTE. Always names the file (``source``), and where
+/// known the line and the element.
+public struct DTEReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        /// Reading the file failed (missing, unreadable, a directory).
+        case io(String)
+        /// Zero bytes, or only white space.
+        case empty
+        /// Bigger than the configured limit (``DTEReader/Limits/maxBytes``).
+        case tooLarge(size: Int, limit: Int)
+        /// Does not start like an XML document at all (binary data, a PNG renamed .xml).
+        case notXML
+        /// UTF-16/UTF-32 or another encoding DTEs never use.
+        case unsupportedEncoding(String)
+        /// Has a `<!DOCTYPE …>` (DTD, entity declarations): DTEs never do, and DTDs are how
+        /// external-entity and entity-expansion attacks arrive, so they are refused outright.
+        case forbiddenDTD
+        /// Elements nested deeper than the limit.
+        case tooDeep(limit: Int)
+        /// Not well-formed XML (truncated, mismatched tags, bad characters): libxml2's message.
+        case malformed(String)
+        /// Well-formed, but the root is not `DTE`, `EnvioDTE` or `EnvioBOLETA`.
+        case notADTE(root: String)
+        /// A required element is missing.
+        case missingElement(String)
+        /// An element's text is not a valid value of its kind.
+        case invalidValue(value: String, why: String)
+        /// `TipoDTE` is not one DTEKit supports.
+        case unsupportedDocumentType(Int)
+    }
+
+    /// The file name (or other label) given to the reader.
+    public var source: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The element concerned, when known (`Folio`, `RUTEmisor`).
+    public var element: String?
+    public var reason: Reason
+
+    public init(source: String, line: Int? = nil, element: String? = nil, reason: Reason) {
+        self.source = source; self.line = line; self.element = element; self.reason = reason
+    }
+
+    public var description: String {
+        var place = source
+        if let line { place += ":\(line)" }
+        let what: String
+        switch reason {
+        case let .io(why): what = "cannot read the file: \(why)"
+        case .empty: what = "the file is empty"
+        case let .tooLarge(size, limit): what = "the file has \(size) bytes, more than the limit of \(limit)"
+        case .notXML: what = "not an XML document"
+        case let .unsupportedEncoding(e): what = "unsupported encoding \(e) (DTEs are ISO-8859-1, windows-1252 or UTF-8)"
+        case .forbiddenDTD: what = "the document has a DOCTYPE/DTD (entity declarations are refused for safety; DTEs never have one)"
+        case let .tooDeep(limit): what = "elements are nested deeper than \(limit) levels"
+        case let .malformed(message): what = "malformed XML: \(message)"
+        case let .notADTE(root): what = "the root element <\(root)> is not DTE, EnvioDTE or EnvioBOLETA"
+        case let .missingElement(name): what = "missing element <\(name)>"
+        case let .invalidValue(value, why): what = "invalid value '\(value)': \(why)"
+        case let .unsupportedDocumentType(code):
+            what = "document type \(code) is not supported"
+        }
+        if let element, !(reason == .missingElement(element)) { return "\(place): <\(element)>: \(what)" }
+        return "\(place): \(what)"
+    }
+}

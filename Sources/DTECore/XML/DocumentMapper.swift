@@ -1,0 +1,385 @@
+import Foundation
+
+/// Maps parsed XML (``XElement``) onto the typed DTE model. Element names are matched by local
+/// name, so documents with and without the SiiDte namespace read alike; unknown elements are
+/// ignored. Values that are present must be valid; errors name the element and its line.
+package struct DocumentMapper: Sendable {
+    package let source: String
+
+    package init(source: String) { self.source = source }
+
+    // MARK: Errors and typed values
+
+    private func error(_ e: XElement, _ reason: DTEReadError.Reason) -> DTEReadError {
+        DTEReadError(source: source, line: e.line, element: e.name, reason: reason)
+    }
+
+    private func required(_ parent: XElement, _ name: String) throws(DTEReadError) -> XElement {
+        guard let c = parent.child(name) else {
+            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+        }
+        return c
+    }
+
+    private func requiredText(_ parent: XElement, _ name: String) throws(DTEReadError) -> String {
+        let c = try required(parent, name)
+        let t = c.text.trimmingXMLSpace()
+        guard !t.isEmpty else { throw error(c, .invalidValue(value: "", why: "empty")) }
+        return t
+    }
+
+    /// Trimmed text of an optional child, `nil` when absent or empty.
+    private func text(_ parent: XElement, _ name: String) -> String? { parent.childText(name) }
+
+    private func int(_ parent: XElement, _ name: String) throws(DTEReadError) -> Int? {
+        guard let c = parent.child(name) else { return nil }
+        let t = c.text.trimmingXMLSpace()
+        if t.isEmpty { return nil }
+        guard t.utf8.count <= 18, let v = Int(t) else { throw error(c, .invalidValue(value: t, why: "not an integer")) }
+        return v
+    }
+
+    private func requiredInt(_ parent: XElement, _ name: String) throws(DTEReadError) -> Int {
+        guard let v = try int(parent, name) else {
+            if let c = parent.child(name) { throw error(c, .invalidValue(value: "", why: "empty")) }
+            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+        }
+        return v
+    }
+
+    private func money(_ parent: XElement, _ name: String) throws(DTEReadError) -> Money? {
+        guard let c = parent.child(name) else { return nil }
+        let t = c.text.trimmingXMLSpace()
+        if t.isEmpty { return nil }
+        guard let m = Money(parsing: t) else { throw error(c, .invalidValue(value: t, why: "not an amount")) }
+        return m
+    }
+
+    private func requiredMoney(_ parent: XElement, _ name: String) throws(DTEReadError) -> Money {
+        guard let m = try money(parent, name) else {
+            if let c = parent.child(name) { throw error(c, .invalidValue(value: "", why: "empty")) }
+            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+        }
+        return m
+    }
+
+    private func decimal(_ parent: XElement, _ name: String) throws(DTEReadError) -> Decimal? {
+        try money(parent, name)?.decimalValue
+    }
+
+    private func date(_ parent: XElement, _ name: String) throws(DTEReadError) -> CalendarDate? {
+        guard let c = parent.child(name) else { return nil }
+        let t = c.text.trimmingXMLSpace()
+        if t.isEmpty { return nil }
+        do { return try CalendarDate(t) } catch { throw self.error(c, .invalidValue(value: t, why: error.description)) }
+    }
+
+    private func requiredDate(_ parent: XElement, _ name: String) throws(DTEReadError) -> CalendarDate {
+        _ = try required(parent, name)
+        guard let d = try date(parent, name) else {
+            throw error(try required(parent, name), .invalidValue(value: "", why: "empty"))
+        }
+        return d
+    }
+
+    private func rut(_ parent: XElement, _ name: String) throws(DTEReadError) -> RUT? {
+        guard let c = parent.child(name) else { return nil }
+        let t = c.text.trimmingXMLSpace()
+        if t.isEmpty { return nil }
+        do { return try RUT(t) } catch { throw self.error(c, .invalidValue(value: t, why: error.description)) }
+    }
+
+    private func requiredRUT(_ parent: XElement, _ name: String) throws(DTEReadError) -> RUT {
+        let c = try required(parent, name)
+        guard let r = try rut(parent, name) else { throw error(c, .invalidValue(value: "", why: "empty")) }
+        return r
+    }
+
+    // MARK: Envelopes
+
+    package func envelope(_ root: XElement) throws(DTEReadError) -> DTEEnvelope {
+        switch root.name {
+        case "DTE":
+            return DTEEnvelope(kind: .dte, source: source, documents: [try document(root)])
+        case "EnvioDTE", "EnvioBOLETA":
+            let set = try required(root, "SetDTE")
+            let docs = try set.children("DTE").map { (e) throws(DTEReadError) in try document(e) }
+            return DTEEnvelope(kind: root.name == "EnvioDTE" ? .envioDTE : .envioBoleta, source: source,
+                               documents: docs, caratula: set.child("Caratula").map(caratula))
+        default:
+            throw DTEReadError(source: source, line: root.line, element: root.name, reason: .notADTE(root: root.name))
+        }
+    }
+
+    /// The Carátula, read leniently: it is informative, a bad value there never hides the DTEs.
+    private func caratula(_ c: XElement) -> Caratula {
+        Caratula(rutEmisor: c.childText("RutEmisor").flatMap(RUT.init(validating:)),
+                 rutEnvia: c.childText("RutEnvia").flatMap(RUT.init(validating:)),
+                 rutReceptor: c.childText("RutReceptor").flatMap(RUT.init(validating:)),
+                 fechaResolucion: c.childText("FchResol").flatMap { try? CalendarDate($0) },
+                 numeroResolucion: c.childText("NroResol").flatMap { Int($0) },
+                 timestampFirmaEnvio: c.childText("TmstFirmaEnv"),
+                 subtotales: c.children("SubTotDTE").compactMap { s in
+                     guard let t = s.childText("TpoDTE").flatMap({ Int($0) }) else { return nil }
+                     return Caratula.Subtotal(tipoDTE: t, cantidad: s.childText("NroDTE").flatMap { Int($0) } ?? 0)
+                 })
+    }
+
+    // MARK: Document
+
+    /// Reads one `<DTE>` element.
+    package func document(_ dte: XElement) throws(DTEReadError) -> DTEDocument {
+        guard let doc = dte.children.first(where: { ["Documento", "Liquidacion", "Exportaciones"].contains($0.name) }) else {
+            throw DTEReadError(source: source, line: dte.line, element: "Documento",
+                               reason: .missingElement("DTE/Documento (or Liquidacion, Exportaciones)"))
+        }
+        let enc = try required(doc, "Encabezado")
+        let idDocE = try required(enc, "IdDoc")
+        let tipoE = try required(idDocE, "TipoDTE")
+        let code = try requiredInt(idDocE, "TipoDTE")
+        guard let type = DocumentType(rawValue: code) else { throw error(tipoE, .unsupportedDocumentType(code)) }
+        let folioE = try required(idDocE, "Folio")
+        let folio = try requiredInt(idDocE, "Folio")
+        guard folio > 0 else { throw error(folioE, .invalidValue(value: String(folio), why: "folio must be positive")) }
+
+        var idDoc = IdDoc(tipoDTE: type, folio: Int64(folio), fechaEmision: try requiredDate(idDocE, "FchEmis"))
+        idDoc.indNoRebaja = try int(idDocE, "IndNoRebaja")
+        idDoc.tipoDespacho = try int(idDocE, "TipoDespacho")
+        if let t = try int(idDocE, "IndTraslado") {
+            guard let tr = Traslado(rawValue: t) else {
+                throw error(try required(idDocE, "IndTraslado"), .invalidValue(value: String(t), why: "unknown IndTraslado"))
+            }
+            idDoc.indTraslado = tr
+        }
+        idDoc.indServicio = try int(idDocE, "IndServicio")
+        idDoc.montosBrutos = try int(idDocE, "MntBruto") == 1
+        idDoc.formaPago = try int(idDocE, "FmaPago")
+        idDoc.fechaVencimiento = try date(idDocE, "FchVenc")
+        idDoc.periodoDesde = try date(idDocE, "PeriodoDesde")
+        idDoc.periodoHasta = try date(idDocE, "PeriodoHasta")
+        idDoc.terminoPagoGlosa = text(idDocE, "TermPagoGlosa")
+        idDoc.fechaCancelacion = try date(idDocE, "FchCancel")
+
+        let totE = try required(enc, "Totales")
+        var result = DTEDocument(
+            id: doc.attribute("ID"), idDoc: idDoc, emisor: try emisor(try required(enc, "Emisor")),
+            receptor: try receptor(try required(enc, "Receptor")),
+            transporte: try enc.child("Transporte").map { (e) throws(DTEReadError) in try transporte(e) },
+            totales: try totales(totE),
+            otraMoneda: try enc.child("OtraMoneda").map { (e) throws(DTEReadError) in try otraMoneda(e) },
+            detalle: try doc.children("Detalle").map { (e) throws(DTEReadError) in try detailLine(e) })
+        result.subtotales = try doc.children("SubTotInfo").map { (e) throws(DTEReadError) in
+            Subtotal(numero: try requiredInt(e, "NroSTI"), glosa: text(e, "GlosaSTI") ?? "",
+                     valor: try money(e, "ValSubtotSTI"))
+        }
+        result.descuentosRecargos = try doc.children("DscRcgGlobal").map { (e) throws(DTEReadError) in try discount(e) }
+        result.referencias = try doc.children("Referencia").map { (e) throws(DTEReadError) in try reference(e) }
+        result.comisiones = try doc.children("Comisiones").map { (e) throws(DTEReadError) in
+            Commission(numero: try requiredInt(e, "NroLinCom"), tipoMovimiento: text(e, "TipoMovim") ?? "",
+                       glosa: text(e, "Glosa") ?? "", tasa: try decimal(e, "TasaComision"),
+                       valorNeto: try money(e, "ValComNeto") ?? .zero, valorExento: try money(e, "ValComExe"),
+                       valorIVA: try money(e, "ValComIVA"))
+        }
+        if let tedE = doc.child("TED") { result.ted = try ted(tedE) }
+        result.timestampFirma = text(doc, "TmstFirma")
+        return result
+    }
+
+    private func emisor(_ e: XElement) throws(DTEReadError) -> Emisor {
+        guard let razon = text(e, "RznSoc") ?? text(e, "RznSocEmisor") else {
+            throw DTEReadError(source: source, line: e.line, element: "RznSoc", reason: .missingElement("Emisor/RznSoc"))
+        }
+        var em = Emisor(rut: try requiredRUT(e, "RUTEmisor"), razonSocial: razon,
+                        giro: text(e, "GiroEmis") ?? text(e, "GiroEmisor") ?? "")
+        for a in e.children("Acteco") {
+            let t = a.text.trimmingXMLSpace()
+            if t.isEmpty { continue }
+            guard let v = Int(t) else { throw error(a, .invalidValue(value: t, why: "not an integer")) }
+            em.actecos.append(v)
+        }
+        em.telefonos = e.children("Telefono").map { $0.text.trimmingXMLSpace() }.filter { !$0.isEmpty }
+        em.correo = text(e, "CorreoEmisor")
+        em.sucursal = text(e, "Sucursal")
+        em.codigoSucursalSII = text(e, "CdgSIISucur")
+        em.direccion = text(e, "DirOrigen")
+        em.comuna = text(e, "CmnaOrigen")
+        em.ciudad = text(e, "CiudadOrigen")
+        em.codigoVendedor = text(e, "CdgVendedor")
+        return em
+    }
+
+    private func receptor(_ e: XElement) throws(DTEReadError) -> Receptor {
+        var r = Receptor(rut: try requiredRUT(e, "RUTRecep"))
+        r.codigoInterno = text(e, "CdgIntRecep")
+        r.razonSocial = text(e, "RznSocRecep")
+        if let x = e.child("Extranjero") {
+            r.extranjeroNumId = text(x, "NumId")
+            r.extranjeroNacionalidad = text(x, "Nacionalidad")
+        }
+        r.giro = text(e, "GiroRecep")
+        r.contacto = text(e, "Contacto")
+        r.correo = text(e, "CorreoRecep")
+        r.direccion = text(e, "DirRecep")
+        r.comuna = text(e, "CmnaRecep")
+        r.ciudad = text(e, "CiudadRecep")
+        return r
+    }
+
+    private func transporte(_ e: XElement) throws(DTEReadError) -> Transporte {
+        var t = Transporte(patente: text(e, "Patente"), rutTransportista: try rut(e, "RUTTrans"))
+        if let ch = e.child("Chofer") {
+            t.rutChofer = try rut(ch, "RUTChofer")
+            t.nombreChofer = text(ch, "NombreChofer")
+        }
+        t.direccionDestino = text(e, "DirDest")
+        t.comunaDestino = text(e, "CmnaDest")
+        t.ciudadDestino = text(e, "CiudadDest")
+        if let a = e.child("Aduana") {
+            var ad = Aduana()
+            ad.codigoModalidadVenta = try int(a, "CodModVenta")
+            ad.codigoClausulaVenta = try int(a, "CodClauVenta")
+            ad.totalClausulaVenta = try money(a, "TotClauVenta")
+            ad.codigoViaTransporte = try int(a, "CodViaTransp")
+            ad.nombreTransporte = text(a, "NombreTransp")
+            ad.codigoPuertoEmbarque = try int(a, "CodPtoEmbarque")
+            ad.idPuertoEmbarque = text(a, "IdAdicPtoEmb")
+            ad.codigoPuertoDesembarque = try int(a, "CodPtoDesemb")
+            ad.idPuertoDesembarque = text(a, "IdAdicPtoDesemb")
+            ad.codigoUnidadMedidaTara = try int(a, "CodUnidMedTara")
+            ad.codigoUnidadPesoBruto = try int(a, "CodUnidPesoBruto")
+            ad.pesoBruto = try money(a, "PesoBruto")
+            ad.codigoUnidadPesoNeto = try int(a, "CodUnidPesoNeto")
+            ad.pesoNeto = try money(a, "PesoNeto")
+            ad.totalItems = try int(a, "TotItems")
+            ad.totalBultos = try int(a, "TotBultos")
+            ad.bultos = try a.children("TipoBultos").map { (b) throws(DTEReadError) in
+                Bulto(codigoTipoBulto: try int(b, "CodTpoBultos"), cantidad: try int(b, "CantBultos"), marcas: text(b, "Marcas"))
+            }
+            ad.montoFlete = try money(a, "MntFlete")
+            ad.montoSeguro = try money(a, "MntSeguro")
+            ad.codigoPaisReceptor = try int(a, "CodPaisRecep")
+            ad.codigoPaisDestino = try int(a, "CodPaisDestin")
+            t.aduana = ad
+        }
+        return t
+    }
+
+    private func totales(_ e: XElement) throws(DTEReadError) -> Totales {
+        var t = Totales(montoTotal: try requiredMoney(e, "MntTotal"))
+        t.moneda = text(e, "TpoMoneda")
+        t.montoNeto = try money(e, "MntNeto")
+        t.montoExento = try money(e, "MntExe")
+        t.montoBase = try money(e, "MntBase")
+        t.tasaIVA = try decimal(e, "TasaIVA")
+        t.iva = try money(e, "IVA")
+        t.ivaPropio = try money(e, "IVAProp")
+        t.ivaTerceros = try money(e, "IVATerc")
+        t.impuestosRetenidos = try e.children("ImptoReten").map { (i) throws(DTEReadError) in
+            ImpuestoRetenido(codigo: try requiredInt(i, "TipoImp"), tasa: try decimal(i, "TasaImp"),
+                             monto: try money(i, "MontoImp") ?? .zero)
+        }
+        t.ivaNoRetenido = try money(e, "IVANoRet")
+        t.creditoEmpresaConstructora = try money(e, "CredEC")
+        t.montoNoFacturable = try money(e, "MontoNF")
+        t.montoPeriodo = try money(e, "MontoPeriodo")
+        t.saldoAnterior = try money(e, "SaldoAnterior")
+        t.valorPagar = try money(e, "VlrPagar")
+        if let c = e.child("Comisiones") {
+            t.comisionNeto = try money(c, "ValComNeto")
+            t.comisionExento = try money(c, "ValComExe")
+            t.comisionIVA = try money(c, "ValComIVA")
+        }
+        return t
+    }
+
+    private func otraMoneda(_ e: XElement) throws(DTEReadError) -> OtraMoneda {
+        OtraMoneda(tipoMoneda: text(e, "TpoMoneda") ?? "", tipoCambio: try decimal(e, "TpoCambio"),
+                   montoNeto: try money(e, "MntNetoOtrMnda"), montoExento: try money(e, "MntExeOtrMnda"),
+                   iva: try money(e, "IVAOtrMnda"), montoTotal: try money(e, "MntTotOtrMnda"))
+    }
+
+    private func detailLine(_ e: XElement) throws(DTEReadError) -> DetailLine {
+        guard let nombre = text(e, "NmbItem") else {
+            throw DTEReadError(source: source, line: e.line, element: "NmbItem", reason: .missingElement("Detalle/NmbItem"))
+        }
+        var d = DetailLine(numero: try requiredInt(e, "NroLinDet"), nombre: nombre, montoItem: try requiredMoney(e, "MontoItem"))
+        d.codigos = e.children("CdgItem").map { ItemCode(tipo: $0.childText("TpoCodigo") ?? "", valor: $0.childText("VlrCodigo") ?? "") }
+        d.indicadorExencion = try int(e, "IndExe")
+        d.descripcion = text(e, "DscItem")
+        d.cantidad = try decimal(e, "QtyItem")
+        d.unidad = text(e, "UnmdItem")
+        d.precioUnitario = try decimal(e, "PrcItem")
+        d.descuentoPorcentaje = try decimal(e, "DescuentoPct")
+        d.descuentoMonto = try money(e, "DescuentoMonto")
+        d.recargoPorcentaje = try decimal(e, "RecargoPct")
+        d.recargoMonto = try money(e, "RecargoMonto")
+        d.codigosImpuestoAdicional = e.children("CodImpAdic").compactMap { Int($0.text.trimmingXMLSpace()) }
+        return d
+    }
+
+    private func discount(_ e: XElement) throws(DTEReadError) -> GlobalDiscountCharge {
+        let movE = try required(e, "TpoMov"), unitE = try required(e, "TpoValor")
+        guard let kind = GlobalDiscountCharge.Kind(rawValue: movE.text.trimmingXMLSpace()) else {
+            throw error(movE, .invalidValue(value: movE.text, why: "expected D or R"))
+        }
+        guard let unit = GlobalDiscountCharge.Unit(rawValue: unitE.text.trimmingXMLSpace()) else {
+            throw error(unitE, .invalidValue(value: unitE.text, why: "expected % or $"))
+        }
+        guard let valor = try decimal(e, "ValorDR") else {
+            throw DTEReadError(source: source, line: e.line, element: "ValorDR", reason: .missingElement("DscRcgGlobal/ValorDR"))
+        }
+        return GlobalDiscountCharge(numero: try requiredInt(e, "NroLinDR"), kind: kind, glosa: text(e, "GlosaDR"),
+                                    unit: unit, valor: valor, indicadorExencion: try int(e, "IndExeDR"))
+    }
+
+    private func reference(_ e: XElement) throws(DTEReadError) -> Reference {
+        Reference(numero: try requiredInt(e, "NroLinRef"), tipoDocumento: try requiredText(e, "TpoDocRef"),
+                  indicadorGlobal: try int(e, "IndGlobal") == 1, folio: text(e, "FolioRef"),
+                  rutOtro: try rut(e, "RUTOtr"), fecha: try date(e, "FchRef"), codigo: try int(e, "CodRef"),
+                  razon: text(e, "RazonRef"))
+    }
+
+    // MARK: TED and CAF
+
+    /// Reads a `<TED>`: its DD fields, FRMT, and its exact signed bytes.
+    package func ted(_ e: XElement) throws(DTEReadError) -> TED {
+        let ddE = try required(e, "DD")
+        let frmtE = try required(e, "FRMT")
+        guard let signature = Base64.decode(frmtE.text) else { throw error(frmtE, .invalidValue(value: frmtE.text, why: "not base64")) }
+        let dd = TED.DD(rutEmisor: try requiredRUT(ddE, "RE"), tipoDTE: try requiredInt(ddE, "TD"),
+                        folio: Int64(try requiredInt(ddE, "F")), fechaEmision: try requiredText(ddE, "FE"),
+                        rutReceptor: try requiredText(ddE, "RR"),
+                        razonSocialReceptor: ddE.child("RSR")?.text ?? "",
+                        montoTotal: try requiredText(ddE, "MNT"), item1: ddE.child("IT1")?.text ?? "",
+                        caf: try caf(try required(ddE, "CAF")), timestamp: try requiredText(ddE, "TSTED"))
+        // The SII's rule escapes quotes in the timbre (&quot; &apos;); some signers leave them
+        // literal. When the text has quotes, keep whichever form the signature proves was signed.
+        var escape = true
+        var ddBytes = TEDBytes.flatten(ddE, escapeQuotes: true)
+        if TEDBytes.hasQuotes(ddE) {
+            let literal = TEDBytes.flatten(ddE, escapeQuotes: false)
+            let probe = TED(bytes: [], ddBytes: ddBytes, dd: dd, signature: signature)
+            if !probe.verify(), TED(bytes: [], ddBytes: literal, dd: dd, signature: signature).verify() {
+                escape = false
+                ddBytes = literal
+            }
+        }
+        return TED(bytes: TEDBytes.flatten(e, escapeQuotes: escape), ddBytes: ddBytes, dd: dd, signature: signature)
+    }
+
+    /// Reads a `<CAF>` element (in a TED or a CAF file).
+    package func caf(_ e: XElement) throws(DTEReadError) -> CAFData {
+        let da = try required(e, "DA")
+        let rng = try required(da, "RNG")
+        let pk = try required(da, "RSAPK")
+        let mE = try required(pk, "M"), eE = try required(pk, "E")
+        guard let m = Base64.decode(mE.text) else { throw error(mE, .invalidValue(value: mE.text, why: "not base64")) }
+        guard let exp = Base64.decode(eE.text) else { throw error(eE, .invalidValue(value: eE.text, why: "not base64")) }
+        let frma = try required(e, "FRMA")
+        guard let sig = Base64.decode(frma.text) else { throw error(frma, .invalidValue(value: frma.text, why: "not base64")) }
+        return CAFData(rutEmisor: try requiredRUT(da, "RE"), razonSocial: da.child("RS")?.text ?? "",
+                       tipoDTE: try requiredInt(da, "TD"), folioDesde: Int64(try requiredInt(rng, "D")),
+                       folioHasta: Int64(try requiredInt(rng, "H")), fechaAutorizacion: try requiredText(da, "FA"),
+                       modulus: m, exponent: exp, idk: try int(da, "IDK") ?? 0, signature: sig)
+    }
+}

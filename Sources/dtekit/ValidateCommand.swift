@@ -1,0 +1,89 @@
+import ArgumentParser
+import DTEKit
+import Foundation
+
+/// `dtekit validate FILE… [--schemas DIR]`: XSD validation against the SII schemas.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validates DTE XML files against the SII XML schemas (XSD).",
+        discussion: """
+        Picks the schema from each file's root element: DTE → DTE_v10.xsd, EnvioDTE → \
+        EnvioDTE_v10.xsd, EnvioBOLETA → EnvioBOLETA_v11.xsd. Prints every violation as \
+        file:line: message. Exit status 0 only when every file is valid; 1 otherwise.
+        The schema folder defaults to $DTEKIT_SII_DIR/schemas, else ../shared/sii/schemas \
+        relative to the current directory.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("DTE XML files to validate.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the SII XSD files.", valueName: "dir"))
+    var schemas: String?
+
+    @Flag(name: .shortAndLong, help: "Print only the violations and errors, not the valid files.")
+    var quiet = false
+
+    private func schemaDirectory() -> URL {
+        if let schemas { return URL(fileURLWithPath: schemas) }
+        if let sii = ProcessInfo.processInfo.environment["DTEKIT_SII_DIR"], !sii.isEmpty {
+            return URL(fileURLWithPath: sii).appendingPathComponent("schemas")
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent("../shared/sii/schemas").standardizedFileURL
+    }
+
+    func run() throws {
+        let dir = schemaDirectory()
+        var validators: [SchemaKind: SchemaValidator] = [:]
+        var invalid = 0, unreadable = 0
+        var out = ""
+        func flush() { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        func fail(_ message: String) {
+            flush()
+            FileHandle.standardError.write(Data("dtekit: \(message)\n".utf8))
+        }
+        for path in files {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                fail("\(path): no se puede leer el archivo (\((error as NSError).localizedDescription))")
+                unreadable += 1; continue
+            }
+            guard let kind = SchemaValidator.kind(forRootOf: data) else {
+                if let root = SchemaValidator.rootElementName(of: data) {
+                    fail("\(path): la raíz <\(root)> no es DTE, EnvioDTE ni EnvioBOLETA")
+                } else {
+                    fail("\(path): no es un documento XML legible (vacío, binario o con DOCTYPE)")
+                }
+                unreadable += 1; continue
+            }
+            let validator: SchemaValidator
+            if let v = validators[kind] { validator = v } else {
+                do { validator = try SchemaValidator(schemaDirectory: dir, schema: kind) } catch {
+                    fail("\(path): \(error) (use --schemas DIR o DTEKIT_SII_DIR)")
+                    throw ExitCode(2)
+                }
+                validators[kind] = validator
+            }
+            do {
+                let violations = try validator.validate(data, source: path)
+                if violations.isEmpty {
+                    if !quiet { out += "\(path): válido (\(kind.fileName))\n" }
+                } else {
+                    invalid += 1
+                    for v in violations { out += "\(path):\(v.line): \(v.message)\n" }
+                    out += "\(path): NO válido (\(violations.count) error(es) contra \(kind.fileName))\n"
+                }
+            } catch {
+                fail("\(error)")
+                unreadable += 1
+            }
+        }
+        flush()
+        if invalid + unreadable > 0 {
+            FileHandle.standardError.write(Data("dtekit: \(invalid + unreadable) de \(files.count) archivo(s) no válidos\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
