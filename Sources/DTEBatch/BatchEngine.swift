@@ -23,7 +23,7 @@ public struct BatchConfiguration: Sendable {
 
     public init(inputs: [URL], outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 force: Bool = false, shard: BatchShard? = nil, reportFile: URL? = nil,
-                maxInputBytes: Int = 64 << 20, syncWrites: Bool = true) {
+                maxInputBytes: Int = 20 << 20, syncWrites: Bool = true) {
         self.inputs = inputs; self.outputDirectory = outputDirectory; self.jobs = max(1, jobs)
         self.force = force; self.shard = shard; self.reportFile = reportFile
         self.maxInputBytes = maxInputBytes; self.syncWrites = syncWrites

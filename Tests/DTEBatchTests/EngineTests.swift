@@ -8,7 +8,7 @@ private func engine(_ inputs: [URL], _ out: URL, renderer: any BatchRenderer = S
                     jobs: Int = 2, force: Bool = false, shard: BatchShard? = nil, report: URL? = nil) -> BatchEngine {
     BatchEngine(configuration: BatchConfiguration(inputs: inputs, outputDirectory: out, jobs: jobs, force: force,
                                                   shard: shard, reportFile: report, syncWrites: false),
-                reader: IdentityReader(), renderer: renderer)
+                reader: DTEReader(), renderer: renderer)
 }
 
 private func modificationDates(_ dir: URL) throws -> [String: Date] {
@@ -161,7 +161,7 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         // An EnvioDTE with several documents: its documents may land in different shards.
         let envio = try TestSupport.siiSamples().appendingPathComponent("33-56-61-EnvioDTE-BASICO_762352915.xml")
         try FileManager.default.copyItem(at: envio, to: input.appendingPathComponent("envio.xml"))
-        let envioDocs = try IdentityReader().documents(in: Data(contentsOf: envio), source: "envio").count
+        let envioDocs = try DTEReader().documents(in: Data(contentsOf: envio), source: "envio").count
         #expect(envioDocs == 8)
 
         var seen: [String: Int] = [:]
@@ -204,7 +204,7 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         let out = root.appendingPathComponent("out")
         let log = EventLog()
         let s = try await engine([envio], out, renderer: StubRenderer(cedible: true)).run { log.record($0) }
-        let docs = try IdentityReader().documents(in: Data(contentsOf: envio), source: "e")
+        let docs = try DTEReader().documents(in: Data(contentsOf: envio), source: "e")
         let cedibles = docs.filter(\.allowsCedibleCopy).count
         #expect(s.rendered == docs.count)
         #expect(s.outputsWritten == docs.count + cedibles)

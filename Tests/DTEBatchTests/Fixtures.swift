@@ -1,79 +1,7 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import DTECore
 import DTEBatch
 import TestSupport
-
-/// A small reader for the engine tests: pulls the identity of each `<DTE>` (type, folio,
-/// emisor, receptor, total) with Foundation's XMLParser. The engine does not care how
-/// documents are read; the CLI uses DTECore's reader.
-struct IdentityReader: BatchDocumentReader {
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    func documents(in data: Data, source: String) throws -> [DTEDocument] {
-        let delegate = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else {
-            throw Failure(description: "\(source): XML mal formado (\(parser.parserError.map { "\($0)" } ?? "?"))")
-        }
-        if let e = delegate.failure { throw Failure(description: "\(source): \(e)") }
-        return delegate.documents
-    }
-
-    final class Collector: NSObject, XMLParserDelegate {
-        var documents: [DTEDocument] = []
-        var failure: String?
-        var fields: [String: String] = [:]
-        var depthInDTE = 0
-        var text = ""
-        var path: [String] = []
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            let local = name.split(separator: ":").last.map(String.init) ?? name
-            if local == "DTE" { depthInDTE += 1; fields = [:] }
-            path.append(local)
-            text = ""
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            let local = name.split(separator: ":").last.map(String.init) ?? name
-            _ = path.popLast()
-            // The first occurrence under Encabezado wins (TED's DD repeats some values).
-            if depthInDTE > 0, path.contains("Encabezado"), fields[local] == nil {
-                fields[local] = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            if local == "DTE" {
-                depthInDTE -= 1
-                do { documents.append(try makeDocument()) }
-                catch { if failure == nil { failure = "\(error)" } }
-            }
-            text = ""
-        }
-
-        func makeDocument() throws -> DTEDocument {
-            func need(_ k: String) throws -> String {
-                guard let v = fields[k], !v.isEmpty else { throw Failure(description: "falta \(k)") }
-                return v
-            }
-            guard let code = Int(try need("TipoDTE")) else { throw Failure(description: "TipoDTE no numérico") }
-            let type = try DocumentType(code: code)
-            let folioText = try need("Folio")
-            guard let folio = Int64(folioText), folio > 0 else { throw Failure(description: "Folio '\(folioText)' no es un número") }
-            let emisor = try RUT(try need("RUTEmisor"))
-            let receptor = (try? RUT(fields["RUTRecep"] ?? "")) ?? RUT.genericReceptor
-            let total = Money(parsing: fields["MntTotal"] ?? "0") ?? .zero
-            let date = try CalendarDate(try need("FchEmis"))
-            return DTEDocument(
-                idDoc: IdDoc(tipoDTE: type, folio: folio, fechaEmision: date, indTraslado: fields["IndTraslado"].flatMap(Int.init).flatMap(Traslado.init(rawValue:))),
-                emisor: Emisor(rut: emisor, razonSocial: fields["RznSoc"] ?? fields["RznSocEmisor"] ?? "", giro: fields["GiroEmis"] ?? ""),
-                receptor: Receptor(rut: receptor),
-                totales: Totales(montoTotal: total), detalle: [])
-        }
-    }
-}
 
 enum Fixtures {
     /// Samples holding exactly one `<DTE>`, read as bytes.
