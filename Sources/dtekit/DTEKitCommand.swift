@@ -16,6 +16,7 @@ struct DTEKitCommand: AsyncParsableCommand {
             // Subcommands are registered here, one file each.
             InspectCommand.self,
             ValidateCommand.self,
+            BatchCommand.self,
         ]
     )
 }

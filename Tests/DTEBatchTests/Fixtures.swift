@@ -75,7 +75,8 @@ enum Fixtures {
     }
 
     static func pdfs(in dir: URL) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        guard FileManager.default.fileExists(atPath: dir.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "pdf" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
