@@ -107,6 +107,8 @@ struct BatchCommand: AsyncParsableCommand {
                 do {
                     let s = try await renderOnce(shard: shardValue, console: console, signals: signals)
                     if s.cancelled { return }
+                } catch is ExitCode {
+                    console.note("dtekit batch: se sigue vigilando; se reintentará con el próximo cambio")   // the reason was printed
                 } catch {
                     console.error("dtekit: \(error)")
                 }
