@@ -134,8 +134,11 @@ final class BatchRun: @unchecked Sendable {
         defer { folder.unlock() }
         let stale = folder.removeStaleTemporaryFiles()
         let manifest = Manifest(folder: folder.url, shardTag: tag, sync: config.syncWrites)
-        if !config.force { manifest.load() }
-        try manifest.compact()
+        if !config.force, manifest.load() {
+            try manifest.openForAppend()
+        } else {
+            try manifest.compact()       // missing, foreign, torn or --force: start clean
+        }
         if let reportFile = config.reportFile { report = try ReportWriter(url: reportFile) }
 
         let total = discovery.count()
@@ -169,7 +172,10 @@ final class BatchRun: @unchecked Sendable {
         let wasCancelled = cancelled.isSet
         lock.lock(); let keep = wasCancelled ? nil : seen; lock.unlock()
         folder.syncDirectory()
-        try manifest.compact(keeping: keep)
+        // Compact only when something changed: an unchanged re-run writes nothing.
+        if manifest.dirty || (keep.map { manifest.hasEntries(notIn: $0) } ?? false) {
+            try manifest.compact(keeping: keep)
+        }
         manifest.finish()
 
         lock.lock()

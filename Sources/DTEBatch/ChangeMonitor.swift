@@ -34,19 +34,25 @@ public final class ChangeMonitor: Sendable {
         #endif
     }
 
-    /// Batches of changed paths, until the consuming task is cancelled.
+    /// Batches of changed paths, until the consuming task is cancelled. The watches are in
+    /// place when this returns: a change made afterwards is never missed.
     public func changes() -> AsyncStream<[String]> {
-        AsyncStream(bufferingPolicy: .bufferingNewest(16)) { continuation in
-            let stop = AtomicFlag()
+        let stop = AtomicFlag()
+        #if os(Linux)
+        let watcher = mechanism == .inotify ? InotifyWatcher(paths: paths) : nil
+        #endif
+        let poller = Poller(paths: paths)
+        let initial = poller.snapshot()
+        return AsyncStream(bufferingPolicy: .bufferingNewest(16)) { continuation in
             let thread = Thread { [self] in
                 #if os(Linux)
-                if mechanism == .inotify, let watcher = InotifyWatcher(paths: paths) {
+                if let watcher {
                     watcher.run(stop: stop, debounce: debounce) { continuation.yield($0) }
                     continuation.finish()
                     return
                 }
                 #endif
-                Poller(paths: paths).run(stop: stop, interval: pollInterval) { continuation.yield($0) }
+                poller.run(from: initial, stop: stop, interval: pollInterval) { continuation.yield($0) }
                 continuation.finish()
             }
             thread.name = "dtekit-watch"
@@ -94,8 +100,8 @@ struct Poller {
         return out
     }
 
-    func run(stop: AtomicFlag, interval: TimeInterval, emit: ([String]) -> Void) {
-        var last = snapshot()
+    func run(from initial: [String: Stamp], stop: AtomicFlag, interval: TimeInterval, emit: ([String]) -> Void) {
+        var last = initial
         while !stop.isSet {
             var waited = 0.0
             while waited < interval && !stop.isSet { usleep(50_000); waited += 0.05 }
@@ -114,7 +120,7 @@ struct Poller {
 
 #if os(Linux)
 /// inotify on the watched folders (recursively) and on the parent folders of watched files.
-final class InotifyWatcher {
+final class InotifyWatcher: @unchecked Sendable {   // used by one thread after set-up
     private let fd: Int32
     private var folders: [Int32: (path: String, recursive: Bool)] = [:]
     private let watchedFiles: Set<String>

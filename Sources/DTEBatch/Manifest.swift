@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// What the manifest remembers about one input file.
-struct ManifestEntry: Codable, Sendable, Equatable {
+struct ManifestEntry: Sendable, Equatable {
     /// Input path relative to its INPUT argument.
     var k: String
     /// SHA-256 of the input file's bytes.
@@ -19,21 +19,16 @@ struct ManifestEntry: Codable, Sendable, Equatable {
     var o: [String]
 }
 
-private struct ManifestHeader: Codable {
-    var format: String
-    var version: Int
-}
-
-/// The incremental manifest: a JSON-lines file in the output folder
-/// (`.dtekit-manifest[.shard-K-of-N].jsonl`): a header line, then one line per input file,
-/// appended (one `write`) as soon as the file's outputs are in place, fsync'ed every few
-/// seconds, and rewritten compactly (atomically) at the start and end of a run. A kill loses
-/// at most the lines not yet written; a torn or unreadable line is ignored; a missing or
-/// foreign file means a full re-render — never a wrong skip, because an entry is only trusted
-/// when the input hash, the fingerprint and the output files all still match.
+/// The incremental manifest, a text file in the output folder
+/// (`.dtekit-manifest[.shard-K-of-N].tsv`): a header line, then one line per input file —
+/// tab-separated key, input SHA-256, fingerprint, document count, outputs, and an FNV-1a
+/// checksum of the line — appended (one `write`) as soon as the file's outputs are in place,
+/// fsync'ed every few seconds, and rewritten compactly (temporary file + rename) when a run
+/// changed it. A kill loses at most the lines not yet written; a torn or corrupt line fails
+/// its checksum and is ignored; a missing or foreign file means a full re-render. An entry is
+/// only trusted when the input hash, the fingerprint and every output file still match.
 final class Manifest: @unchecked Sendable {
-    static let format = "dtekit-batch-manifest"
-    static let version = 1
+    static let header = "dtekit-batch-manifest\t2"
 
     let path: String
     private let lock = NSLock()
@@ -42,9 +37,11 @@ final class Manifest: @unchecked Sendable {
     private var lastSync = Date()
     private let syncInterval: TimeInterval
     private let sync: Bool
+    /// Lines appended or entries forgotten since the last compaction.
+    private(set) var dirty = false
 
     init(folder: URL, shardTag: String, syncInterval: TimeInterval = 2, sync: Bool = true) {
-        path = folder.appendingPathComponent("\(OutputFolder.hiddenPrefix)manifest\(shardTag).jsonl").path
+        path = folder.appendingPathComponent("\(OutputFolder.hiddenPrefix)manifest\(shardTag).tsv").path
         self.syncInterval = syncInterval
         self.sync = sync
     }
@@ -52,32 +49,79 @@ final class Manifest: @unchecked Sendable {
     deinit { if journalFD >= 0 { Posix.closeFD(journalFD) } }
 
     var count: Int { lock.lock(); defer { lock.unlock() }; return entries.count }
+    /// Whether some entry's input was not seen (deleted or moved since).
+    func hasEntries(notIn seen: Set<String>) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return entries.keys.contains { !seen.contains($0) }
+    }
 
-    /// Loads what can be trusted; returns how many lines were ignored as corrupt.
-    @discardableResult
-    func load() -> Int {
-        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        var ignored = 0
-        let decoder = JSONDecoder()
-        var first = true
-        var loaded: [String: ManifestEntry] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            if first {
-                first = false
-                guard let header = try? decoder.decode(ManifestHeader.self, from: Data(line)),
-                      header.format == Manifest.format, header.version == Manifest.version else {
-                    return 1   // foreign or corrupt file: trust nothing
-                }
-                continue
-            }
-            if let entry = try? decoder.decode(ManifestEntry.self, from: Data(line)) {
-                loaded[entry.k] = entry
-            } else {
-                ignored += 1
+    // MARK: Line format
+
+    private static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }) else { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\t": out += "%09"
+            case "\n": out += "%0A"
+            case "\r": out += "%0D"
+            default: out.unicodeScalars.append(c)
             }
         }
+        return out
+    }
+
+    private static func unescape(_ s: Substring) -> String {
+        guard s.contains("%") else { return String(s) }
+        return String(s).replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
+    }
+
+    static func line(_ e: ManifestEntry) -> String {
+        var body = escape(e.k) + "\t" + e.h + "\t" + escape(e.f) + "\t" + String(e.n)
+        for o in e.o { body += "\t" + escape(o) }
+        return body + "\t#" + String(BatchHash.fnv1a64(body), radix: 16) + "\n"
+    }
+
+    static func parse(_ line: Substring) -> ManifestEntry? {
+        guard let hashMark = line.range(of: "\t#", options: .backwards) else { return nil }
+        let body = line[line.startIndex..<hashMark.lowerBound]
+        guard let sum = UInt64(line[hashMark.upperBound...], radix: 16), sum == BatchHash.fnv1a64(String(body)) else { return nil }
+        let fields = body.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 4, let n = Int(fields[3]), n >= 0, fields[1].utf8.count == 64 else { return nil }
+        return ManifestEntry(k: unescape(fields[0]), h: String(fields[1]), f: unescape(fields[2]), n: n,
+                             o: fields.dropFirst(4).map(unescape))
+    }
+
+    // MARK: Operations
+
+    /// Loads what can be trusted. Returns false when the file is missing, foreign, or has
+    /// ignored lines (so the caller compacts it before appending).
+    @discardableResult
+    func load() -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(Manifest.header) else { return false }
+        lines.removeFirst()
+        var clean = text.hasSuffix("\n")
+        if lines.last == "" { lines.removeLast() }
+        var loaded: [String: ManifestEntry] = [:]
+        loaded.reserveCapacity(lines.count)
+        for l in lines {
+            if let e = Manifest.parse(l) { loaded[e.k] = e } else { clean = false }
+        }
         lock.lock(); entries = loaded; lock.unlock()
-        return ignored
+        return clean
+    }
+
+    /// Opens the existing (clean) file for appending.
+    func openForAppend() throws(BatchError) {
+        lock.lock(); defer { lock.unlock() }
+        if journalFD >= 0 { Posix.closeFD(journalFD) }
+        journalFD = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        if journalFD < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
     }
 
     func entry(for key: String) -> ManifestEntry? {
@@ -91,32 +135,25 @@ final class Manifest: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if journalFD >= 0 { Posix.closeFD(journalFD); journalFD = -1 }
         if let keeping { entries = entries.filter { keeping.contains($0.key) } }
-        var out = Data()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let header = try? encoder.encode(ManifestHeader(format: Manifest.format, version: Manifest.version)) {
-            out.append(header); out.append(UInt8(ascii: "\n"))
-        }
+        var out = Manifest.header + "\n"
+        out.reserveCapacity(entries.count * 200)
         for key in entries.keys.sorted() {
-            if let e = entries[key], let line = try? encoder.encode(e) {
-                out.append(line); out.append(UInt8(ascii: "\n"))
-            }
+            if let e = entries[key] { out += Manifest.line(e) }
         }
-        try OutputFolder.replaceFile(at: path, with: out, sync: sync)
+        try OutputFolder.replaceFile(at: path, with: Data(out.utf8), sync: sync)
         journalFD = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         if journalFD < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
         lastSync = Date()
+        dirty = false
     }
 
     /// Records an input whose outputs are all in place: one appended line, written now (a
     /// SIGKILL right after loses nothing), fsync'ed every `syncInterval` seconds.
     func record(_ entry: ManifestEntry) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(entry) else { return }
-        line.append(UInt8(ascii: "\n"))
+        let line = Array(Manifest.line(entry).utf8)
         lock.lock(); defer { lock.unlock() }
         entries[entry.k] = entry
+        dirty = true
         guard journalFD >= 0 else { return }
         line.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
@@ -133,10 +170,10 @@ final class Manifest: @unchecked Sendable {
         }
     }
 
-    /// Forgets an input (its outputs failed or changed): the next run re-renders it.
+    /// Forgets an input (its outputs failed): the next run re-renders it.
     func forget(_ key: String) {
         lock.lock(); defer { lock.unlock() }
-        entries[key] = nil
+        if entries.removeValue(forKey: key) != nil { dirty = true }
     }
 
     func finish() {

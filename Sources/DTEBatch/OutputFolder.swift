@@ -160,11 +160,12 @@ final class OutputFolder: @unchecked Sendable {
 /// Reads a whole input file with a size limit.
 enum InputFile {
     static func read(_ path: String, limit: Int) throws(BatchError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)   // a FIFO named *.xml must not block
         guard fd >= 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path, reason: "no es un archivo regular") }
         let size = Int(st.st_size)
         guard size <= limit else { throw .inputTooLarge(path, bytes: size, limit: limit) }
         var data = Data(count: size)

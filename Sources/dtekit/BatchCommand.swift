@@ -88,21 +88,29 @@ struct BatchCommand: AsyncParsableCommand {
         let signals = SignalCancellation()
         var anyFailed = false
 
+        // With --watch, the watches go up before the first pass: nothing changed during it is missed.
+        var monitor: ChangeMonitor?
+        var changes: AsyncStream<[String]>?
+        if watch {
+            var watched = inputs.map { URL(fileURLWithPath: $0) }
+            if let template, FileManager.default.fileExists(atPath: template) { watched.append(URL(fileURLWithPath: template)) }
+            if let logo { watched.append(URL(fileURLWithPath: logo)) }
+            let m = ChangeMonitor(paths: watched, forcePolling: poll)
+            monitor = m
+            changes = m.changes()
+        }
+
         let first = try await renderOnce(shard: shardValue, console: console, signals: signals)
         anyFailed = first.failed > 0
         if first.cancelled { throw ExitCode(130) }
-        guard watch else {
+        guard let monitor, let changes else {
             if anyFailed { throw ExitCode(1) }
             return
         }
 
-        var watched = inputs.map { URL(fileURLWithPath: $0) }
-        if let template, FileManager.default.fileExists(atPath: template) { watched.append(URL(fileURLWithPath: template)) }
-        if let logo { watched.append(URL(fileURLWithPath: logo)) }
-        let monitor = ChangeMonitor(paths: watched, forcePolling: poll)
-        console.note("dtekit batch: vigilando \(watched.count) rutas (\(monitor.mechanism.rawValue)); Ctrl-C para terminar")
+        console.note("dtekit batch: vigilando \(monitor.paths.count) rutas (\(monitor.mechanism.rawValue)); Ctrl-C para terminar")
         let watchTask = Task {
-            for await changed in monitor.changes() {
+            for await changed in changes {
                 console.note("dtekit batch: cambios en \(changed.count) archivo(s); renderizando")
                 do {
                     let s = try await renderOnce(shard: shardValue, console: console, signals: signals)
