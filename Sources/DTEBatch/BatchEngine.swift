@@ -145,19 +145,30 @@ final class BatchRun: @unchecked Sendable {
         lock.lock(); progress.inputsTotal = total; lock.unlock()
         onEvent(.started(totalInputs: total))
 
+        // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
+        // rename), so disk latency never stalls rendering. Both queues are bounded.
         let q = BoundedQueue<BatchInput>(capacity: config.jobs * 4)
+        let writes = BoundedQueue<WriteJob>(capacity: config.jobs * 2)
         queueLock.lock(); queue = q; queueLock.unlock()
         if cancelled.isSet { q.abandon() }
-        let group = DispatchGroup()
+        let renderers = DispatchGroup(), writers = DispatchGroup()
+        for n in 0..<max(2, min(8, config.jobs)) {
+            writers.enter()
+            let t = Thread { [self] in
+                while let job = writes.take() { write(job, folder: folder, manifest: manifest) }
+                writers.leave()
+            }
+            t.name = "dtekit-batch-write-\(n)"
+            t.start()
+        }
         for n in 0..<config.jobs {
-            group.enter()
+            renderers.enter()
             let t = Thread { [self] in
                 while let input = q.take() {
                     if cancelled.isSet { break }
-                    let outcome = process(input, folder: folder, manifest: manifest)
-                    collect(outcome)
+                    process(input, folder: folder, manifest: manifest, writes: writes)
                 }
-                group.leave()
+                renderers.leave()
             }
             t.name = "dtekit-batch-\(n)"
             t.stackSize = 8 << 20
@@ -167,7 +178,9 @@ final class BatchRun: @unchecked Sendable {
             if cancelled.isSet || !q.put(input) { break }
         }
         q.close()
-        group.wait()
+        renderers.wait()
+        writes.close()      // PDFs already rendered are still written, even when cancelled
+        writers.wait()
 
         let wasCancelled = cancelled.isSet
         lock.lock(); let keep = wasCancelled ? nil : seen; lock.unlock()
@@ -209,16 +222,17 @@ final class BatchRun: @unchecked Sendable {
         onEvent(.input(outcome, progress))
     }
 
-    /// Reads, checks the manifest, parses, renders and writes one input file.
-    func process(_ input: BatchInput, folder: OutputFolder, manifest: Manifest) -> BatchInputOutcome {
+    /// Reads, checks the manifest, parses and renders one input file; its PDFs go to the
+    /// writer threads, and the outcome is collected when the last one is in place.
+    func process(_ input: BatchInput, folder: OutputFolder, manifest: Manifest, writes: BoundedQueue<WriteJob>) {
         let rel = input.relativePath
         var outcome = BatchInputOutcome(input: input.url.path, relativePath: rel, status: .rendered,
                                         outputs: [], documents: [], error: nil)
-        func fail(_ reason: String) -> BatchInputOutcome {
+        func fail(_ reason: String) {
             manifest.forget(rel)
             outcome.status = .failed
             outcome.error = reason
-            return outcome
+            collect(outcome)
         }
         let data: Data
         do throws(BatchError) { data = try InputFile.read(input.url.path, limit: config.maxInputBytes) }
@@ -226,7 +240,7 @@ final class BatchRun: @unchecked Sendable {
         let shard = config.shard
         if let shard, XMLRootSniffer.isSingleDTE(data), !shard.owns(relativePath: rel, documentIndex: 0) {
             outcome.status = .notInShard
-            return outcome
+            return collect(outcome)
         }
         let hash = BatchHash.sha256Hex(data)
         if !config.force, let entry = manifest.entry(for: rel), entry.h == hash, entry.f == fingerprint,
@@ -236,44 +250,109 @@ final class BatchRun: @unchecked Sendable {
                 .filter { shard?.owns(relativePath: rel, documentIndex: $0) ?? true }
                 .map { BatchDocumentOutcome(index: $0, status: .skipped, tipoDTE: nil, folio: nil, outputs: [], error: nil) }
             outcome.status = outcome.documents.isEmpty ? .notInShard : .skipped
-            return outcome
+            return collect(outcome)
         }
         let documents: [DTEDocument]
         do { documents = try reader.documents(in: data, source: rel) }
         catch { return fail(String(describing: error)) }
         guard !documents.isEmpty else { return fail("\(rel): no contiene documentos (DTE)") }
 
-        var allOK = true
+        let pending = PendingInput(outcome: outcome, hash: hash, documentCount: documents.count)
         for (index, document) in documents.enumerated() {
             if let shard, !shard.owns(relativePath: rel, documentIndex: index) { continue }
-            var doc = BatchDocumentOutcome(index: index, status: .rendered, tipoDTE: document.type.code,
-                                           folio: document.folio, outputs: [], error: nil)
-            if cancelled.isSet {
-                doc.status = .failed; doc.error = "cancelado"; allOK = false
-                outcome.documents.append(doc); continue
-            }
+            let slot = pending.addDocument(BatchDocumentOutcome(index: index, status: .rendered, tipoDTE: document.type.code,
+                                                                folio: document.folio, outputs: [], error: nil))
+            if cancelled.isSet { pending.fail(slot, "cancelado"); continue }
             do {
                 let outputs = try renderer.outputs(for: document)
                 for o in outputs { try OutputFolder.validate(fileName: o.fileName) }   // refuse before writing anything
                 for o in outputs {
                     let pdf = try renderer.render(document, output: o)
-                    try folder.writeAtomically(pdf, as: o.fileName)
-                    doc.outputs.append(o.fileName)
+                    pending.retain()
+                    writes.put(WriteJob(pending: pending, slot: slot, fileName: o.fileName, data: pdf))
                 }
             } catch {
-                doc.status = .failed
-                doc.error = String(describing: error)
-                allOK = false
+                pending.fail(slot, String(describing: error))
             }
-            outcome.outputs += doc.outputs
-            outcome.documents.append(doc)
         }
-        if allOK {
-            manifest.record(ManifestEntry(k: rel, h: hash, f: fingerprint, n: documents.count, o: outcome.outputs))
+        release(pending, manifest: manifest)
+    }
+
+    /// Writer thread: one PDF into place.
+    func write(_ job: WriteJob, folder: OutputFolder, manifest: Manifest) {
+        do throws(BatchError) {
+            try folder.writeAtomically(job.data, as: job.fileName)
+            job.pending.written(job.slot, job.fileName)
+        } catch {
+            job.pending.fail(job.slot, error.description)
+        }
+        release(job.pending, manifest: manifest)
+    }
+
+    /// Drops one reference; the last one records the manifest entry and collects the outcome.
+    private func release(_ pending: PendingInput, manifest: Manifest) {
+        guard let outcome = pending.release() else { return }
+        if outcome.status == .failed {
+            manifest.forget(outcome.relativePath)
         } else {
-            manifest.forget(rel)
+            manifest.record(ManifestEntry(k: outcome.relativePath, h: pending.hash, f: fingerprint,
+                                          n: pending.documentCount, o: outcome.outputs))
         }
-        if !allOK { outcome.status = .failed }
+        collect(outcome)
+    }
+}
+
+/// A rendered PDF on its way to the output folder.
+struct WriteJob: Sendable {
+    let pending: PendingInput
+    let slot: Int
+    let fileName: String
+    let data: Data
+}
+
+/// An input whose PDFs are being written: counts the writes in flight; the last `release`
+/// returns the finished outcome.
+final class PendingInput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: BatchInputOutcome
+    private var references = 1
+    let hash: String
+    let documentCount: Int
+
+    init(outcome: BatchInputOutcome, hash: String, documentCount: Int) {
+        self.outcome = outcome
+        self.hash = hash
+        self.documentCount = documentCount
+    }
+
+    func addDocument(_ d: BatchDocumentOutcome) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        outcome.documents.append(d)
+        return outcome.documents.count - 1
+    }
+
+    func retain() { lock.lock(); references += 1; lock.unlock() }
+
+    func written(_ slot: Int, _ name: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard outcome.documents.indices.contains(slot) else { return }
+        outcome.documents[slot].outputs.append(name)
+    }
+
+    func fail(_ slot: Int, _ reason: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard outcome.documents.indices.contains(slot) else { return }
+        outcome.documents[slot].status = .failed
+        if outcome.documents[slot].error == nil { outcome.documents[slot].error = reason }
+    }
+
+    /// The finished outcome when this was the last reference, else `nil`.
+    func release() -> BatchInputOutcome? {
+        lock.lock(); defer { lock.unlock() }
+        references -= 1
+        guard references == 0 else { return nil }
+        outcome.outputs = outcome.documents.flatMap(\.outputs)
+        if outcome.documents.contains(where: { $0.status == .failed }) { outcome.status = .failed }
         else if outcome.documents.isEmpty { outcome.status = .notInShard }
         else { outcome.status = .rendered }
         return outcome

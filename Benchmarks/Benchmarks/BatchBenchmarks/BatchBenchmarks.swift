@@ -50,7 +50,8 @@ enum BatchBench {
     static func output(_ label: String) -> URL { base.appendingPathComponent("out-\(label)") }
 
     static func run(_ input: URL, _ out: URL, jobs: Int, force: Bool = true) async throws -> BatchSummary {
-        let config = BatchConfiguration(inputs: [input], outputDirectory: out, jobs: jobs, force: force)
+        let config = BatchConfiguration(inputs: [input], outputDirectory: out, jobs: jobs, force: force,
+                                        syncWrites: ProcessInfo.processInfo.environment["DTEKIT_BENCH_NO_FSYNC"] == nil)
         return try await BatchEngine(configuration: config, reader: DTEReader(), renderer: BatchBenchRenderer.make()).run()
     }
 }
