@@ -107,7 +107,6 @@ final class BatchRun: @unchecked Sendable {
     private var progress = BatchProgress(inputsDone: 0, inputsTotal: 0, rendered: 0, skipped: 0, failed: 0,
                                          outputsWritten: 0, elapsed: 0)
     private var notInShard = 0
-    private var seen = Set<String>()
     private var report: ReportWriter?
     private var reportError: BatchError?
     private let start = Date()
@@ -183,11 +182,11 @@ final class BatchRun: @unchecked Sendable {
         writers.wait()
 
         let wasCancelled = cancelled.isSet
-        lock.lock(); let keep = wasCancelled ? nil : seen; lock.unlock()
         folder.syncDirectory()
-        // Compact only when something changed: an unchanged re-run writes nothing.
-        if manifest.dirty || (keep.map { manifest.hasEntries(notIn: $0) } ?? false) {
-            try manifest.compact(keeping: keep)
+        // Compact only when something changed: an unchanged re-run writes nothing. A
+        // cancelled run keeps the entries of inputs it did not reach.
+        if manifest.dirty || (!wasCancelled && manifest.hasUnseenEntries) {
+            try manifest.compact(dropUnseen: !wasCancelled)
         }
         manifest.finish()
 
@@ -208,7 +207,6 @@ final class BatchRun: @unchecked Sendable {
 
     private func collect(_ outcome: BatchInputOutcome) {
         lock.lock(); defer { lock.unlock() }
-        seen.insert(outcome.relativePath)
         progress.inputsDone += 1
         progress.rendered += outcome.renderedCount
         progress.skipped += outcome.skippedCount
@@ -242,7 +240,8 @@ final class BatchRun: @unchecked Sendable {
             outcome.status = .notInShard
             return collect(outcome)
         }
-        let hash = BatchHash.sha256Hex(data)
+        let hash = BatchHash.sha256(data)
+        manifest.markSeen(rel)
         if !config.force, let entry = manifest.entry(for: rel), entry.h == hash, entry.f == fingerprint,
            entry.o.allSatisfy({ folder.hasOutput($0) }) {
             outcome.outputs = entry.o
@@ -316,10 +315,10 @@ final class PendingInput: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: BatchInputOutcome
     private var references = 1
-    let hash: String
+    let hash: Digest
     let documentCount: Int
 
-    init(outcome: BatchInputOutcome, hash: String, documentCount: Int) {
+    init(outcome: BatchInputOutcome, hash: Digest, documentCount: Int) {
         self.outcome = outcome
         self.hash = hash
         self.documentCount = documentCount

@@ -16,6 +16,17 @@ public enum BatchHash {
         return hex(digest)
     }
 
+    /// SHA-256 of `data` as a 32-byte value (kept inline: no heap allocation per manifest entry).
+    static func sha256(_ data: Data) -> Digest {
+        var d = Digest()
+        data.withUnsafeBytes { raw in
+            withUnsafeMutableBytes(of: &d) { out in
+                _ = SHA256(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, out.bindMemory(to: UInt8.self).baseAddress)
+            }
+        }
+        return d
+    }
+
     /// SHA-256 of a string's UTF-8 bytes, lowercase hex.
     public static func sha256Hex(_ text: String) -> String { sha256Hex(Data(text.utf8)) }
 
@@ -38,6 +49,42 @@ public enum BatchHash {
             out.append(digits[Int(b & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A SHA-256 digest stored inline (4 × 64 bits, memory order = digest byte order).
+struct Digest: Hashable, Sendable {
+    var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+
+    var hex: String {
+        var copy = self
+        let bytes = withUnsafeBytes(of: &copy) { Array($0) }
+        return BatchHash.hex(bytes)
+    }
+
+    /// Parses 64 lowercase/uppercase hex digits.
+    init?(hex: some StringProtocol) {
+        let u = Array(hex.utf8)
+        guard u.count == 64 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        for i in 0..<32 {
+            guard let hi = Digest.nibble(u[2 * i]), let lo = Digest.nibble(u[2 * i + 1]) else { return nil }
+            bytes[i] = hi << 4 | lo
+        }
+        var d = Digest()
+        withUnsafeMutableBytes(of: &d) { $0.copyBytes(from: bytes) }
+        self = d
+    }
+
+    init() {}
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
 

@@ -10,13 +10,15 @@ struct ManifestEntry: Sendable, Equatable {
     /// Input path relative to its INPUT argument.
     var k: String
     /// SHA-256 of the input file's bytes.
-    var h: String
+    var h: Digest
     /// The renderer fingerprint (template + logo + renderer version) the outputs were made with.
     var f: String
     /// Number of documents in the file.
     var n: Int
     /// The outputs this shard wrote for the file.
     var o: [String]
+    /// Seen by the current run (entries of inputs that disappeared are dropped at the end).
+    var seen = false
 }
 
 /// The incremental manifest, a text file in the output folder
@@ -49,10 +51,16 @@ final class Manifest: @unchecked Sendable {
     deinit { if journalFD >= 0 { Posix.closeFD(journalFD) } }
 
     var count: Int { lock.lock(); defer { lock.unlock() }; return entries.count }
-    /// Whether some entry's input was not seen (deleted or moved since).
-    func hasEntries(notIn seen: Set<String>) -> Bool {
+    /// Marks an input as present in this run.
+    func markSeen(_ key: String) {
         lock.lock(); defer { lock.unlock() }
-        return entries.keys.contains { !seen.contains($0) }
+        entries[key]?.seen = true
+    }
+
+    /// Whether some entry's input was not seen (deleted or moved since).
+    var hasUnseenEntries: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return entries.values.contains { !$0.seen }
     }
 
     // MARK: Line format
@@ -79,7 +87,7 @@ final class Manifest: @unchecked Sendable {
     }
 
     static func line(_ e: ManifestEntry) -> String {
-        var body = escape(e.k) + "\t" + e.h + "\t" + escape(e.f) + "\t" + String(e.n)
+        var body = escape(e.k) + "\t" + e.h.hex + "\t" + escape(e.f) + "\t" + String(e.n)
         for o in e.o { body += "\t" + escape(o) }
         return body + "\t#" + String(BatchHash.fnv1a64(body), radix: 16) + "\n"
     }
@@ -89,8 +97,8 @@ final class Manifest: @unchecked Sendable {
         let body = line[line.startIndex..<hashMark.lowerBound]
         guard let sum = UInt64(line[hashMark.upperBound...], radix: 16), sum == BatchHash.fnv1a64(String(body)) else { return nil }
         let fields = body.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count >= 4, let n = Int(fields[3]), n >= 0, fields[1].utf8.count == 64 else { return nil }
-        return ManifestEntry(k: unescape(fields[0]), h: String(fields[1]), f: unescape(fields[2]), n: n,
+        guard fields.count >= 4, let n = Int(fields[3]), n >= 0, let h = Digest(hex: fields[1]) else { return nil }
+        return ManifestEntry(k: unescape(fields[0]), h: h, f: unescape(fields[2]), n: n,
                              o: fields.dropFirst(4).map(unescape))
     }
 
@@ -109,8 +117,14 @@ final class Manifest: @unchecked Sendable {
         if lines.last == "" { lines.removeLast() }
         var loaded: [String: ManifestEntry] = [:]
         loaded.reserveCapacity(lines.count)
+        var fingerprints: [String: String] = [:]   // one copy of each fingerprint string
         for l in lines {
-            if let e = Manifest.parse(l) { loaded[e.k] = e } else { clean = false }
+            if var e = Manifest.parse(l) {
+                if let shared = fingerprints[e.f] { e.f = shared } else { fingerprints[e.f] = e.f }
+                loaded[e.k] = e
+            } else {
+                clean = false
+            }
         }
         lock.lock(); entries = loaded; lock.unlock()
         return clean
@@ -130,11 +144,11 @@ final class Manifest: @unchecked Sendable {
     }
 
     /// Rewrites the manifest compactly (atomically) and opens it for appending. With
-    /// `keeping`, entries whose key is not in the set are dropped (inputs that disappeared).
-    func compact(keeping: Set<String>? = nil) throws(BatchError) {
+    /// `dropUnseen`, entries of inputs this run did not see are dropped.
+    func compact(dropUnseen: Bool = false) throws(BatchError) {
         lock.lock(); defer { lock.unlock() }
         if journalFD >= 0 { Posix.closeFD(journalFD); journalFD = -1 }
-        if let keeping { entries = entries.filter { keeping.contains($0.key) } }
+        if dropUnseen { entries = entries.filter { $0.value.seen } }
         var out = Manifest.header + "\n"
         out.reserveCapacity(entries.count * 200)
         for key in entries.keys.sorted() {
@@ -151,6 +165,8 @@ final class Manifest: @unchecked Sendable {
     /// SIGKILL right after loses nothing), fsync'ed every `syncInterval` seconds.
     func record(_ entry: ManifestEntry) {
         let line = Array(Manifest.line(entry).utf8)
+        var entry = entry
+        entry.seen = true
         lock.lock(); defer { lock.unlock() }
         entries[entry.k] = entry
         dirty = true

@@ -131,6 +131,13 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         let r2 = try await engine([input], out).run()
         #expect(r2.rendered == 1 && r2.skipped == 11)
         #expect(try Fixtures.pdfs(in: out).count == 12)
+        // An input that disappears leaves the manifest at the end of the next run.
+        let manifest = out.appendingPathComponent(".dtekit-manifest.tsv")
+        #expect(try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").count == 13)
+        try FileManager.default.removeItem(at: files[0])
+        let r3 = try await engine([input], out).run()
+        #expect(r3.skipped == 11 && r3.rendered == 0)
+        #expect(try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").count == 12)
     }
 
     @Test("A corrupt manifest costs a full re-render, never a wrong skip; torn last line ignored")
