@@ -145,7 +145,7 @@ final class InotifyWatcher: @unchecked Sendable {   // used by one thread after 
         }
         watchedFiles = files
         for (d, recursive) in dirs { addWatch(d, recursive: recursive) }
-        if folders.isEmpty { Posix.closeFD(fd); return nil }
+        if folders.isEmpty { return nil }   // deinit closes fd
     }
 
     deinit { Posix.closeFD(fd) }
