@@ -38,7 +38,7 @@ let package = Package(
                                                  .product(name: "Yams", package: "Yams")]),
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
-        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
+        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
         // IDScan's thin C helper: libjpeg/libpng calls whose error handling needs setjmp.
         .target(name: "CIDScanDecode", path: "Sources/CIDScanDecode",
                 linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),

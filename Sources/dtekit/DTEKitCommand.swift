@@ -20,6 +20,7 @@ struct DTEKitCommand: AsyncParsableCommand {
             PreviewCommand.self,
             CheckIDCommand.self,
             SkeletonCommand.self,
+            BatchCommand.self,
         ]
     )
 }

@@ -1,8 +1,108 @@
 import Benchmark
 import DTEKit
+import Foundation
+
+// Batch engine benchmarks: 2,000 letter documents (copies of the SII sample
+// 33-DTE--76354771-K--33--170.xml with distinct folios), rendered with all cores and with one,
+// an unchanged re-run, and peak RSS at 2,000 and 20,000 inputs.
+//
+// The renderer is chosen by `BatchBenchRenderer.make()` below. Inputs are generated once under
+// $TMPDIR/dtekit-batch-bench/ and reused.
+
+enum BatchBench {
+    static let sample = "33-DTE--76354771-K--33--170.xml"
+
+    static var siiSamples: URL {
+        if let env = ProcessInfo.processInfo.environment["DTEKIT_SII_DIR"] {
+            return URL(fileURLWithPath: env).appendingPathComponent("samples")
+        }
+        // Benchmarks/Benchmarks/BatchBenchmarks/this file → repository → ../shared/sii
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<5 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("shared/sii/samples")
+    }
+
+    static let base = FileManager.default.temporaryDirectory.appendingPathComponent("dtekit-batch-bench")
+
+    /// `count` inputs with distinct folios, in folders of 500 (generated once).
+    static func inputs(_ count: Int) -> URL {
+        let dir = base.appendingPathComponent("in-\(count)")
+        let done = dir.appendingPathComponent(".complete")
+        if FileManager.default.fileExists(atPath: done.path) { return dir }
+        try? FileManager.default.removeItem(at: dir)
+        guard let data = FileManager.default.contents(atPath: siiSamples.appendingPathComponent(sample).path) else {
+            fatalError("SII samples not found at \(siiSamples.path): set DTEKIT_SII_DIR")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        for i in 0..<count {
+            let sub = dir.appendingPathComponent("lote-\(i / 500)")
+            if i % 500 == 0 { try? FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
+            let folio = 100_000 + i
+            let doc = text.replacingOccurrences(of: "<Folio>170</Folio>", with: "<Folio>\(folio)</Folio>")
+                .replacingOccurrences(of: "<F>170</F>", with: "<F>\(folio)</F>")
+            FileManager.default.createFile(atPath: sub.appendingPathComponent("dte-\(folio).xml").path,
+                                           contents: Data(doc.utf8))
+        }
+        FileManager.default.createFile(atPath: done.path, contents: Data())
+        return dir
+    }
+
+    static func output(_ label: String) -> URL { base.appendingPathComponent("out-\(label)") }
+
+    static func run(_ input: URL, _ out: URL, jobs: Int, force: Bool = true) async throws -> BatchSummary {
+        let config = BatchConfiguration(inputs: [input], outputDirectory: out, jobs: jobs, force: force,
+                                        syncWrites: ProcessInfo.processInfo.environment["DTEKIT_BENCH_NO_FSYNC"] == nil)
+        return try await BatchEngine(configuration: config, reader: DTEReader(), renderer: BatchBenchRenderer.make()).run()
+    }
+}
+
+enum BatchBenchRenderer {
+    /// Stand-in for the printout until DTEPrint lands: the stub writes a small valid PDF after
+    /// ~4 ms of CPU work per document (≈ the printout's ~250 PDFs/s single-threaded target).
+    static func make() -> any BatchRenderer {
+        StubRenderer(seed: "bench", simulatedWork: Int(ProcessInfo.processInfo.environment["DTEKIT_BENCH_STUB_WORK"] ?? "") ?? 90)
+    }
+}
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark("placeholder") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(RUT.checkDigit(for: 76_354_771)) }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let full = Benchmark.Configuration(metrics: [.wallClock, .throughput, .peakMemoryResident, .cpuTotal],
+                                       timeUnits: .milliseconds, warmupIterations: 0,
+                                       maxDuration: .seconds(120), maxIterations: 3)
+
+    Benchmark("batch 2000 letter, 1 job", configuration: full) { benchmark in
+        let input = BatchBench.inputs(2000)
+        benchmark.startMeasurement()
+        let s = try await BatchBench.run(input, BatchBench.output("1job"), jobs: 1)
+        benchmark.stopMeasurement()
+        precondition(s.rendered == 2000 && s.failed == 0, "\(s)")
+    }
+
+    Benchmark("batch 2000 letter, \(cores) jobs", configuration: full) { benchmark in
+        let input = BatchBench.inputs(2000)
+        benchmark.startMeasurement()
+        let s = try await BatchBench.run(input, BatchBench.output("alljobs"), jobs: cores)
+        benchmark.stopMeasurement()
+        precondition(s.rendered == 2000 && s.failed == 0, "\(s)")
+    }
+
+    Benchmark("batch 2000 letter, unchanged re-run", configuration: full) { benchmark in
+        let input = BatchBench.inputs(2000)
+        let out = BatchBench.output("rerun")
+        _ = try await BatchBench.run(input, out, jobs: cores, force: false)   // make sure it is complete
+        benchmark.startMeasurement()
+        let s = try await BatchBench.run(input, out, jobs: cores, force: false)
+        benchmark.stopMeasurement()
+        precondition(s.rendered == 0 && s.skipped == 2000, "\(s)")
+    }
+
+    Benchmark("batch 20000 letter, \(cores) jobs (peak RSS)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .seconds,
+                                   warmupIterations: 0, maxDuration: .seconds(600), maxIterations: 1)) { benchmark in
+        let input = BatchBench.inputs(20_000)
+        benchmark.startMeasurement()
+        let s = try await BatchBench.run(input, BatchBench.output("20k"), jobs: cores)
+        benchmark.stopMeasurement()
+        precondition(s.rendered == 20_000 && s.failed == 0, "\(s)")
     }
 }

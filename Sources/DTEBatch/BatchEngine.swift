@@ -1,0 +1,359 @@
+import Foundation
+import DTECore
+
+/// How a batch run is set up.
+public struct BatchConfiguration: Sendable {
+    /// Files or folders (searched recursively for `*.xml`).
+    public var inputs: [URL]
+    /// Where the PDFs, the manifest and the lock live.
+    public var outputDirectory: URL
+    /// Render threads; default: every active core.
+    public var jobs: Int
+    /// Re-render everything, ignoring the manifest.
+    public var force: Bool
+    /// Render only this shard's documents.
+    public var shard: BatchShard?
+    /// Write a JSON report of every input's outcome here (atomically, at the end).
+    public var reportFile: URL?
+    /// Inputs larger than this fail without being read.
+    public var maxInputBytes: Int
+    /// fsync each PDF before renaming it into place (durability across power loss; a process
+    /// kill is safe either way).
+    public var syncWrites: Bool
+
+    public init(inputs: [URL], outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                force: Bool = false, shard: BatchShard? = nil, reportFile: URL? = nil,
+                maxInputBytes: Int = 20 << 20, syncWrites: Bool = true) {
+        self.inputs = inputs; self.outputDirectory = outputDirectory; self.jobs = max(1, jobs)
+        self.force = force; self.shard = shard; self.reportFile = reportFile
+        self.maxInputBytes = maxInputBytes; self.syncWrites = syncWrites
+    }
+}
+
+/// The batch re-render engine: streams the inputs, renders on a fixed pool of threads fed by a
+/// bounded queue, writes every PDF atomically, skips what the manifest shows unchanged, and
+/// reports each input's outcome. Failures of single inputs never stop a run.
+///
+/// ```swift
+/// let engine = BatchEngine(configuration: .init(inputs: [archive], outputDirectory: out),
+///                          reader: reader, renderer: renderer)
+/// let summary = try await engine.run { event in … }   // cancel the Task to stop
+/// ```
+public struct BatchEngine: Sendable {
+    public let configuration: BatchConfiguration
+    public let reader: any BatchDocumentReader
+    public let renderer: any BatchRenderer
+
+    public init(configuration: BatchConfiguration, reader: any BatchDocumentReader, renderer: any BatchRenderer) {
+        self.configuration = configuration
+        self.reader = reader
+        self.renderer = renderer
+    }
+
+    /// Runs the batch. `onEvent` is called from the render threads, one call at a time (keep
+    /// it quick). Cancelling the calling Task stops the run after the documents in flight:
+    /// what finished stays in place and in the manifest, and the summary says `cancelled`.
+    /// - Throws: ``BatchError`` only for problems that prevent the run (bad INPUT, output
+    ///   folder, lock, report file); per-input failures are outcomes.
+    public func run(onEvent: @escaping @Sendable (BatchEvent) -> Void = { _ in }) async throws(BatchError) -> BatchSummary {
+        let run = BatchRun(engine: self, onEvent: onEvent)
+        let result: Result<BatchSummary, BatchError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let thread = Thread {
+                    do throws(BatchError) { continuation.resume(returning: .success(try run.execute())) }
+                    catch { continuation.resume(returning: .failure(error)) }
+                }
+                thread.name = "dtekit-batch"
+                thread.start()
+            }
+        } onCancel: {
+            run.cancel()
+        }
+        return try result.get()
+    }
+
+    /// The run's events as an AsyncSequence; ends after `.finished` (or throws the
+    /// ``BatchError`` that prevented the run). Stopping the iteration cancels the run. A
+    /// consumer slower than the renderers may miss intermediate `.input` events (the newest
+    /// 4,096 are kept), never `.finished`.
+    public func events() -> AsyncThrowingStream<BatchEvent, any Error> {
+        AsyncThrowingStream(bufferingPolicy: .bufferingNewest(4096)) { continuation in
+            let task = Task {
+                do {
+                    _ = try await self.run { continuation.yield($0) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
+
+/// One execution: owns the threads, the manifest, the report and the counters.
+final class BatchRun: @unchecked Sendable {
+    let config: BatchConfiguration
+    let reader: any BatchDocumentReader
+    let renderer: any BatchRenderer
+    let fingerprint: String
+    let onEvent: @Sendable (BatchEvent) -> Void
+    let cancelled = AtomicFlag()
+    private var queue: BoundedQueue<BatchInput>?
+    private let queueLock = NSLock()
+
+    // Collector state, guarded by `lock`.
+    private let lock = NSLock()
+    private var progress = BatchProgress(inputsDone: 0, inputsTotal: 0, rendered: 0, skipped: 0, failed: 0,
+                                         outputsWritten: 0, elapsed: 0)
+    private var notInShard = 0
+    private var report: ReportWriter?
+    private var reportError: BatchError?
+    private let start = Date()
+
+    init(engine: BatchEngine, onEvent: @escaping @Sendable (BatchEvent) -> Void) {
+        config = engine.configuration
+        reader = engine.reader
+        renderer = engine.renderer
+        fingerprint = engine.renderer.fingerprint
+        self.onEvent = onEvent
+    }
+
+    func cancel() {
+        cancelled.set()
+        queueLock.lock(); let q = queue; queueLock.unlock()
+        q?.abandon()
+    }
+
+    func execute() throws(BatchError) -> BatchSummary {
+        let tag = config.shard?.fileTag ?? ""
+        let discovery = try InputDiscovery(roots: config.inputs)
+        let folder = try OutputFolder(url: config.outputDirectory, shardTag: tag, syncWrites: config.syncWrites)
+        try folder.lock()
+        defer { folder.unlock() }
+        let stale = folder.removeStaleTemporaryFiles()
+        let manifest = Manifest(folder: folder.url, shardTag: tag, sync: config.syncWrites)
+        if !config.force, manifest.load() {
+            try manifest.openForAppend()
+        } else {
+            try manifest.compact()       // missing, foreign, torn or --force: start clean
+        }
+        if let reportFile = config.reportFile { report = try ReportWriter(url: reportFile) }
+
+        let total = discovery.count()
+        lock.lock(); progress.inputsTotal = total; lock.unlock()
+        onEvent(.started(totalInputs: total))
+
+        // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
+        // rename), so disk latency never stalls rendering. Both queues are bounded.
+        let q = BoundedQueue<BatchInput>(capacity: config.jobs * 4)
+        let writes = BoundedQueue<WriteJob>(capacity: config.jobs * 2)
+        queueLock.lock(); queue = q; queueLock.unlock()
+        if cancelled.isSet { q.abandon() }
+        let renderers = DispatchGroup(), writers = DispatchGroup()
+        for n in 0..<max(2, min(8, config.jobs)) {
+            writers.enter()
+            let t = Thread { [self] in
+                while let job = writes.take() { write(job, folder: folder, manifest: manifest) }
+                writers.leave()
+            }
+            t.name = "dtekit-batch-write-\(n)"
+            t.start()
+        }
+        for n in 0..<config.jobs {
+            renderers.enter()
+            let t = Thread { [self] in
+                while let input = q.take() {
+                    if cancelled.isSet { break }
+                    process(input, folder: folder, manifest: manifest, writes: writes)
+                }
+                renderers.leave()
+            }
+            t.name = "dtekit-batch-\(n)"
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        for input in discovery {
+            if cancelled.isSet || !q.put(input) { break }
+        }
+        q.close()
+        renderers.wait()
+        writes.close()      // PDFs already rendered are still written, even when cancelled
+        writers.wait()
+
+        let wasCancelled = cancelled.isSet
+        folder.syncDirectory()
+        // Compact only when something changed: an unchanged re-run writes nothing. A
+        // cancelled run keeps the entries of inputs it did not reach.
+        if manifest.dirty || (!wasCancelled && manifest.hasUnseenEntries) {
+            try manifest.compact(dropUnseen: !wasCancelled)
+        }
+        manifest.finish()
+
+        lock.lock()
+        progress.elapsed = Date().timeIntervalSince(start)
+        let summary = BatchSummary(inputs: progress.inputsDone, rendered: progress.rendered, skipped: progress.skipped,
+                                   failed: progress.failed, notInShard: notInShard, outputsWritten: progress.outputsWritten,
+                                   elapsedSeconds: progress.elapsed, cancelled: wasCancelled,
+                                   staleTemporaryFilesRemoved: stale)
+        let writer = report; report = nil
+        let pendingReportError = reportError
+        lock.unlock()
+        if let pendingReportError { throw pendingReportError }
+        try writer?.finish(summary: summary)
+        onEvent(.finished(summary))
+        return summary
+    }
+
+    private func collect(_ outcome: BatchInputOutcome) {
+        lock.lock(); defer { lock.unlock() }
+        progress.inputsDone += 1
+        progress.rendered += outcome.renderedCount
+        progress.skipped += outcome.skippedCount
+        progress.failed += outcome.failedCount
+        progress.outputsWritten += outcome.documents.filter { $0.status == .rendered }.reduce(0) { $0 + $1.outputs.count }
+        if outcome.status == .notInShard { notInShard += 1 }
+        progress.elapsed = Date().timeIntervalSince(start)
+        if let r = report {
+            do throws(BatchError) { try r.append(outcome) } catch { reportError = reportError ?? error }
+        }
+        onEvent(.input(outcome, progress))
+    }
+
+    /// Reads, checks the manifest, parses and renders one input file; its PDFs go to the
+    /// writer threads, and the outcome is collected when the last one is in place.
+    func process(_ input: BatchInput, folder: OutputFolder, manifest: Manifest, writes: BoundedQueue<WriteJob>) {
+        let rel = input.relativePath
+        var outcome = BatchInputOutcome(input: input.url.path, relativePath: rel, status: .rendered,
+                                        outputs: [], documents: [], error: nil)
+        func fail(_ reason: String) {
+            manifest.forget(rel)
+            outcome.status = .failed
+            outcome.error = reason
+            collect(outcome)
+        }
+        let data: Data
+        do throws(BatchError) { data = try InputFile.read(input.url.path, limit: config.maxInputBytes) }
+        catch { return fail(error.description) }
+        let shard = config.shard
+        if let shard, XMLRootSniffer.isSingleDTE(data), !shard.owns(relativePath: rel, documentIndex: 0) {
+            outcome.status = .notInShard
+            return collect(outcome)
+        }
+        let hash = BatchHash.sha256(data)
+        manifest.markSeen(rel)
+        if !config.force, let entry = manifest.entry(for: rel), entry.h == hash, entry.f == fingerprint,
+           entry.o.allSatisfy({ folder.hasOutput($0) }) {
+            outcome.outputs = entry.o
+            outcome.documents = (0..<entry.n)
+                .filter { shard?.owns(relativePath: rel, documentIndex: $0) ?? true }
+                .map { BatchDocumentOutcome(index: $0, status: .skipped, tipoDTE: nil, folio: nil, outputs: [], error: nil) }
+            outcome.status = outcome.documents.isEmpty ? .notInShard : .skipped
+            return collect(outcome)
+        }
+        let documents: [DTEDocument]
+        do { documents = try reader.documents(in: data, source: rel) }
+        catch { return fail(String(describing: error)) }
+        guard !documents.isEmpty else { return fail("\(rel): no contiene documentos (DTE)") }
+
+        let pending = PendingInput(outcome: outcome, hash: hash, documentCount: documents.count)
+        for (index, document) in documents.enumerated() {
+            if let shard, !shard.owns(relativePath: rel, documentIndex: index) { continue }
+            let slot = pending.addDocument(BatchDocumentOutcome(index: index, status: .rendered, tipoDTE: document.type.code,
+                                                                folio: document.folio, outputs: [], error: nil))
+            if cancelled.isSet { pending.fail(slot, "cancelado"); continue }
+            do {
+                let outputs = try renderer.outputs(for: document)
+                for o in outputs { try OutputFolder.validate(fileName: o.fileName) }   // refuse before writing anything
+                for o in outputs {
+                    let pdf = try renderer.render(document, output: o)
+                    pending.retain()
+                    writes.put(WriteJob(pending: pending, slot: slot, fileName: o.fileName, data: pdf))
+                }
+            } catch {
+                pending.fail(slot, String(describing: error))
+            }
+        }
+        release(pending, manifest: manifest)
+    }
+
+    /// Writer thread: one PDF into place.
+    func write(_ job: WriteJob, folder: OutputFolder, manifest: Manifest) {
+        do throws(BatchError) {
+            try folder.writeAtomically(job.data, as: job.fileName)
+            job.pending.written(job.slot, job.fileName)
+        } catch {
+            job.pending.fail(job.slot, error.description)
+        }
+        release(job.pending, manifest: manifest)
+    }
+
+    /// Drops one reference; the last one records the manifest entry and collects the outcome.
+    private func release(_ pending: PendingInput, manifest: Manifest) {
+        guard let outcome = pending.release() else { return }
+        if outcome.status == .failed {
+            manifest.forget(outcome.relativePath)
+        } else {
+            manifest.record(ManifestEntry(k: outcome.relativePath, h: pending.hash, f: fingerprint,
+                                          n: pending.documentCount, o: outcome.outputs))
+        }
+        collect(outcome)
+    }
+}
+
+/// A rendered PDF on its way to the output folder.
+struct WriteJob: Sendable {
+    let pending: PendingInput
+    let slot: Int
+    let fileName: String
+    let data: Data
+}
+
+/// An input whose PDFs are being written: counts the writes in flight; the last `release`
+/// returns the finished outcome.
+final class PendingInput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: BatchInputOutcome
+    private var references = 1
+    let hash: Digest
+    let documentCount: Int
+
+    init(outcome: BatchInputOutcome, hash: Digest, documentCount: Int) {
+        self.outcome = outcome
+        self.hash = hash
+        self.documentCount = documentCount
+    }
+
+    func addDocument(_ d: BatchDocumentOutcome) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        outcome.documents.append(d)
+        return outcome.documents.count - 1
+    }
+
+    func retain() { lock.lock(); references += 1; lock.unlock() }
+
+    func written(_ slot: Int, _ name: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard outcome.documents.indices.contains(slot) else { return }
+        outcome.documents[slot].outputs.append(name)
+    }
+
+    func fail(_ slot: Int, _ reason: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard outcome.documents.indices.contains(slot) else { return }
+        outcome.documents[slot].status = .failed
+        if outcome.documents[slot].error == nil { outcome.documents[slot].error = reason }
+    }
+
+    /// The finished outcome when this was the last reference, else `nil`.
+    func release() -> BatchInputOutcome? {
+        lock.lock(); defer { lock.unlock() }
+        references -= 1
+        guard references == 0 else { return nil }
+        outcome.outputs = outcome.documents.flatMap(\.outputs)
+        if outcome.documents.contains(where: { $0.status == .failed }) { outcome.status = .failed }
+        else if outcome.documents.isEmpty { outcome.status = .notInShard }
+        else { outcome.status = .rendered }
+        return outcome
+    }
+}

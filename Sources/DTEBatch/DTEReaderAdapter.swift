@@ -1,0 +1,10 @@
+import Foundation
+import DTECore
+
+/// DTECore's safe reader as the batch engine's document reader: a `<DTE>` gives one
+/// document, an `EnvioDTE` / `EnvioBOLETA` one per `<DTE>` inside.
+extension DTEReader: BatchDocumentReader {
+    public func documents(in data: Data, source: String) throws -> [DTEDocument] {
+        try read(data, source: source).documents
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// What happened to an input file or one of its documents.
+public enum BatchStatus: String, Sendable, Codable, Hashable {
+    /// Outputs written in this run.
+    case rendered
+    /// Unchanged since the manifest's record (same input bytes, template, logo, renderer version).
+    case skipped
+    /// Could not be read or rendered; the reason is in `error`.
+    case failed
+    /// Belongs to another `--shard`.
+    case notInShard = "not-in-shard"
+}
+
+/// The outcome of one document of an input file.
+public struct BatchDocumentOutcome: Sendable, Codable, Hashable {
+    /// Position of the document in its file (0 for a plain `<DTE>`).
+    public var index: Int
+    public var status: BatchStatus
+    public var tipoDTE: Int?
+    public var folio: Int64?
+    /// Files written (names in the output folder).
+    public var outputs: [String]
+    public var error: String?
+}
+
+/// The outcome of one input file: the unit of the JSON report (`--report`).
+public struct BatchInputOutcome: Sendable, Codable, Hashable {
+    /// The input file's path.
+    public var input: String
+    /// Its path relative to the INPUT argument (the manifest and shard key).
+    public var relativePath: String
+    /// `failed` if anything in the file failed; otherwise `rendered` if anything rendered,
+    /// `skipped` if everything was unchanged, `not-in-shard` if nothing belongs to this shard.
+    public var status: BatchStatus
+    /// Every output of the file in this shard (written now or kept from an earlier run).
+    public var outputs: [String]
+    public var documents: [BatchDocumentOutcome]
+    /// A file-level failure (unreadable, malformed XML, no documents).
+    public var error: String?
+
+    var renderedCount: Int { documents.filter { $0.status == .rendered }.count }
+    var skippedCount: Int { documents.filter { $0.status == .skipped }.count }
+    /// A file-level failure counts as one failure.
+    var failedCount: Int { error != nil ? 1 : documents.filter { $0.status == .failed }.count }
+}
+
+/// Where a run is, for progress displays.
+public struct BatchProgress: Sendable, Hashable {
+    /// Input files finished / found.
+    public var inputsDone: Int
+    public var inputsTotal: Int
+    /// Documents rendered, skipped as unchanged, failed (a file-level failure counts as one).
+    public var rendered: Int
+    public var skipped: Int
+    public var failed: Int
+    public var outputsWritten: Int
+    /// Seconds since the run started.
+    public var elapsed: Double
+    /// Input files per second.
+    public var rate: Double { elapsed > 0 ? Double(inputsDone) / elapsed : 0 }
+    /// Estimated seconds left, `nil` before anything finished.
+    public var eta: Double? {
+        guard inputsDone > 0, rate > 0 else { return nil }
+        return Double(max(0, inputsTotal - inputsDone)) / rate
+    }
+}
+
+/// The result of a run.
+public struct BatchSummary: Sendable, Codable, Hashable {
+    public var inputs: Int
+    public var rendered: Int
+    public var skipped: Int
+    public var failed: Int
+    public var notInShard: Int
+    public var outputsWritten: Int
+    public var elapsedSeconds: Double
+    /// The run was cancelled before it finished (what finished is in place and in the manifest).
+    public var cancelled: Bool
+    /// Temporary files of a killed earlier run that were removed at start.
+    public var staleTemporaryFilesRemoved: Int
+}
+
+/// Events of a run, in order: `started`, one `input` per finished input file, `finished`.
+public enum BatchEvent: Sendable {
+    case started(totalInputs: Int)
+    case input(BatchInputOutcome, BatchProgress)
+    case finished(BatchSummary)
+}

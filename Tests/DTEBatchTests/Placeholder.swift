@@ -1,4 +1,0 @@
-import Testing
-@testable import DTEBatch
-
-@Test func DTEBatchModuleLinks() { _ = DTEBatchModule.self }
