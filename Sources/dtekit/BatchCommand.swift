@@ -177,23 +177,12 @@ struct BatchCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--template` as a file, or a bundled template name (`carta`) looked up in
-    /// `$DTEKIT_TEMPLATES`, then in a `Templates/` folder above the executable, then in `./Templates`.
+    /// `--template` as a file, or a shipped template name (`carta`) in the folder
+    /// ``TemplateLocator`` finds, the same lookup `dtekit render` uses.
     static func resolveTemplate(_ name: String) -> URL {
         if FileManager.default.fileExists(atPath: name) || name.contains("/") { return URL(fileURLWithPath: name) }
         let fileName = name.hasSuffix(".yaml") ? name : name + ".yaml"
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["DTEKIT_TEMPLATES"] {
-            candidates.append(URL(fileURLWithPath: env).appendingPathComponent(fileName))
-        }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("Templates").appendingPathComponent(fileName))
-            candidates.append(dir.appendingPathComponent("share/dtekit/Templates").appendingPathComponent(fileName))
-            dir.deleteLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: "Templates").appendingPathComponent(fileName))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? URL(fileURLWithPath: name)
+        return TemplateLocator.directory().appendingPathComponent(fileName)
     }
 }
 
