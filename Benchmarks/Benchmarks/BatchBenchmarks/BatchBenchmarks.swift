@@ -6,7 +6,7 @@ import Foundation
 // 33-DTE--76354771-K--33--170.xml with distinct folios), rendered with all cores and with one,
 // an unchanged re-run, and peak RSS at 2,000 and 20,000 inputs.
 //
-// The renderer is chosen by `BatchBenchRenderer.make()` below. Inputs are generated once under
+// The renderer is the real printout (see `BatchBenchRenderer.make()` below). Inputs are generated once under
 // $TMPDIR/dtekit-batch-bench/ and reused.
 
 enum BatchBench {
@@ -57,10 +57,22 @@ enum BatchBench {
 }
 
 enum BatchBenchRenderer {
-    /// Stand-in for the printout until DTEPrint lands: the stub writes a small valid PDF after
-    /// ~4 ms of CPU work per document (≈ the printout's ~250 PDFs/s single-threaded target).
+    /// The real printout (`carta` with `Samples/logo.png`), copies: tributaria. Set
+    /// DTEKIT_BENCH_STUB=1 to measure the engine alone with the stand-in renderer
+    /// (~DTEKIT_BENCH_STUB_WORK units of CPU work per document).
     static func make() -> any BatchRenderer {
-        StubRenderer(seed: "bench", simulatedWork: Int(ProcessInfo.processInfo.environment["DTEKIT_BENCH_STUB_WORK"] ?? "") ?? 90)
+        if ProcessInfo.processInfo.environment["DTEKIT_BENCH_STUB"] != nil {
+            return StubRenderer(seed: "bench", simulatedWork: Int(ProcessInfo.processInfo.environment["DTEKIT_BENCH_STUB_WORK"] ?? "") ?? 90)
+        }
+        var repo = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { repo.deleteLastPathComponent() }
+        do {
+            return try PrintoutBatchRenderer.load(template: repo.appendingPathComponent("Templates/carta.yaml").path,
+                                                  templatesDirectory: nil,
+                                                  logo: repo.appendingPathComponent("Samples/logo.png"), copies: [.tributaria])
+        } catch {
+            fatalError("cannot load the carta template or the sample logo: \(error)")
+        }
     }
 }
 
