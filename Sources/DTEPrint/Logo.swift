@@ -58,6 +58,9 @@ public struct Logo: Sendable, Hashable {
         self.pixelWidth = w; self.pixelHeight = h; self.jpegComponents = components
         // Decode once now so that a corrupt PNG body is refused here, not at render time.
         if format == .png { _ = try LogoImage.decodePNG(self) }
+        // A JPEG is run through libjpeg once behind setjmp, so data errors become a PrintError
+        // here instead of reaching the render-time decoder.
+        if format == .jpeg { try LogoImage.probeJPEG(bytes, maxPixels: Logo.maxPixels, source: source) }
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -487,6 +487,14 @@ enum LongDocument {
         // Truncated JPEG.
         let jpeg = try Data(contentsOf: TestSupport.samplesDirectory.appendingPathComponent("logo.jpg"))
         #expect { try Logo(data: jpeg.prefix(jpeg.count / 2), source: "cut.jpg") } throws: { "\($0)".contains("cut.jpg") }
+        // A JPEG whose markers look fine but whose Huffman table is bogus (counts sum past 256):
+        // libjpeg's fatal error is caught behind setjmp and named, not a crash.
+        var bogus = [UInt8](jpeg)
+        let dht = try #require((0..<(bogus.count - 1)).first { bogus[$0] == 0xFF && bogus[$0 + 1] == 0xC4 })
+        for k in 0..<16 where dht + 5 + k < bogus.count { bogus[dht + 5 + k] = 0xFF }
+        #expect { try Logo(data: Data(bogus), source: "bogus-huffman.jpg") } throws: { e in
+            "\(e)".contains("bogus-huffman.jpg") && "\(e)".contains("cannot be decoded")
+        }
         // The JPEG variant renders.
         let p = try Printout(template: try Fixtures.template("carta"), logo: try Logo(data: jpeg, source: "logo.jpg"))
         #expect(try p.pdf(for: try Fixtures.sample170()).count > 1000)

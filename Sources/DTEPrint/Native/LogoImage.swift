@@ -1,4 +1,5 @@
 import CCairo
+import CIDScanDecode
 import CJPEG
 import Foundation
 
@@ -98,6 +99,25 @@ final class LogoImage {
         fatalError("libjpeg: \(String(cString: buffer))")
     }
     private static let silentMessage: @convention(c) (j_common_ptr?, Int32) -> Void = { _, _ in }
+
+    /// Runs the whole JPEG through libjpeg once behind a setjmp-based error manager (the thin C
+    /// helper shared with IDScan), at 1/8 DCT scale: markers, Huffman tables and every
+    /// entropy-coded block are parsed exactly as a full decode would. Any data error libjpeg would
+    /// report through `error_exit` is caught here and becomes a `PrintError`, so the decoder
+    /// below, whose `error_exit` cannot unwind Swift, never meets one.
+    static func probeJPEG(_ bytes: [UInt8], maxPixels: Int, source: String) throws(PrintError) {
+        var image = idscan_gray_image()
+        var message = [CChar](repeating: 0, count: 256)
+        let status = bytes.withUnsafeBufferPointer { buf in
+            idscan_jpeg_decode_gray_scaled(buf.baseAddress, buf.count, UInt64(max(0, maxPixels)), 8,
+                                           &image, &message, message.count)
+        }
+        idscan_free(image.pixels)
+        guard status == IDSCAN_OK else {
+            let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw .logo(source: source, reason: "the JPEG cannot be decoded (\(text.isEmpty ? "invalid data" : text))")
+        }
+    }
 
     static func decodeJPEG(_ logo: Logo) throws(PrintError) -> CairoSurface {
         let bytes = [UInt8](logo.data)
