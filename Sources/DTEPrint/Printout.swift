@@ -140,6 +140,7 @@ final class ContextPool: @unchecked Sendable {
     }
 
     func giveBack(_ c: RenderContext) {
+        c.text.endDocument()
         lock.lock()
         if idle.count < limit { idle.append(c) }
         lock.unlock()

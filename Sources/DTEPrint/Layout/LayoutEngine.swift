@@ -4,7 +4,7 @@ import Foundation
 /// Text measurement the layout needs (implemented by ``TextEngine`` over Pango).
 protocol TextMeasuring: AnyObject {
     /// Height of `text` wrapped in `width` points.
-    func wrappedHeight(_ text: String, font: FontSpec, width: Double) -> Double
+    func wrappedHeight(_ text: String, font: FontSpec, width: Double, alignment: TextAlignment) -> Double
     /// Width of `text` on one line.
     func singleLineWidth(_ text: String, font: FontSpec) -> Double
     /// Width of a constant label (cached).
@@ -128,7 +128,7 @@ private struct Builder {
     mutating func text(_ s: String, _ font: FontSpec, x: Double, y: Double, width: Double,
                        align: TextAlignment = .left, color: RGB = .black, role: TextRole = .plain) -> Double {
         guard !s.isEmpty else { return 0 }
-        let h = e.measure.wrappedHeight(s, font: font, width: width)
+        let h = e.measure.wrappedHeight(s, font: font, width: width, alignment: align)
         elements.append(.text(TextRun(text: s, font: font, frame: Rect(x: x, y: y, width: width, height: h),
                                       alignment: align, color: color, wraps: true, role: role)))
         return h
@@ -573,7 +573,7 @@ private struct Builder {
     var footerHeight: Double {
         let lh = e.measure.lineHeight(e.small)
         guard let f = t.footer.map({ placeholders($0) }), !f.isEmpty else { return lh + 4 }
-        return max(lh, e.measure.wrappedHeight(f, font: e.small, width: contentWidth * 0.8)) + 4
+        return max(lh, e.measure.wrappedHeight(f, font: e.small, width: contentWidth * 0.8, alignment: .left)) + 4
     }
 
     var contentWidth: Double { t.paper.width - m.left - m.right }
@@ -705,14 +705,14 @@ private struct Builder {
             var hh = 0.0
             for (l, v, b) in totals {
                 let lf: FontSpec = b ? e.bodyBold : e.body
-                let h1: Double = e.measure.wrappedHeight(l, font: lf, width: tw * 0.58 - 5)
-                let h2: Double = e.measure.wrappedHeight(v, font: lf, width: tw * 0.42 - 5)
+                let h1: Double = e.measure.wrappedHeight(l, font: lf, width: tw * 0.58 - 5, alignment: .left)
+                let h2: Double = e.measure.wrappedHeight(v, font: lf, width: tw * 0.42 - 5, alignment: .left)
                 hh += max(h1, h2) + 3
             }
             return hh + 6
         }()
         needed = totalsHeight
-        if let obs, !obs.isEmpty { needed = max(needed, e.measure.wrappedHeight(obs, font: e.small, width: cw - tw - 12)) }
+        if let obs, !obs.isEmpty { needed = max(needed, e.measure.wrappedHeight(obs, font: e.small, width: cw - tw - 12, alignment: .left)) }
         if y + needed > pageBottom - zoneHeight {
             finishPage(width: W, height: H)
             y = sheetHeader()

@@ -78,8 +78,7 @@ struct Drawer {
             switch el {
             case let .text(run):
                 color(run.color)
-                text.prepare(run.text, font: run.font, width: run.wraps ? run.frame.width : nil, alignment: run.alignment)
-                text.show(on: cr, x: run.frame.x, y: run.frame.y)
+                text.draw(run, on: cr)
             case let .line(x1, y1, x2, y2, w, c):
                 color(c)
                 cairo_set_line_width(cr, w)
