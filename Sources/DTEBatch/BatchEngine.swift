@@ -145,16 +145,20 @@ final class BatchRun: @unchecked Sendable {
         onEvent(.started(totalInputs: total))
 
         // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
-        // rename), so disk latency never stalls rendering. Both queues are bounded.
-        let q = BoundedQueue<BatchInput>(capacity: config.jobs * 4)
-        let writes = BoundedQueue<WriteJob>(capacity: config.jobs * 2)
+        // rename), so disk latency never stalls rendering. Both queues are bounded. Writers
+        // sleep until a group of PDFs waits, take it whole (up to `writeGroup`) and make it
+        // durable with one journal commit: one wake-up and one commit per group, not per PDF,
+        // and the slower the disk, the larger the groups.
+        let q = BoundedQueue<BatchInput>(capacity: config.jobs * 16)
+        let writes = BoundedQueue<WriteJob>(capacity: BatchRun.writeGroup * 2 + config.jobs * 2,
+                                            wakeTakersAt: BatchRun.writeGroup / 2)
         queueLock.lock(); queue = q; queueLock.unlock()
         if cancelled.isSet { q.abandon() }
         let renderers = DispatchGroup(), writers = DispatchGroup()
         for n in 0..<max(2, min(8, config.jobs)) {
             writers.enter()
             let t = Thread { [self] in
-                while let job = writes.take() { write(job, folder: folder, manifest: manifest) }
+                while let group = writes.take(upTo: BatchRun.writeGroup) { write(group, folder: folder, manifest: manifest) }
                 writers.leave()
             }
             t.name = "dtekit-batch-write-\(n)"
@@ -277,15 +281,16 @@ final class BatchRun: @unchecked Sendable {
         release(pending, manifest: manifest)
     }
 
-    /// Writer thread: one PDF into place.
-    func write(_ job: WriteJob, folder: OutputFolder, manifest: Manifest) {
-        do throws(BatchError) {
-            try folder.writeAtomically(job.data, as: job.fileName)
-            job.pending.written(job.slot, job.fileName)
-        } catch {
-            job.pending.fail(job.slot, error.description)
+    /// Most PDFs one writer makes durable with one journal commit.
+    static let writeGroup = 16
+
+    /// Writer thread: a group of PDFs into place.
+    func write(_ group: [WriteJob], folder: OutputFolder, manifest: Manifest) {
+        let errors = folder.writeAtomically(group.map { ($0.data, $0.fileName) })
+        for (job, error) in zip(group, errors) {
+            if let error { job.pending.fail(job.slot, error.description) } else { job.pending.written(job.slot, job.fileName) }
+            release(job.pending, manifest: manifest)
         }
-        release(job.pending, manifest: manifest)
     }
 
     /// Drops one reference; the last one records the manifest entry and collects the outcome.

@@ -102,21 +102,62 @@ final class OutputFolder: @unchecked Sendable {
     /// name. A kill at any moment leaves either the old file, the new one, or a temporary file
     /// the next run removes; never a partial output.
     func writeAtomically(_ data: Data, as name: String) throws(BatchError) {
-        try OutputFolder.validate(fileName: name)
-        let tmp = path + "/" + tempPrefix + "\(getpid()).\(counter.next()).part"
-        let final = path + "/" + name
-        try OutputFolder.writeFile(data, to: tmp, sync: syncWrites)
-        guard rename(tmp, final) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw .io(final, reason: reason)
-        }
+        if let error = writeAtomically([(data, name)]).first ?? nil { throw error }
     }
 
-    /// Writes a whole file with POSIX calls (`O_EXCL`), optionally fsync'ing it.
-    static func writeFile(_ data: Data, to path: String, sync: Bool) throws(BatchError) {
+    /// Writes several outputs with one durability barrier (group commit): each goes to its own
+    /// temporary file, then every file is fsync'ed — the first fsync commits the filesystem
+    /// journal for the whole group, so the others find nothing left to do — and only then is
+    /// each renamed over its final name. The guarantee per file is the same as writing them one
+    /// by one; the cost is one journal commit per group instead of one per PDF.
+    /// - Returns: one entry per item, `nil` when that output is in place.
+    func writeAtomically(_ items: [(data: Data, name: String)]) -> [BatchError?] {
+        var errors = [BatchError?](repeating: nil, count: items.count)
+        var created: [(index: Int, fd: Int32, tmp: String)] = []
+        created.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            do throws(BatchError) {
+                try OutputFolder.validate(fileName: item.name)
+                let tmp = path + "/" + tempPrefix + "\(getpid()).\(counter.next()).part"
+                created.append((i, try OutputFolder.createAndWrite(item.data, to: tmp), tmp))
+            } catch {
+                errors[i] = error
+            }
+        }
+        for (i, fd, tmp) in created {
+            var failure: String? = nil
+            if syncWrites, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+            if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if let failure {
+                unlink(tmp)
+                errors[i] = .io(tmp, reason: failure)
+            }
+        }
+        for (i, _, tmp) in created where errors[i] == nil {
+            let final = path + "/" + items[i].name
+            if rename(tmp, final) != 0 {
+                errors[i] = .io(final, reason: String(cString: strerror(errno)))
+                unlink(tmp)
+            }
+        }
+        return errors
+    }
+
+    /// Creates `path` (`O_EXCL`) and writes all of `data`; returns the open descriptor. On
+    /// failure nothing is left behind.
+    private static func createAndWrite(_ data: Data, to path: String) throws(BatchError) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
+        if let failure = writeAll(data, to: fd) {
+            close(fd)
+            unlink(path)
+            throw .io(path, reason: failure)
+        }
+        return fd
+    }
+
+    /// Writes all of `data` to `fd`; the error text, or `nil`.
+    private static func writeAll(_ data: Data, to fd: Int32) -> String? {
         var failure: String? = nil
         data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
@@ -130,6 +171,14 @@ final class OutputFolder: @unchecked Sendable {
                 offset += n
             }
         }
+        return failure
+    }
+
+    /// Writes a whole file with POSIX calls (`O_EXCL`), optionally fsync'ing it.
+    static func writeFile(_ data: Data, to path: String, sync: Bool) throws(BatchError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
+        var failure = writeAll(data, to: fd)
         if failure == nil, sync, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {

@@ -1,16 +1,28 @@
 import Foundation
 
-/// A bounded blocking FIFO between the file-walking thread and the render threads: the walker
-/// blocks when `capacity` inputs are waiting, so memory never grows with the input count.
+/// A bounded blocking FIFO (walker → render threads, render threads → writer threads): a putter
+/// blocks when `capacity` elements are waiting, so memory never grows with the input count.
+/// Wake-ups are batched both ways — putters are woken when the queue has drained to half,
+/// takers when `wakeTakersAt` elements wait — so a hand-off is not a futex call per element.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var buffer: [Element?]
     private var head = 0
     private var count = 0
     private var closed = false
+    /// Takers sleep until this many elements wait (or the queue closes).
+    private let wakeThreshold: Int
+    /// Putters sleeping on a full queue are woken when it drains to this level. It must be at
+    /// least `wakeThreshold - 1`, the level takers drain it to, or both sides could sleep.
+    private let putterWakeLevel: Int
 
-    init(capacity: Int) {
+    /// - Parameter wakeTakersAt: how many elements must wait before a sleeping taker is woken
+    ///   (clamped to `1...capacity`). Above 1 it batches hand-offs: fewer wake-ups, and a
+    ///   taker that drains with ``take(upTo:)`` gets groups of at least that size.
+    init(capacity: Int, wakeTakersAt: Int = 1) {
         buffer = Array(repeating: nil, count: max(1, capacity))
+        wakeThreshold = min(max(1, wakeTakersAt), max(1, capacity))
+        putterWakeLevel = max(max(1, capacity) / 2, wakeThreshold - 1)
     }
 
     /// Blocks while full. Returns false when the queue was closed (the element is dropped).
@@ -21,20 +33,42 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         guard !closed else { return false }
         buffer[(head + count) % buffer.count] = element
         count += 1
-        condition.broadcast()
+        // Takers wait only below the threshold: waking everyone on every put would cost a
+        // futex call per element and per waiter.
+        if count == wakeThreshold { condition.broadcast() }
         return true
     }
 
-    /// Blocks while empty and open; `nil` once closed and drained.
+    /// Blocks while fewer than the wake threshold wait and the queue is open; `nil` once closed
+    /// and drained.
     func take() -> Element? {
         condition.lock(); defer { condition.unlock() }
-        while count == 0 && !closed { condition.wait() }
+        while count < wakeThreshold && !closed { condition.wait() }
         guard count > 0 else { return nil }
+        return removeFirst()
+    }
+
+    /// Blocks while fewer than the wake threshold wait and the queue is open, then takes up to
+    /// `limit` waiting elements at once; `nil` once closed and drained.
+    func take(upTo limit: Int) -> [Element]? {
+        condition.lock(); defer { condition.unlock() }
+        while count < wakeThreshold && !closed { condition.wait() }
+        guard count > 0 else { return nil }
+        var taken: [Element] = []
+        taken.reserveCapacity(min(count, max(1, limit)))
+        while count > 0, taken.count < max(1, limit), let element = removeFirst() { taken.append(element) }
+        return taken
+    }
+
+    /// Called with the lock held and `count > 0`.
+    private func removeFirst() -> Element? {
         let element = buffer[head]
         buffer[head] = nil
         head = (head + 1) % buffer.count
+        // Putters wait only while the queue is full; they are woken once it has drained to
+        // `putterWakeLevel` (half), so a putter refills many elements per wake-up, not one.
         count -= 1
-        condition.broadcast()
+        if count == putterWakeLevel { condition.broadcast() }
         return element
     }
 

@@ -1,6 +1,9 @@
 import Benchmark
 import DTEKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // Batch engine benchmarks: 2,000 letter documents (copies of the SII sample
 // 33-DTE--76354771-K--33--170.xml with distinct folios), rendered with all cores and with one,
@@ -56,6 +59,45 @@ enum BatchBench {
     }
 }
 
+/// Confines the whole process to one CPU (every thread now; threads started later inherit the
+/// mask), so "single-core" means one core, not one render thread with the writer threads and
+/// the kernel's journal work on the other core. `restore()` gives back the original mask.
+enum CPUAffinity {
+    /// A `cpu_set_t` (1024 bits).
+    typealias Mask = [UInt64]
+
+    #if os(Linux)
+    // glibc's affinity calls (declared by <sched.h> only under _GNU_SOURCE).
+    @_silgen_name("sched_getaffinity") private static func getaffinity(_ tid: Int32, _ size: Int, _ set: UnsafeMutableRawPointer) -> Int32
+    @_silgen_name("sched_setaffinity") private static func setaffinity(_ tid: Int32, _ size: Int, _ set: UnsafeRawPointer) -> Int32
+
+    private static func threads() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []).compactMap { Int32($0) }
+    }
+
+    static func current() -> Mask {
+        var mask = Mask(repeating: 0, count: 16)
+        let ok = mask.withUnsafeMutableBytes { getaffinity(0, $0.count, $0.baseAddress!) } == 0
+        return ok ? mask : Mask(repeating: ~0, count: 16)
+    }
+
+    static func apply(_ mask: Mask) {
+        for tid in threads() { _ = mask.withUnsafeBytes { setaffinity(tid, $0.count, $0.baseAddress!) } }
+    }
+
+    /// The lowest CPU of `mask` alone.
+    static func firstCPU(of mask: Mask) -> Mask {
+        var one = Mask(repeating: 0, count: 16)
+        for (i, word) in mask.enumerated() where word != 0 {
+            one[i] = word & (~word &+ 1)
+            return one
+        }
+        one[0] = 1
+        return one
+    }
+    #endif
+}
+
 enum BatchBenchRenderer {
     /// The real printout (`carta` with `Samples/logo.png`), copies: tributaria. Set
     /// DTEKIT_BENCH_STUB=1 to measure the engine alone with the stand-in renderer
@@ -86,6 +128,19 @@ let benchmarks: @Sendable () -> Void = {
         let input = BatchBench.inputs(2000)
         benchmark.startMeasurement()
         let s = try await BatchBench.run(input, BatchBench.output("1job"), jobs: 1)
+        benchmark.stopMeasurement()
+        precondition(s.rendered == 2000 && s.failed == 0, "\(s)")
+    }
+
+    Benchmark("batch 2000 letter, 1 job on 1 core (single-core)", configuration: full) { benchmark in
+        let input = BatchBench.inputs(2000)
+        #if os(Linux)
+        let all = CPUAffinity.current()
+        CPUAffinity.apply(CPUAffinity.firstCPU(of: all))
+        defer { CPUAffinity.apply(all) }
+        #endif
+        benchmark.startMeasurement()
+        let s = try await BatchBench.run(input, BatchBench.output("1core"), jobs: 1)
         benchmark.stopMeasurement()
         precondition(s.rendered == 2000 && s.failed == 0, "\(s)")
     }
