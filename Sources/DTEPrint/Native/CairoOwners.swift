@@ -242,7 +242,12 @@ final class TextEngine {
     /// Forgets the current document's layouts (kept for reuse). Called when a render ends.
     func endDocument() {
         for l in shaped.values {
-            if spare.count < Self.spareLimit { spare.append(l) } else { g_object_unref(UnsafeMutableRawPointer(l)) }
+            if spare.count < Self.spareLimit {
+                pango_layout_set_text(l, "", 0)     // drop the document's text and lines now
+                spare.append(l)
+            } else {
+                g_object_unref(UnsafeMutableRawPointer(l))
+            }
         }
         shaped.removeAll(keepingCapacity: true)
     }
