@@ -199,8 +199,11 @@ struct CardDetector: Sendable {
         // Boundary samples: per-row and per-column extremes.
         var rowMin = [Int](repeating: Int.max, count: H), rowMax = [Int](repeating: -1, count: H)
         var colMin = [Int](repeating: Int.max, count: W), colMax = [Int](repeating: -1, count: W)
+        guard let w32 = UInt32(exactly: W) else { return nil }
         for p in pixels {
-            let i = Int(p), x = i % W, y = i / W
+            // Indices come from the component labelling: 0 ≤ i < W·H < Int32.max.
+            let q = UInt32(truncatingIfNeeded: p).quotientAndRemainder(dividingBy: w32)
+            let x = Int(q.remainder), y = Int(q.quotient)
             if x < rowMin[y] { rowMin[y] = x }
             if x > rowMax[y] { rowMax[y] = x }
             if y < colMin[x] { colMin[x] = y }

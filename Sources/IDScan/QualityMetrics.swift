@@ -1,3 +1,4 @@
+import CIDScanDecode
 import Foundation
 
 /// Quality measurements on the card region resampled to a fixed size.
@@ -31,34 +32,14 @@ struct CardQuality: Sendable {
         guard let h = Geometry.homography(width: Double(W), height: Double(H), to: quad) else { return nil }
         var out = GrayImage(width: W, height: H)
         let sw = src.width, sh = src.height
-        // Homogeneous source coordinates are affine along a row: step them incrementally.
-        let h0 = Float(h[0]), h1 = Float(h[1]), h2 = Float(h[2]), h3 = Float(h[3])
-        let h4 = Float(h[4]), h5 = Float(h[5]), h6 = Float(h[6]), h7 = Float(h[7])
-        let maxX = Float(sw - 1), maxY = Float(sh - 1)
+        guard sw > 0, sh > 0, src.pixels.count >= sw * sh,
+              let srcW = Int32(exactly: sw), let srcH = Int32(exactly: sh) else { return nil }
+        let coefficients = h.map { Float($0) }
         src.pixels.withUnsafeBufferPointer { s in
             out.pixels.withUnsafeMutableBufferPointer { d in
-                guard let sp = s.baseAddress, let dp = d.baseAddress, s.count >= sw * sh, d.count >= W * H else { return }
-                for y in 0..<H {
-                    let fy = Float(y) + 0.5
-                    var nx = h0 * 0.5 + h1 * fy + h2, ny = h3 * 0.5 + h4 * fy + h5, dn = h6 * 0.5 + h7 * fy + 1
-                    let drow = dp + y &* W
-                    for x in 0..<W {
-                        let cnx = nx, cny = ny, cdn = dn
-                        nx += h0; ny += h3; dn += h6
-                        guard abs(cdn) > 1e-6 else { continue }
-                        let inv = 1 / cdn
-                        let sx = cnx * inv - 0.5, sy = cny * inv - 0.5
-                        guard sx.isFinite, sy.isFinite else { continue }
-                        // Clamped to the image, so the integer parts index inside it.
-                        let cx = min(max(sx, 0), maxX), cy = min(max(sy, 0), maxY)
-                        let x0 = Int(cx), y0 = Int(cy)
-                        let dx = x0 < sw &- 1 ? 1 : 0, dy = y0 < sh &- 1 ? sw : 0
-                        let ax = cx - Float(x0), ay = cy - Float(y0)
-                        let p0 = sp + (y0 &* sw &+ x0)
-                        let top = Float(p0[0]) * (1 - ax) + Float(p0[dx]) * ax
-                        let bottom = Float(p0[dy]) * (1 - ax) + Float(p0[dy &+ dx]) * ax
-                        drow[x] = UInt8(min(max(top * (1 - ay) + bottom * ay + 0.5, 0), 255))
-                    }
+                coefficients.withUnsafeBufferPointer { c in
+                    guard let sp = s.baseAddress, let dp = d.baseAddress, let cp = c.baseAddress, c.count == 8 else { return }
+                    idscan_warp_bilinear(sp, srcW, srcH, cp, dp, Int32(W), Int32(H))
                 }
             }
         }
