@@ -79,10 +79,13 @@ struct CardQuality: Sendable {
                 }
             }
             // Glare: clipped blobs of at least 0.05% of the card (isolated bright pixels are not
-            // glare). Each pixel is pushed at most once, so the stack holds at most n entries.
+            // glare). Each clipped pixel is pushed at most once, so the stack holds at most that many.
+            var clipped = 0
+            for v in Int(clip)..<256 { clipped &+= b[v] }
+            guard clipped > 0 else { return }   // nothing clipped: no stack needed
             let minBlob = max(8, n / 2000)
             let iw32 = UInt32(truncatingIfNeeded: iw)   // iw < n < Int32.max
-            let stack = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+            let stack = UnsafeMutablePointer<Int32>.allocate(capacity: clipped)   // each clipped pixel pushed at most once
             defer { stack.deallocate() }
             for start in 0..<n where m[start] == 1 {
                 m[start] = 2
