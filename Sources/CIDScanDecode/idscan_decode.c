@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <jpeglib.h>
 #include <jerror.h>
 #include <png.h>
@@ -285,4 +286,40 @@ int idscan_png_encode(const uint8_t *pixels, int width, int height, int componen
     *out = buffer;
     *out_size = size;
     return IDSCAN_OK;
+}
+
+// MARK: - Card warp (hot loop kept here: no per-pixel range checks)
+
+void idscan_warp_bilinear(const uint8_t *src, int src_width, int src_height, const float h[8],
+                          uint8_t *dst, int width, int height) {
+#pragma clang fp contract(off)
+    if (src == NULL || dst == NULL || h == NULL || src_width <= 0 || src_height <= 0 || width <= 0 || height <= 0) return;
+    const float h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7];
+    const float max_x = (float)(src_width - 1), max_y = (float)(src_height - 1);
+    const size_t sw = (size_t)src_width;
+    for (int y = 0; y < height; y++) {
+        const float fy = (float)y + 0.5f;
+        float nx = h0 * 0.5f + h1 * fy + h2, ny = h3 * 0.5f + h4 * fy + h5, dn = h6 * 0.5f + h7 * fy + 1.0f;
+        uint8_t *row = dst + (size_t)y * (size_t)width;
+        for (int x = 0; x < width; x++) {
+            const float cnx = nx, cny = ny, cdn = dn;
+            nx += h0; ny += h3; dn += h6;
+            if (!(fabsf(cdn) > 1e-6f)) continue;
+            const float inv = 1.0f / cdn;
+            const float sx = cnx * inv - 0.5f, sy = cny * inv - 0.5f;
+            if (!isfinite(sx) || !isfinite(sy)) continue;
+            // Clamped into the image, so the integer parts index inside it.
+            const float cx = sx < 0.0f ? 0.0f : (sx > max_x ? max_x : sx);
+            const float cy = sy < 0.0f ? 0.0f : (sy > max_y ? max_y : sy);
+            const int x0 = (int)cx, y0 = (int)cy;
+            const size_t dx = x0 < src_width - 1 ? 1 : 0, dy = y0 < src_height - 1 ? sw : 0;
+            const float ax = cx - (float)x0, ay = cy - (float)y0;
+            const uint8_t *p = src + (size_t)y0 * sw + (size_t)x0;
+            const float top = (float)p[0] * (1.0f - ax) + (float)p[dx] * ax;
+            const float bottom = (float)p[dy] * (1.0f - ax) + (float)p[dy + dx] * ax;
+            float v = top * (1.0f - ay) + bottom * ay + 0.5f;
+            v = v < 0.0f ? 0.0f : (v > 255.0f ? 255.0f : v);
+            row[x] = (uint8_t)(int)v;
+        }
+    }
 }

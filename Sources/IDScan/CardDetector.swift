@@ -37,7 +37,10 @@ struct CardDetector: Sendable {
         for v in 0..<256 { lut[v] = UInt8(clamping: Int((Double(v - lo) * 255 / Double(hi - lo)).rounded())) }
         var stretched = image
         stretched.pixels.withUnsafeMutableBufferPointer { p in
-            lut.withUnsafeBufferPointer { l in for i in 0..<n { p[i] = l[Int(p[i])] } }
+            lut.withUnsafeBufferPointer { l in
+                guard let l0 = l.baseAddress, l.count == 256 else { return }
+                for i in p.indices { p[i] = l0[Int(p[i])] }   // a UInt8 indexes a 256-entry table
+            }
         }
         let radius = max(1, min(W, H) / 250)
         let smooth = stretched.boxBlurred(radius: radius)
@@ -46,20 +49,22 @@ struct CardDetector: Sendable {
         // soft, blurred card edges better than to fine texture). The outer frame copies its inner
         // neighbour so the flood cannot run along the image border into a cut card.
         var grad = [Float](repeating: 0, count: n)
-        smooth.withUnsafeBufferPointer { s in
-            grad.withUnsafeMutableBufferPointer { g in
+        smooth.withUnsafeBufferPointer { sbuf in
+            grad.withUnsafeMutableBufferPointer { gbuf in
+                guard let s0 = sbuf.baseAddress, let g0 = gbuf.baseAddress, sbuf.count >= n, gbuf.count >= n else { return }
+                // W, H ≥ 16: every index below is inside the n-element buffers (wrapping arithmetic).
                 for y in 2..<(H - 2) {
-                    let row = y * W
-                    for x in 2..<(W - 2) {
-                        let i = row + x
-                        g[i] = 0.5 * (abs(s[i + 2] - s[i - 2]) + abs(s[i + 2 * W] - s[i - 2 * W]))
+                    let s = s0 + y &* W, g = g0 + y &* W
+                    let up = s - 2 &* W, down = s + 2 &* W
+                    for x in 2..<(W &- 2) {
+                        g[x] = 0.5 * (abs(s[x &+ 2] - s[x &- 2]) + abs(down[x] - up[x]))
                     }
-                    g[row] = g[row + 2]; g[row + 1] = g[row + 2]
-                    g[row + W - 1] = g[row + W - 3]; g[row + W - 2] = g[row + W - 3]
+                    g[0] = g[2]; g[1] = g[2]
+                    g[W &- 1] = g[W &- 3]; g[W &- 2] = g[W &- 3]
                 }
                 for x in 0..<W {
-                    g[x] = g[2 * W + x]; g[W + x] = g[2 * W + x]
-                    g[(H - 1) * W + x] = g[(H - 3) * W + x]; g[(H - 2) * W + x] = g[(H - 3) * W + x]
+                    g0[x] = g0[2 &* W &+ x]; g0[W &+ x] = g0[2 &* W &+ x]
+                    g0[(H &- 1) &* W &+ x] = g0[(H &- 3) &* W &+ x]; g0[(H &- 2) &* W &+ x] = g0[(H &- 3) &* W &+ x]
                 }
             }
         }
@@ -111,6 +116,9 @@ struct CardDetector: Sendable {
         struct Component { var start: Int; var count: Int; var touchesBorder: Bool }
         var components: [Component] = []
         let minArea = max(64, Int(policy.minCardAreaFraction * Double(n)))
+        // Pixel indices fit in 32 bits (the decoder caps images far below 4 G pixels): 32-bit
+        // division is several times cheaper than 64-bit.
+        guard n < Int(Int32.max), let w32 = UInt32(exactly: W) else { return .notFound(aspect: nil) }
         grad.withUnsafeBufferPointer { g in
         smooth.withUnsafeBufferPointer { sm in
         state.withUnsafeMutableBufferPointer { st in
@@ -121,7 +129,7 @@ struct CardDetector: Sendable {
             }
             while top > 0 {
                 top -= 1
-                let i = Int(buf[top]), x = i % W
+                let i = Int(buf[top]), x = Int(UInt32(truncatingIfNeeded: i) % w32)
                 if x > 0 { let j = i - 1; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
                 if x < W - 1 { let j = i + 1; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
                 if i >= W { let j = i - W; if st[j] == 0 && g[j] < threshold { st[j] = 1; buf[top] = Int32(j); top += 1 } }
@@ -137,7 +145,8 @@ struct CardDetector: Sendable {
                 var touches = false
                 while k < end {
                     let i = Int(buf[k]); k += 1
-                    let x = i % W, y = i / W
+                    let q = UInt32(truncatingIfNeeded: i).quotientAndRemainder(dividingBy: w32)
+                    let x = Int(q.remainder), y = Int(q.quotient)
                     if x == 0 || y == 0 || x == W - 1 || y == H - 1 { touches = true }
                     if x > 0, st[i - 1] == 0 { st[i - 1] = 2; buf[end] = Int32(i - 1); end += 1 }
                     if x < W - 1, st[i + 1] == 0 { st[i + 1] = 2; buf[end] = Int32(i + 1); end += 1 }
@@ -190,8 +199,11 @@ struct CardDetector: Sendable {
         // Boundary samples: per-row and per-column extremes.
         var rowMin = [Int](repeating: Int.max, count: H), rowMax = [Int](repeating: -1, count: H)
         var colMin = [Int](repeating: Int.max, count: W), colMax = [Int](repeating: -1, count: W)
+        guard let w32 = UInt32(exactly: W) else { return nil }
         for p in pixels {
-            let i = Int(p), x = i % W, y = i / W
+            // Indices come from the component labelling: 0 ≤ i < W·H < Int32.max.
+            let q = UInt32(truncatingIfNeeded: p).quotientAndRemainder(dividingBy: w32)
+            let x = Int(q.remainder), y = Int(q.quotient)
             if x < rowMin[y] { rowMin[y] = x }
             if x > rowMax[y] { rowMax[y] = x }
             if y < colMin[x] { colMin[x] = y }

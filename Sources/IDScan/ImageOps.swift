@@ -10,14 +10,16 @@ extension GrayImage {
         var dst = GrayImage(width: ow, height: oh)
         if factor == 2 {  // the common case, unrolled
             let W = width
-            pixels.withUnsafeBufferPointer { s in
-                dst.pixels.withUnsafeMutableBufferPointer { d in
-                    for oy in 0..<oh {
-                        let r0 = 2 * oy * W, r1 = r0 + W
+            guard pixels.count >= W * height else { return self }
+            pixels.withUnsafeBufferPointer { sbuf in
+                dst.pixels.withUnsafeMutableBufferPointer { dbuf in
+                    guard let s = sbuf.baseAddress, let d = dbuf.baseAddress else { return }
+                    for oy in 0..<oh {   // rows 2·oy and 2·oy+1 < height: wrapping index arithmetic
+                        let r0 = s + 2 &* oy &* W, r1 = r0 + W, o = d + oy &* ow
                         for ox in 0..<ow {
-                            let x = 2 * ox
-                            let sum = UInt16(s[r0 + x]) + UInt16(s[r0 + x + 1]) + UInt16(s[r1 + x]) + UInt16(s[r1 + x + 1])
-                            d[oy * ow + ox] = UInt8(truncatingIfNeeded: (sum + 2) >> 2)
+                            let x = 2 &* ox
+                            let sum = UInt16(r0[x]) &+ UInt16(r0[x &+ 1]) &+ UInt16(r1[x]) &+ UInt16(r1[x &+ 1])
+                            o[ox] = UInt8(truncatingIfNeeded: (sum &+ 2) >> 2)
                         }
                     }
                 }
@@ -54,36 +56,40 @@ extension GrayImage {
         let W = width, H = height
         var tmp = [Float](repeating: 0, count: W * H)
         var out = [Float](repeating: 0, count: W * H)
+        guard W > 0, H > 0, r >= 0, pixels.count >= W * H else { return out }
         let norm = 1 / Float(2 * r + 1)
-        pixels.withUnsafeBufferPointer { s in
-            tmp.withUnsafeMutableBufferPointer { t in
+        // Indices below stay inside the W × H buffers checked above: wrapping arithmetic.
+        pixels.withUnsafeBufferPointer { sbuf in
+            tmp.withUnsafeMutableBufferPointer { tbuf in
+                guard let s0 = sbuf.baseAddress, let t0 = tbuf.baseAddress else { return }
                 for y in 0..<H {
-                    let row = y * W
+                    let s = s0 + y &* W, t = t0 + y &* W
                     var sum: Float = 0
-                    for k in -r...r { sum += Float(s[row + min(max(k, 0), W - 1)]) }
+                    for k in -r...r { sum += Float(s[min(max(k, 0), W &- 1)]) }
                     for x in 0..<W {
-                        t[row + x] = sum * norm
-                        let add = min(x + r + 1, W - 1), sub = max(x - r, 0)
-                        sum += Float(s[row + add]) - Float(s[row + sub])
+                        t[x] = sum * norm
+                        let add = min(x &+ r &+ 1, W &- 1), sub = max(x &- r, 0)
+                        sum += Float(s[add]) - Float(s[sub])
                     }
                 }
             }
         }
-        tmp.withUnsafeBufferPointer { t in
-            out.withUnsafeMutableBufferPointer { o in
-                var sums = [Float](repeating: 0, count: W)
-                sums.withUnsafeMutableBufferPointer { acc in
-                    for x in 0..<W { acc[x] = 0 }
-                    for k in -r...r {
-                        let yy = min(max(k, 0), H - 1)
-                        for x in 0..<W { acc[x] += t[yy * W + x] }
-                    }
-                    for y in 0..<H {
-                        let add = min(y + r + 1, H - 1) * W, sub = max(y - r, 0) * W
-                        for x in 0..<W {
-                            o[y * W + x] = acc[x] * norm
-                            acc[x] += t[add + x] - t[sub + x]
-                        }
+        tmp.withUnsafeBufferPointer { tbuf in
+            out.withUnsafeMutableBufferPointer { obuf in
+                guard let t = tbuf.baseAddress, let o = obuf.baseAddress else { return }
+                let acc = UnsafeMutablePointer<Float>.allocate(capacity: W)
+                defer { acc.deallocate() }
+                acc.initialize(repeating: 0, count: W)
+                for k in -r...r {
+                    let row = t + min(max(k, 0), H &- 1) &* W
+                    for x in 0..<W { acc[x] += row[x] }
+                }
+                for y in 0..<H {
+                    let add = t + min(y &+ r &+ 1, H &- 1) &* W, sub = t + max(y &- r, 0) &* W
+                    let orow = o + y &* W
+                    for x in 0..<W {
+                        orow[x] = acc[x] * norm
+                        acc[x] += add[x] - sub[x]
                     }
                 }
             }

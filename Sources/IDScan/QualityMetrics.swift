@@ -1,3 +1,4 @@
+import CIDScanDecode
 import Foundation
 
 /// Quality measurements on the card region resampled to a fixed size.
@@ -31,29 +32,14 @@ struct CardQuality: Sendable {
         guard let h = Geometry.homography(width: Double(W), height: Double(H), to: quad) else { return nil }
         var out = GrayImage(width: W, height: H)
         let sw = src.width, sh = src.height
-        // Homogeneous source coordinates are affine along a row: step them incrementally.
-        let h0 = Float(h[0]), h1 = Float(h[1]), h2 = Float(h[2]), h3 = Float(h[3])
-        let h4 = Float(h[4]), h5 = Float(h[5]), h6 = Float(h[6]), h7 = Float(h[7])
-        let maxX = Float(sw - 1), maxY = Float(sh - 1)
+        guard sw > 0, sh > 0, src.pixels.count >= sw * sh,
+              let srcW = Int32(exactly: sw), let srcH = Int32(exactly: sh) else { return nil }
+        let coefficients = h.map { Float($0) }
         src.pixels.withUnsafeBufferPointer { s in
             out.pixels.withUnsafeMutableBufferPointer { d in
-                for y in 0..<H {
-                    let fy = Float(y) + 0.5
-                    var nx = h0 * 0.5 + h1 * fy + h2, ny = h3 * 0.5 + h4 * fy + h5, dn = h6 * 0.5 + h7 * fy + 1
-                    for x in 0..<W {
-                        defer { nx += h0; ny += h3; dn += h6 }
-                        guard abs(dn) > 1e-6 else { continue }
-                        let inv = 1 / dn
-                        let sx = nx * inv - 0.5, sy = ny * inv - 0.5
-                        guard sx.isFinite, sy.isFinite else { continue }
-                        let cx = min(max(sx, 0), maxX), cy = min(max(sy, 0), maxY)
-                        let x0 = Int(cx), y0 = Int(cy)
-                        let x1 = min(x0 + 1, sw - 1), y1 = min(y0 + 1, sh - 1)
-                        let ax = cx - Float(x0), ay = cy - Float(y0)
-                        let top = Float(s[y0 * sw + x0]) * (1 - ax) + Float(s[y0 * sw + x1]) * ax
-                        let bottom = Float(s[y1 * sw + x0]) * (1 - ax) + Float(s[y1 * sw + x1]) * ax
-                        d[y * W + x] = UInt8(min(max(top * (1 - ay) + bottom * ay + 0.5, 0), 255))
-                    }
+                coefficients.withUnsafeBufferPointer { c in
+                    guard let sp = s.baseAddress, let dp = d.baseAddress, let cp = c.baseAddress, c.count == 8 else { return }
+                    idscan_warp_bilinear(sp, srcW, srcH, cp, dp, Int32(W), Int32(H))
                 }
             }
         }
@@ -66,90 +52,105 @@ struct CardQuality: Sendable {
         let mx = W * 5 / 100, my = H * 5 / 100
         let x0 = mx, x1 = W - mx, y0 = my, y1 = H - my
         let iw = x1 - x0, ih = y1 - y0
+        let n = iw * ih
         var hist = Histogram()
+        hist.count = n
+        guard iw >= 5, ih >= 5, n < Int(Int32.max), card.pixels.count >= W * H else {
+            return CardQuality(sharpness: 0, tenengrad: 0, mean: 0, p5: 0, p95: 0, glareFraction: 0)
+        }
         let clip = UInt8(clamping: Int(glareLuma.rounded()))
-        var mask = [UInt8](repeating: 0, count: iw * ih)
-        card.pixels.withUnsafeBufferPointer { s in
-            hist.bins.withUnsafeMutableBufferPointer { b in
-                mask.withUnsafeMutableBufferPointer { m in
-                    for y in y0..<y1 {
-                        for x in x0..<x1 {
-                            let v = s[y * W + x]
-                            b[Int(v)] &+= 1
-                            if v >= clip { m[(y - y0) * iw + (x - x0)] = 1 }
-                        }
-                    }
+        // Loops below index inside iw × ih (or W × H) buffers checked above: wrapping arithmetic.
+        var mask = [UInt8](repeating: 0, count: n)
+        var glarePixels = 0
+        var norm = [Float](repeating: 0, count: n)
+        var sm = [Float](repeating: 0, count: n)
+        var sumX = 0.0, sqX = 0.0, sumY = 0.0, sqY = 0.0, ten = 0.0
+        var count = 0
+        card.pixels.withUnsafeBufferPointer { sbuf in
+        hist.bins.withUnsafeMutableBufferPointer { bbuf in
+        mask.withUnsafeMutableBufferPointer { mbuf in
+            guard let s = sbuf.baseAddress, let b = bbuf.baseAddress, let m = mbuf.baseAddress else { return }
+            for y in y0..<y1 {
+                let row = s + (y &* W &+ x0), mrow = m + ((y &- y0) &* iw)
+                for x in 0..<iw {
+                    let v = row[x]
+                    b[Int(v)] &+= 1
+                    mrow[x] = v >= clip ? 1 : 0
                 }
             }
-        }
-        hist.count = iw * ih
-        // Glare: clipped blobs of at least 0.05% of the card (isolated bright pixels are not glare).
-        let minBlob = max(8, iw * ih / 2000)
-        var glarePixels = 0
-        var stack: [Int] = []
-        for start in 0..<(iw * ih) where mask[start] == 1 {
-            mask[start] = 2
-            stack.append(start)
-            var size = 0
-            while let i = stack.popLast() {
-                size += 1
-                let x = i % iw
-                if x > 0, mask[i - 1] == 1 { mask[i - 1] = 2; stack.append(i - 1) }
-                if x < iw - 1, mask[i + 1] == 1 { mask[i + 1] = 2; stack.append(i + 1) }
-                if i >= iw, mask[i - iw] == 1 { mask[i - iw] = 2; stack.append(i - iw) }
-                if i + iw < iw * ih, mask[i + iw] == 1 { mask[i + iw] = 2; stack.append(i + iw) }
+            // Glare: clipped blobs of at least 0.05% of the card (isolated bright pixels are not
+            // glare). Each clipped pixel is pushed at most once, so the stack holds at most that many.
+            var clipped = 0
+            for v in Int(clip)..<256 { clipped &+= b[v] }
+            guard clipped > 0 else { return }   // nothing clipped: no stack needed
+            let minBlob = max(8, n / 2000)
+            let iw32 = UInt32(truncatingIfNeeded: iw)   // iw < n < Int32.max
+            let stack = UnsafeMutablePointer<Int32>.allocate(capacity: clipped)   // each clipped pixel pushed at most once
+            defer { stack.deallocate() }
+            for start in 0..<n where m[start] == 1 {
+                m[start] = 2
+                stack[0] = Int32(truncatingIfNeeded: start)
+                var top = 1
+                var size = 0
+                while top > 0 {
+                    top &-= 1
+                    let i = Int(stack[top])
+                    size &+= 1
+                    let x = Int(UInt32(truncatingIfNeeded: i) % iw32)
+                    if x > 0, m[i &- 1] == 1 { m[i &- 1] = 2; stack[top] = Int32(truncatingIfNeeded: i &- 1); top &+= 1 }
+                    if x < iw &- 1, m[i &+ 1] == 1 { m[i &+ 1] = 2; stack[top] = Int32(truncatingIfNeeded: i &+ 1); top &+= 1 }
+                    if i >= iw, m[i &- iw] == 1 { m[i &- iw] = 2; stack[top] = Int32(truncatingIfNeeded: i &- iw); top &+= 1 }
+                    if i &+ iw < n, m[i &+ iw] == 1 { m[i &+ iw] = 2; stack[top] = Int32(truncatingIfNeeded: i &+ iw); top &+= 1 }
+                }
+                if size >= minBlob { glarePixels &+= size }
             }
-            if size >= minBlob { glarePixels += size }
+        }
+        }
         }
 
         // Contrast normalisation (p1…p99 → 0…255), light [1 2 1] smoothing against noise, then
         // variance of the 4-neighbour Laplacian and the Tenengrad (mean squared Sobel magnitude).
         let lo = Double(hist.percentile(0.01)), hi = max(Double(hist.percentile(0.99)), lo + 24)
-        let gain = Float(255 / (hi - lo))
-        var norm = [Float](repeating: 0, count: iw * ih)
-        card.pixels.withUnsafeBufferPointer { s in
-            norm.withUnsafeMutableBufferPointer { d in
-                for y in 0..<ih {
-                    for x in 0..<iw { d[y * iw + x] = (Float(s[(y + y0) * W + x + x0]) - Float(lo)) * gain }
+        let gain = Float(255 / (hi - lo)), flo = Float(lo)
+        card.pixels.withUnsafeBufferPointer { sbuf in
+        norm.withUnsafeMutableBufferPointer { nbuf in
+        sm.withUnsafeMutableBufferPointer { smbuf in
+            guard let s = sbuf.baseAddress, let nm = nbuf.baseAddress, let d = smbuf.baseAddress else { return }
+            for y in 0..<ih {
+                let row = s + ((y &+ y0) &* W &+ x0), out = nm + y &* iw
+                for x in 0..<iw { out[x] = (Float(row[x]) - flo) * gain }
+            }
+            d.update(from: nm, count: n)
+            for y in 1..<(ih - 1) {
+                let c = nm + y &* iw, u = c - iw, l = c + iw, o = d + y &* iw
+                for x in 1..<(iw - 1) {
+                    o[x] = (4 * c[x] + 2 * (c[x &- 1] + c[x &+ 1] + u[x] + l[x])
+                            + u[x &- 1] + u[x &+ 1] + l[x &- 1] + l[x &+ 1]) / 16
                 }
             }
-        }
-        var sm = norm
-        norm.withUnsafeBufferPointer { s in
-            sm.withUnsafeMutableBufferPointer { d in
-                for y in 1..<(ih - 1) {
-                    for x in 1..<(iw - 1) {
-                        let i = y * iw + x
-                        d[i] = (4 * s[i] + 2 * (s[i - 1] + s[i + 1] + s[i - iw] + s[i + iw])
-                                + s[i - iw - 1] + s[i - iw + 1] + s[i + iw - 1] + s[i + iw + 1]) / 16
-                    }
-                }
-            }
-        }
-        // Directional second differences: motion blur flattens one direction only, so the
-        // sharpness is the weaker of the two (scaled like a Laplacian variance).
-        var sumX = 0.0, sqX = 0.0, sumY = 0.0, sqY = 0.0, ten = 0.0
-        var count = 0
-        sm.withUnsafeBufferPointer { s in
+            // Directional second differences: motion blur flattens one direction only, so the
+            // sharpness is the weaker of the two (scaled like a Laplacian variance).
             for y in 2..<(ih - 2) {
+                let c = UnsafePointer(d + y &* iw), u = c - iw, l = c + iw
                 var rsx: Float = 0, rqx: Float = 0, rsy: Float = 0, rqy: Float = 0, rowTen: Float = 0
                 for x in 2..<(iw - 2) {
-                    let i = y * iw + x
-                    let dxx = s[i - 1] + s[i + 1] - 2 * s[i]
-                    let dyy = s[i - iw] + s[i + iw] - 2 * s[i]
+                    let dxx = c[x &- 1] + c[x &+ 1] - 2 * c[x]
+                    let dyy = u[x] + l[x] - 2 * c[x]
                     rsx += dxx; rqx += dxx * dxx; rsy += dyy; rqy += dyy * dyy
-                    let gx = (s[i - iw + 1] + 2 * s[i + 1] + s[i + iw + 1]) - (s[i - iw - 1] + 2 * s[i - 1] + s[i + iw - 1])
-                    let gy = (s[i + iw - 1] + 2 * s[i + iw] + s[i + iw + 1]) - (s[i - iw - 1] + 2 * s[i - iw] + s[i - iw + 1])
+                    let gx = (u[x &+ 1] + 2 * c[x &+ 1] + l[x &+ 1]) - (u[x &- 1] + 2 * c[x &- 1] + l[x &- 1])
+                    let gy = (l[x &- 1] + 2 * l[x] + l[x &+ 1]) - (u[x &- 1] + 2 * u[x] + u[x &+ 1])
                     rowTen += gx * gx + gy * gy
                 }
                 sumX += Double(rsx); sqX += Double(rqx); sumY += Double(rsy); sqY += Double(rqy); ten += Double(rowTen)
-                count += iw - 4
+                count &+= iw &- 4
             }
+        }
+        }
         }
         let c = Double(max(count, 1))
         let varX = sqX / c - (sumX / c) * (sumX / c), varY = sqY / c - (sumY / c) * (sumY / c)
         return CardQuality(sharpness: 2 * min(varX, varY), tenengrad: ten / c / 1000,
                            mean: hist.mean, p5: Double(hist.percentile(0.05)), p95: Double(hist.percentile(0.95)),
-                           glareFraction: Double(glarePixels) / Double(max(iw * ih, 1)))
+                           glareFraction: Double(glarePixels) / Double(max(n, 1)))
     }
 }

@@ -44,6 +44,13 @@ int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int compone
 int idscan_png_encode(const uint8_t *pixels, int width, int height, int components,
                       uint8_t **out, size_t *out_size, char *message, size_t message_size);
 
+/// Resamples `src` (8-bit gray, stride == src_width) into `dst` (width × height, stride == width)
+/// through the homography `h` (8 coefficients, h33 = 1) mapping destination pixel centres to
+/// source coordinates; bilinear, coordinates clamped to the source. Pixels whose mapping is
+/// degenerate are left untouched.
+void idscan_warp_bilinear(const uint8_t *src, int src_width, int src_height, const float h[8],
+                          uint8_t *dst, int width, int height);
+
 /// Frees memory returned by the functions above.
 void idscan_free(void *pointer);
 
