@@ -106,9 +106,9 @@ final class OutputFolder: @unchecked Sendable {
     }
 
     /// Writes several outputs with one durability barrier (group commit): each goes to its own
-    /// temporary file, then every file is fsync'ed — the first fsync commits the filesystem
-    /// journal for the whole group, so the others find nothing left to do — and only then is
-    /// each renamed over its final name. The guarantee per file is the same as writing them one
+    /// temporary file, writeback of all of them is started at once, then every file is
+    /// fsync'ed — the first fsync commits the filesystem journal for the whole group, so the
+    /// others find little left to do — and only then is each renamed over its final name. The guarantee per file is the same as writing them one
     /// by one; the cost is one journal commit per group instead of one per PDF.
     /// - Returns: one entry per item, `nil` when that output is in place.
     func writeAtomically(_ items: [(data: Data, name: String)]) -> [BatchError?] {
@@ -123,6 +123,9 @@ final class OutputFolder: @unchecked Sendable {
             } catch {
                 errors[i] = error
             }
+        }
+        if syncWrites, created.count > 1 {
+            for file in created { Posix.startWriteback(file.fd) }
         }
         for (i, fd, tmp) in created {
             var failure: String? = nil
