@@ -42,10 +42,9 @@ let package = Package(
         // IDScan's thin C helper: libjpeg/libpng calls whose error handling needs setjmp.
         .target(name: "CIDScanDecode", path: "Sources/CIDScanDecode",
                 linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),
-        // IDScan is pixel loops: always optimised, so debug builds (and `make test`, which
-        // generates its synthetic images at test time) are not 30× slower.
-        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // No unsafeFlags anywhere: SwiftPM refuses them in a package used as a versioned
+        // dependency, and the onboarding service depends on DTEKit that way.
+        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
