@@ -96,6 +96,17 @@ enum CPUAffinity {
         return one
     }
     #endif
+
+    /// Runs `body` with the whole process on one CPU, then gives back the original mask
+    /// (elsewhere than Linux: just runs it).
+    static func onOneCore<T>(_ body: () async throws -> T) async rethrows -> T {
+        #if os(Linux)
+        let all = current()
+        apply(firstCPU(of: all))
+        defer { apply(all) }
+        #endif
+        return try await body()
+    }
 }
 
 enum BatchBenchRenderer {
@@ -134,14 +145,11 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("batch 2000 letter, 1 job on 1 core (single-core)", configuration: full) { benchmark in
         let input = BatchBench.inputs(2000)
-        #if os(Linux)
-        let all = CPUAffinity.current()
-        CPUAffinity.apply(CPUAffinity.firstCPU(of: all))
-        defer { CPUAffinity.apply(all) }
-        #endif
-        benchmark.startMeasurement()
-        let s = try await BatchBench.run(input, BatchBench.output("1core"), jobs: 1)
-        benchmark.stopMeasurement()
+        let s = try await CPUAffinity.onOneCore {
+            benchmark.startMeasurement()
+            defer { benchmark.stopMeasurement() }
+            return try await BatchBench.run(input, BatchBench.output("1core"), jobs: 1)
+        }
         precondition(s.rendered == 2000 && s.failed == 0, "\(s)")
     }
 
@@ -162,19 +170,14 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [speedup], warmupIterations: 0,
                                    maxDuration: .seconds(300), maxIterations: 5)) { benchmark in
         let input = BatchBench.inputs(2000)
-        #if os(Linux)
-        let all = CPUAffinity.current()
-        CPUAffinity.apply(CPUAffinity.firstCPU(of: all))
         let t0 = Date()
-        let one = try await BatchBench.run(input, BatchBench.output("pair-1core"), jobs: 1)
+        let one = try await CPUAffinity.onOneCore { try await BatchBench.run(input, BatchBench.output("pair-1core"), jobs: 1) }
         let single = Date().timeIntervalSince(t0)
-        CPUAffinity.apply(all)
         let t1 = Date()
         let two = try await BatchBench.run(input, BatchBench.output("pair-alljobs"), jobs: cores)
         let parallel = Date().timeIntervalSince(t1)
         precondition(one.rendered == 2000 && two.rendered == 2000, "\(one) \(two)")
         benchmark.measurement(speedup, Int((100 * single / parallel).rounded()))
-        #endif
     }
 
     Benchmark("batch 2000 letter, unchanged re-run", configuration: full) { benchmark in

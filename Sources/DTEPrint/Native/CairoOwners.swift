@@ -286,7 +286,7 @@ extension TextEngine: TextMeasuring {
         let key = ShapedKey(text, font, width: nil, alignment: .left)
         if let w = labelWidths[key] { return w }
         let w = size(of: layout(for: key, label: true)).width
-        labelWidths[key] = w
+        if labelWidths.count < Self.labelCacheLimit { labelWidths[key] = w }   // bounded, like the layouts
         return w
     }
 }
