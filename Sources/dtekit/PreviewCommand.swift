@@ -14,11 +14,7 @@ struct PreviewCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Template name in Templates/ or a path to a .yaml file.")
-    var template: String = "carta"
-
-    @Option(name: .long, help: "Logo file (PNG or JPEG); overrides the template's logo.")
-    var logo: String?
+    @OptionGroup var printoutOptions: PrintoutOptions
 
     @Option(name: .long, help: "Output folder.")
     var out: String = "preview"
@@ -30,7 +26,7 @@ struct PreviewCommand: ParsableCommand {
     var dpi: Double = 100
 
     func run() throws {
-        let printout = try makePrintout(template: template, logo: logo)
+        let printout = try printoutOptions.makePrintout()
         let dir = samples.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.samplesDirectory()
         let files = ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "xml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }

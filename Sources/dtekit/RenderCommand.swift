@@ -41,11 +41,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("DTE XML files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: "Template name in Templates/ (carta, oficio, termica-80mm, termica-57mm, marca-ejemplo) or a path to a .yaml file.")
-    var template: String = "carta"
-
-    @Option(name: .long, help: "Logo file (PNG or JPEG); overrides the template's logo.")
-    var logo: String?
+    @OptionGroup var printoutOptions: PrintoutOptions
 
     @Option(name: .long, help: "Output folder (created if missing).")
     var out: String = "out"
@@ -69,7 +65,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let printout = try makePrintout(template: template, logo: logo)
+        let printout = try printoutOptions.makePrintout()
         let requested: [CopyKind]? = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
         let outDir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
@@ -119,12 +115,6 @@ struct RenderCommand: ParsableCommand {
             return pages.count
         }
     }
-}
-
-func makePrintout(template: String, logo: String?) throws -> Printout {
-    let t = try PrintTemplate.named(template, in: TemplateLocator.directory())
-    let l = try logo.map { path throws -> Logo in try Logo(contentsOf: URL(fileURLWithPath: path)) }
-    return try Printout(template: t, logo: l)
 }
 
 func stderr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

@@ -1,0 +1,19 @@
+import ArgumentParser
+import DTEKit
+import Foundation
+
+/// `--template` and `--logo`, shared by `render` and `preview`.
+struct PrintoutOptions: ParsableArguments {
+    @Option(name: .long, help: "Template name in Templates/ (carta, oficio, termica-80mm, termica-57mm, marca-ejemplo) or a path to a .yaml file.")
+    var template: String = "carta"
+
+    @Option(name: .long, help: "Logo file (PNG or JPEG); overrides the template's logo.")
+    var logo: String?
+
+    /// The template (shipped name or file) with the logo, ready to render.
+    func makePrintout() throws -> Printout {
+        let t = try PrintTemplate.named(template, in: TemplateLocator.directory())
+        let l = try logo.map { path throws -> Logo in try Logo(contentsOf: URL(fileURLWithPath: path)) }
+        return try Printout(template: t, logo: l)
+    }
+}
