@@ -49,7 +49,9 @@ public final class Printout: Sendable {
         let ctx = try pool.borrow()
         defer { pool.giveBack(ctx) }
         let layout = try ctx.layout(document, copy: copy)
-        let pdf = try ctx.drawer.pdf(layout, into: ctx.sink, title: "\(document.type.printedName) N° \(document.folio)")
+        // The emission date, not the clock, as the PDF's creation date: re-renders are byte-identical.
+        let pdf = try ctx.drawer.pdf(layout, into: ctx.sink, title: "\(document.type.printedName) N° \(document.folio)",
+                                     created: "\(document.idDoc.fechaEmision)T00:00:00")
         if layout.pages.count == 1, pdf.count >= Preflight.maxOnePagePDF {
             throw .preflight(document: Printout.name(document), violations: [
                 PreflightViolation(rule: "pdf.size", message: "the one-page PDF has \(pdf.count) bytes; the SII accepts < 500 KB"),

@@ -346,6 +346,19 @@ enum LongDocument {
         #expect(images.contains("stencil") || images.contains("smask") || images.contains(" 1 "), "the timbre is a 1-bit image: \(images)")
     }
 
+    @Test func reRendersAreByteIdenticalAndDatedByEmission() throws {
+        let doc = try Fixtures.sample170()
+        let first = try Fixtures.printout("carta").pdf(for: doc)
+        Thread.sleep(forTimeInterval: 1.1)      // a PDF dated by the clock would differ by now
+        let second = try Fixtures.printout("carta").pdf(for: doc)
+        #expect(first == second, "two renders of the same document and template differ")
+        let dir = try TestSupport.temporaryDirectory("print-date")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let info = try TestSupport.run(tool: "pdfinfo", ["-isodates", try Fixtures.write(first, "d.pdf", in: dir).path]).stdoutText
+        let created = info.split(separator: "\n").first { $0.hasPrefix("CreationDate:") }.map(String.init) ?? ""
+        #expect(created.contains("\(doc.idDoc.fechaEmision)T00:00:00"), "creation date is the emission date: \(created)")
+    }
+
     @Test func concurrentRendersAreSafe() async throws {
         let p = try Fixtures.printout("carta")
         let doc = try Fixtures.sample170()

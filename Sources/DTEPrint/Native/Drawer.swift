@@ -7,8 +7,10 @@ struct Drawer {
     let text: TextEngine
     let logo: LogoImage?
 
-    /// Renders every page into one PDF, streamed into `sink`.
-    func pdf(_ layout: DocumentLayout, into sink: ByteSink, title: String) throws(PrintError) -> Data {
+    /// Renders every page into one PDF, streamed into `sink`. `created` (ISO 8601, e.g.
+    /// `2025-06-26T00:00:00`) is written as the PDF's creation date instead of the clock, so the
+    /// same document and template always give the same bytes.
+    func pdf(_ layout: DocumentLayout, into sink: ByteSink, title: String, created: String) throws(PrintError) -> Data {
         sink.reset()
         guard let first = layout.pages.first else { throw .cairo("no pages to draw") }
         let data: Data
@@ -17,6 +19,7 @@ struct Drawer {
             guard surface.status == CAIRO_STATUS_SUCCESS else { throw PrintError.cairo(statusText(surface.status)) }
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, title)
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "DTEKit \(Printout.rendererVersion)")
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, created)
             let cr = CairoContext(target: surface)
             for page in layout.pages {
                 cairo_pdf_surface_set_size(surface.pointer, page.width, page.height)
