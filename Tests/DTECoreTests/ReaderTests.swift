@@ -80,6 +80,25 @@ let sampleExpectations: [SampleExpectation] = [
         #expect(sampleExpectations.contains { $0.type.code == t.rawValue })
     }
 
+    /// Values read off 110-EnvioDTE-F000003T110.xml and Samples/43… with grep, not with DTEKit.
+    @Test func detailLinesInAnotherCurrencyAndLiquidatedType() throws {
+        let doc = try #require(try read("110-EnvioDTE-F000003T110.xml").documents.first)
+        let first = try #require(doc.detalle.first?.otraMoneda)
+        #expect(first.precio == Money(parsing: "102230"))
+        #expect(first.moneda == "CLP")
+        #expect(first.factorConversion == Decimal(string: "937.89"))
+        #expect(first.descuento == Money(parsing: "960962"))
+        #expect(first.recargo == nil)
+        #expect(first.montoItem == Money(parsing: "18258280"))
+        let second = try #require(doc.detalle.dropFirst().first?.otraMoneda)
+        #expect(second.descuento == nil && second.montoItem == Money(parsing: "8649222"))
+
+        let liq = TestSupport.samplesDirectory.appendingPathComponent("43-DTE-76235291-5-F1-CAF-PRUEBA.xml")
+        let factura = try #require(try reader.read(contentsOf: liq).documents.first)
+        #expect(factura.detalle.first?.tipoDocumentoLiquidado == "33")
+        #expect(factura.detalle.first?.otraMoneda == nil)
+    }
+
     @Test func basicoHasEightDocumentsAndItsCaratula() throws {
         let env = try read("33-56-61-EnvioDTE-BASICO_762352915.xml")
         #expect(env.kind == .envioDTE)

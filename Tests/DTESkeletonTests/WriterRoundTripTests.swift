@@ -24,6 +24,8 @@ struct WriterRoundTripTests {
                 let back = try #require(try DTEReader().read(Data(xml), source: name).documents.first)
                 #expect(back.type == doc.type && back.folio == doc.folio && back.totales == doc.totales, "\(name)")
                 #expect(back.detalle.map(\.montoItem) == doc.detalle.map(\.montoItem), "\(name)")
+                #expect(back.detalle.map(\.otraMoneda) == doc.detalle.map(\.otraMoneda), "\(name): Detalle/OtrMnda")
+                #expect(back.detalle.map(\.tipoDocumentoLiquidado) == doc.detalle.map(\.tipoDocumentoLiquidado), "\(name)")
                 #expect(back.referencias.count == doc.referencias.count, "\(name)")
                 #expect(back.ted?.bytes == doc.ted?.bytes, "\(name): TED bytes changed")
                 #expect(back.ted?.verify() == true, "\(name)")

@@ -361,7 +361,8 @@ public struct DetailLine: Sendable, Hashable {
     public var cantidad: Decimal?
     public var unidad: String?
     public var precioUnitario: Decimal?
-    /// `PrcItem` in another currency (`OtrMnda`), export documents.
+    /// `OtrMnda`: the line in another currency (export documents give their lines in pesos here).
+    public var otraMoneda: DetailOtherCurrency? = nil
     public var descuentoPorcentaje: Decimal?
     public var descuentoMonto: Money?
     public var recargoPorcentaje: Decimal?
@@ -385,6 +386,26 @@ public struct DetailLine: Sendable, Hashable {
 
     /// Whether the line is exempt (IndExe 1) — it makes "Monto Exento" appear in the totals.
     public var isExempt: Bool { indicadorExencion == 1 }
+}
+
+/// `Detalle/OtrMnda`: a line's price and amounts in another currency.
+public struct DetailOtherCurrency: Sendable, Hashable {
+    /// `PrcOtrMon`: unit price in that currency.
+    public var precio: Money
+    /// `Moneda`: the Banco Central currency code (e.g. `CLP`).
+    public var moneda: String
+    /// `FctConv`: conversion factor to pesos.
+    public var factorConversion: Decimal?
+    /// `DctoOtrMnda`, `RecargoOtrMnda`, `MontoItemOtrMnda`.
+    public var descuento: Money?
+    public var recargo: Money?
+    public var montoItem: Money?
+
+    public init(precio: Money, moneda: String, factorConversion: Decimal? = nil, descuento: Money? = nil,
+                recargo: Money? = nil, montoItem: Money? = nil) {
+        self.precio = precio; self.moneda = moneda; self.factorConversion = factorConversion
+        self.descuento = descuento; self.recargo = recargo; self.montoItem = montoItem
+    }
 }
 
 /// `CdgItem`: a coded item id (`TpoCodigo`, `VlrCodigo`).

@@ -456,6 +456,16 @@ public struct DTEXMLWriter: Sendable {
         try b.optional("QtyItem", l.cantidad.map(XMLText.decimal))
         try b.optional("UnmdItem", l.unidad)
         try b.optional("PrcItem", l.precioUnitario.map(XMLText.decimal))
+        if let o = l.otraMoneda, branch == .documento || branch == .exportaciones {
+            try b.open("OtrMnda")
+            try b.element("PrcOtrMon", o.precio.description)
+            try b.element("Moneda", o.moneda)
+            try b.optional("FctConv", o.factorConversion.map(XMLText.decimal))
+            try b.optional("DctoOtrMnda", o.descuento?.description)
+            try b.optional("RecargoOtrMnda", o.recargo?.description)
+            try b.optional("MontoItemOtrMnda", o.montoItem?.description)
+            b.close()
+        }
         if branch != .liquidacion {
             try b.optional("DescuentoPct", l.descuentoPorcentaje.map(XMLText.decimal))
             try b.optional("DescuentoMonto", l.descuentoMonto?.description)

@@ -309,6 +309,12 @@ package struct DocumentMapper: Sendable {
         d.cantidad = try decimal(e, "QtyItem")
         d.unidad = text(e, "UnmdItem")
         d.precioUnitario = try decimal(e, "PrcItem")
+        if let o = e.child("OtrMnda") {
+            d.otraMoneda = DetailOtherCurrency(precio: try requiredMoney(o, "PrcOtrMon"), moneda: try requiredText(o, "Moneda"),
+                                               factorConversion: try decimal(o, "FctConv"), descuento: try money(o, "DctoOtrMnda"),
+                                               recargo: try money(o, "RecargoOtrMnda"), montoItem: try money(o, "MontoItemOtrMnda"))
+        }
+        d.tipoDocumentoLiquidado = text(e, "TpoDocLiq")
         d.descuentoPorcentaje = try decimal(e, "DescuentoPct")
         d.descuentoMonto = try money(e, "DescuentoMonto")
         d.recargoPorcentaje = try decimal(e, "RecargoPct")
