@@ -34,7 +34,7 @@ let package = Package(
 
         // MARK: Library modules
         .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
-        .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CPNG", "CJPEG", "CIDScanDecode",
+        .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CIDScanDecode",
                                                  .product(name: "Yams", package: "Yams")]),
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),

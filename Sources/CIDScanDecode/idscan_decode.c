@@ -60,6 +60,26 @@ static void jpeg_progress_limit(j_common_ptr cinfo) {
     }
 }
 
+// Set-up shared by the decoders. `jpeg_decoder_errors` runs before the caller's setjmp;
+// `jpeg_decoder_open` after it (libjpeg may longjmp from inside it, back to that caller's frame).
+static void jpeg_decoder_errors(struct jpeg_decompress_struct *cinfo, idscan_jpeg_error *jerr) {
+    memset(jerr, 0, sizeof *jerr);
+    cinfo->err = jpeg_std_error(&jerr->base);
+    jerr->base.error_exit = jpeg_error_exit_jump;
+    jerr->base.emit_message = jpeg_emit_message_quiet;
+}
+
+static void jpeg_decoder_open(struct jpeg_decompress_struct *cinfo, idscan_jpeg_progress *progress,
+                              const uint8_t *data, size_t size) {
+    jpeg_create_decompress(cinfo);
+    cinfo->mem->max_memory_to_use = 512L * 1024 * 1024;
+    memset(progress, 0, sizeof *progress);
+    progress->base.progress_monitor = jpeg_progress_limit;
+    progress->cinfo = cinfo;
+    cinfo->progress = &progress->base;
+    jpeg_mem_src(cinfo, data, (unsigned long)size);
+}
+
 static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
                             int fixed_denom, idscan_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
@@ -69,10 +89,7 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     idscan_jpeg_progress progress;
     volatile int status = IDSCAN_OK;
     uint8_t *volatile pixels = NULL;
-    memset(&jerr, 0, sizeof jerr);
-    cinfo.err = jpeg_std_error(&jerr.base);
-    jerr.base.error_exit = jpeg_error_exit_jump;
-    jerr.base.emit_message = jpeg_emit_message_quiet;
+    jpeg_decoder_errors(&cinfo, &jerr);
     if (setjmp(jerr.jump)) {
         copy_message(message, message_size, jerr.message);
         jpeg_destroy_decompress(&cinfo);
@@ -80,13 +97,7 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
         memset(out, 0, sizeof *out);
         return status == IDSCAN_OK ? IDSCAN_CORRUPT : status;
     }
-    jpeg_create_decompress(&cinfo);
-    cinfo.mem->max_memory_to_use = 512L * 1024 * 1024;
-    memset(&progress, 0, sizeof progress);
-    progress.base.progress_monitor = jpeg_progress_limit;
-    progress.cinfo = &cinfo;
-    cinfo.progress = &progress.base;
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_decoder_open(&cinfo, &progress, data, size);
     if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK) {
         copy_message(message, message_size, "no JPEG image found");
         jpeg_destroy_decompress(&cinfo);
@@ -172,13 +183,9 @@ int idscan_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t ma
     return jpeg_decode_impl(data, size, max_pixels, 0, scale_denom < 1 ? 1 : scale_denom, out, message, message_size);
 }
 
-int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
-                       uint8_t **out, size_t *out_size, char *message, size_t message_size) {
-    *out = NULL; *out_size = 0;
-    if (pixels == NULL || width <= 0 || height <= 0 || (components != 1 && components != 3)) {
-        copy_message(message, message_size, "invalid encoder arguments");
-        return IDSCAN_CORRUPT;
-    }
+static int jpeg_encode_impl(const uint8_t *pixels, int width, int height, int components, J_COLOR_SPACE space,
+                            size_t stride, int quality, int optimize, uint8_t **out, size_t *out_size,
+                            char *message, size_t message_size) {
     struct jpeg_compress_struct cinfo;
     idscan_jpeg_error jerr;
     unsigned char *buffer = NULL;
@@ -198,11 +205,11 @@ int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int compone
     cinfo.image_width = (JDIMENSION)width;
     cinfo.image_height = (JDIMENSION)height;
     cinfo.input_components = components;
-    cinfo.in_color_space = components == 3 ? JCS_RGB : JCS_GRAYSCALE;
+    cinfo.in_color_space = space;
     jpeg_set_defaults(&cinfo);
     jpeg_set_quality(&cinfo, quality < 1 ? 1 : (quality > 100 ? 100 : quality), TRUE);
+    cinfo.optimize_coding = optimize ? TRUE : FALSE;
     jpeg_start_compress(&cinfo, TRUE);
-    size_t stride = (size_t)width * (size_t)components;
     while (cinfo.next_scanline < cinfo.image_height) {
         JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo.next_scanline * stride);
         jpeg_write_scanlines(&cinfo, &row, 1);
@@ -211,6 +218,76 @@ int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int compone
     jpeg_destroy_compress(&cinfo);
     *out = buffer;
     *out_size = buffer_size;
+    return IDSCAN_OK;
+}
+
+int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
+                       uint8_t **out, size_t *out_size, char *message, size_t message_size) {
+    *out = NULL; *out_size = 0;
+    if (pixels == NULL || width <= 0 || height <= 0 || (components != 1 && components != 3)) {
+        copy_message(message, message_size, "invalid encoder arguments");
+        return IDSCAN_CORRUPT;
+    }
+    return jpeg_encode_impl(pixels, width, height, components, components == 3 ? JCS_RGB : JCS_GRAYSCALE,
+                            (size_t)width * (size_t)components, quality, 0, out, out_size, message, message_size);
+}
+
+int idscan_jpeg_encode_bgrx(const uint8_t *pixels, int width, int height, size_t stride, int quality,
+                            uint8_t **out, size_t *out_size, char *message, size_t message_size) {
+    *out = NULL; *out_size = 0;
+    if (pixels == NULL || width <= 0 || height <= 0 || stride < (size_t)width * 4) {
+        copy_message(message, message_size, "invalid encoder arguments");
+        return IDSCAN_CORRUPT;
+    }
+    return jpeg_encode_impl(pixels, width, height, 4, JCS_EXT_BGRX, stride, quality, 1, out, out_size,
+                            message, message_size);
+}
+
+int idscan_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int height,
+                            uint8_t *dst, size_t dst_stride, char *message, size_t message_size) {
+    if (data == NULL || size < 4 || size > 0xFFFFFFFFul || dst == NULL || width <= 0 || height <= 0 ||
+        dst_stride < (size_t)width * 4) {
+        copy_message(message, message_size, "invalid decoder arguments");
+        return IDSCAN_CORRUPT;
+    }
+    struct jpeg_decompress_struct cinfo;
+    idscan_jpeg_error jerr;
+    idscan_jpeg_progress progress;
+    jpeg_decoder_errors(&cinfo, &jerr);
+    if (setjmp(jerr.jump)) {
+        copy_message(message, message_size, jerr.message);
+        jpeg_destroy_decompress(&cinfo);
+        return IDSCAN_CORRUPT;
+    }
+    jpeg_decoder_open(&cinfo, &progress, data, size);
+    if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK) {
+        copy_message(message, message_size, "no JPEG image found");
+        jpeg_destroy_decompress(&cinfo);
+        return IDSCAN_CORRUPT;
+    }
+    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
+        copy_message(message, message_size, "CMYK/YCCK JPEG is not supported");
+        jpeg_destroy_decompress(&cinfo);
+        return IDSCAN_UNSUPPORTED;
+    }
+    cinfo.out_color_space = JCS_EXT_BGRX;
+    jpeg_start_decompress(&cinfo);
+    if ((int)cinfo.output_width != width || (int)cinfo.output_height != height || cinfo.output_components != 4) {
+        copy_message(message, message_size, "unexpected JPEG geometry");
+        jpeg_destroy_decompress(&cinfo);
+        return IDSCAN_CORRUPT;
+    }
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW row = dst + (size_t)cinfo.output_scanline * dst_stride;
+        if (jpeg_read_scanlines(&cinfo, &row, 1) != 1 || jerr.truncated) break;
+    }
+    if (jerr.truncated || cinfo.output_scanline < cinfo.output_height) {
+        copy_message(message, message_size, jerr.message[0] ? jerr.message : "premature end of JPEG data");
+        jpeg_destroy_decompress(&cinfo);
+        return IDSCAN_CORRUPT;
+    }
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
     return IDSCAN_OK;
 }
 

@@ -40,6 +40,18 @@ int idscan_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels
 int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
                        uint8_t **out, size_t *out_size, char *message, size_t message_size);
 
+/// Decodes a JPEG at full scale into caller-owned memory as cairo RGB24 pixels (bytes B, G, R, X
+/// on little-endian: libjpeg-turbo's JCS_EXT_BGRX), rows `dst_stride` bytes apart. The image must
+/// be exactly `width` × `height` (what the caller read from the header); anything else, and any
+/// data error, is reported, never a longjmp past the caller. Used by the printout for logos.
+int idscan_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int height,
+                            uint8_t *dst, size_t dst_stride, char *message, size_t message_size);
+
+/// Encodes cairo RGB24 pixels (B, G, R, X bytes), rows `stride` bytes apart, as a baseline JPEG
+/// with optimised Huffman tables (4:2:0). *out is malloc'd.
+int idscan_jpeg_encode_bgrx(const uint8_t *pixels, int width, int height, size_t stride, int quality,
+                            uint8_t **out, size_t *out_size, char *message, size_t message_size);
+
 /// Encodes 8-bit pixels (components 1 = gray, 3 = RGB) as a PNG. *out is malloc'd.
 int idscan_png_encode(const uint8_t *pixels, int width, int height, int components,
                       uint8_t **out, size_t *out_size, char *message, size_t message_size);

@@ -1,6 +1,5 @@
 import CCairo
 import CIDScanDecode
-import CJPEG
 import Foundation
 
 /// A decoded logo ready for drawing: an opaque RGB24 cairo image surface (transparency flattened
@@ -88,23 +87,17 @@ final class LogoImage {
                                     UInt(n), { free($0) }, copy)
     }
 
-    // MARK: libjpeg-turbo. libjpeg reports fatal errors through error_exit, which must not return
-    // and cannot unwind Swift frames; the JPEG's marker structure is checked by `Logo` first and
-    // the encoder only ever sees pixels we made, so error_exit is only reachable on corrupt
-    // entropy-coded data, which libjpeg treats as warnings. It traps with the message if reached.
+    // MARK: JPEG, through the thin C helper shared with IDScan: libjpeg reports fatal errors by
+    // longjmp, which cannot cross Swift frames, so every libjpeg call stays on the C side behind
+    // setjmp and comes back as a status.
 
-    private static let fatalHandler: @convention(c) (j_common_ptr?) -> Void = { cinfo in
-        var buffer = [CChar](repeating: 0, count: Int(JMSG_LENGTH_MAX))
-        if let cinfo, let format = cinfo.pointee.err.pointee.format_message { format(cinfo, &buffer) }
-        fatalError("libjpeg: \(String(cString: buffer))")
+    private static func messageText(_ message: [CChar]) -> String {
+        String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
-    private static let silentMessage: @convention(c) (j_common_ptr?, Int32) -> Void = { _, _ in }
 
-    /// Runs the whole JPEG through libjpeg once behind a setjmp-based error manager (the thin C
-    /// helper shared with IDScan), at 1/8 DCT scale: markers, Huffman tables and every
-    /// entropy-coded block are parsed exactly as a full decode would. Any data error libjpeg would
-    /// report through `error_exit` is caught here and becomes a `PrintError`, so the decoder
-    /// below, whose `error_exit` cannot unwind Swift, never meets one.
+    /// Runs the whole JPEG through libjpeg once at 1/8 DCT scale (markers, Huffman tables and
+    /// every entropy-coded block parsed as a full decode would), so a `Logo` that loads is one the
+    /// printout can decode.
     static func probeJPEG(_ bytes: [UInt8], maxPixels: Int, source: String) throws(PrintError) {
         var image = idscan_gray_image()
         var message = [CChar](repeating: 0, count: 256)
@@ -114,91 +107,46 @@ final class LogoImage {
         }
         idscan_free(image.pixels)
         guard status == IDSCAN_OK else {
-            let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let text = messageText(message)
             throw .logo(source: source, reason: "the JPEG cannot be decoded (\(text.isEmpty ? "invalid data" : text))")
         }
     }
 
     static func decodeJPEG(_ logo: Logo) throws(PrintError) -> CairoSurface {
-        let bytes = [UInt8](logo.data)
-        // libjpeg keeps pointers to these structures between calls: they must not move.
-        let err = UnsafeMutablePointer<jpeg_error_mgr>.allocate(capacity: 1)
-        err.initialize(to: jpeg_error_mgr())
-        let cinfo = UnsafeMutablePointer<jpeg_decompress_struct>.allocate(capacity: 1)
-        cinfo.initialize(to: jpeg_decompress_struct())
-        defer { err.deallocate(); cinfo.deallocate() }
-        cinfo.pointee.err = jpeg_std_error(err)
-        err.pointee.error_exit = fatalHandler
-        err.pointee.emit_message = silentMessage
-        jpeg_CreateDecompress(cinfo, JPEG_LIB_VERSION, MemoryLayout<jpeg_decompress_struct>.size)
-        defer { jpeg_destroy_decompress(cinfo) }
         let surface = CairoSurface.image(format: CAIRO_FORMAT_RGB24, width: Int32(logo.pixelWidth), height: Int32(logo.pixelHeight))
         guard surface.status == CAIRO_STATUS_SUCCESS, let dst = cairo_image_surface_get_data(surface.pointer) else {
             throw .logo(source: logo.source, reason: "cannot allocate \(logo.pixelWidth) × \(logo.pixelHeight) pixels")
         }
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        return try bytes.withUnsafeBufferPointer { (buf) throws(PrintError) -> CairoSurface in
-            jpeg_mem_src(cinfo, buf.baseAddress, UInt(buf.count))
-            guard jpeg_read_header(cinfo, 1) == JPEG_HEADER_OK else {
-                throw .logo(source: logo.source, reason: "libjpeg cannot read the JPEG header")
-            }
-            cinfo.pointee.out_color_space = JCS_EXT_BGRX   // = cairo RGB24 byte order on little-endian
-            _ = jpeg_start_decompress(cinfo)
-            guard Int(cinfo.pointee.output_width) == logo.pixelWidth, Int(cinfo.pointee.output_height) == logo.pixelHeight,
-                  cinfo.pointee.output_components == 4 else {
-                jpeg_abort_decompress(cinfo)
-                throw .logo(source: logo.source, reason: "unexpected JPEG geometry")
-            }
-            while cinfo.pointee.output_scanline < cinfo.pointee.output_height {
-                let offset: Int = Int(cinfo.pointee.output_scanline) * stride
-                var row: JSAMPROW? = dst.advanced(by: offset)
-                _ = jpeg_read_scanlines(cinfo, &row, 1)
-            }
-            _ = jpeg_finish_decompress(cinfo)
-            cairo_surface_mark_dirty(surface.pointer)
-            return surface
+        var message = [CChar](repeating: 0, count: 256)
+        let bytes = [UInt8](logo.data)
+        // cairo RGB24 is B, G, R, X in memory on little-endian, which is what the helper writes.
+        let status = bytes.withUnsafeBufferPointer { buf in
+            idscan_jpeg_decode_bgrx(buf.baseAddress, buf.count, Int32(logo.pixelWidth), Int32(logo.pixelHeight),
+                                    dst, stride, &message, message.count)
         }
+        guard status == IDSCAN_OK else {
+            let text = messageText(message)
+            throw .logo(source: logo.source, reason: "the JPEG cannot be decoded (\(text.isEmpty ? "invalid data" : text))")
+        }
+        cairo_surface_mark_dirty(surface.pointer)
+        return surface
     }
 
+    /// The RGB24 surface as a JPEG (4:2:0, optimised Huffman tables: at print sizes the
+    /// subsampling is invisible and it keeps the letter page with a logo under 45 KB).
     static func compressJPEG(_ surface: CairoSurface, quality: Int32) -> [UInt8]? {
         cairo_surface_flush(surface.pointer)
         guard let src = cairo_image_surface_get_data(surface.pointer) else { return nil }
         let w = cairo_image_surface_get_width(surface.pointer), h = cairo_image_surface_get_height(surface.pointer)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        let err = UnsafeMutablePointer<jpeg_error_mgr>.allocate(capacity: 1)
-        err.initialize(to: jpeg_error_mgr())
-        let cinfo = UnsafeMutablePointer<jpeg_compress_struct>.allocate(capacity: 1)
-        cinfo.initialize(to: jpeg_compress_struct())
-        let out = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>.allocate(capacity: 1)
-        out.initialize(to: nil)
-        let outSize = UnsafeMutablePointer<UInt>.allocate(capacity: 1)
-        outSize.initialize(to: 0)
-        defer { err.deallocate(); cinfo.deallocate(); out.deallocate(); outSize.deallocate() }
-        cinfo.pointee.err = jpeg_std_error(err)
-        err.pointee.error_exit = fatalHandler
-        err.pointee.emit_message = silentMessage
-        jpeg_CreateCompress(cinfo, JPEG_LIB_VERSION, MemoryLayout<jpeg_compress_struct>.size)
-        defer { jpeg_destroy_compress(cinfo) }
-        jpeg_mem_dest(cinfo, out, outSize)
-        cinfo.pointee.image_width = JDIMENSION(w)
-        cinfo.pointee.image_height = JDIMENSION(h)
-        cinfo.pointee.input_components = 4
-        cinfo.pointee.in_color_space = JCS_EXT_BGRX
-        jpeg_set_defaults(cinfo)
-        jpeg_set_quality(cinfo, quality, 1)
-        // libjpeg's default 4:2:0 chroma subsampling: at print sizes (~230 dpi for a 400 px logo)
-        // it is invisible and it keeps the letter page with a logo under 45 KB.
-        cinfo.pointee.optimize_coding = 1
-        jpeg_start_compress(cinfo, 1)
-        while cinfo.pointee.next_scanline < cinfo.pointee.image_height {
-            let offset: Int = Int(cinfo.pointee.next_scanline) * stride
-            var row: JSAMPROW? = src.advanced(by: offset)
-            _ = jpeg_write_scanlines(cinfo, &row, 1)
-        }
-        jpeg_finish_compress(cinfo)
-        guard let buffer = out.pointee else { return nil }
-        defer { free(buffer) }
-        return Array(UnsafeBufferPointer(start: buffer, count: Int(outSize.pointee)))
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        var message = [CChar](repeating: 0, count: 256)
+        let status = idscan_jpeg_encode_bgrx(src, w, h, stride, quality, &out, &size, &message, message.count)
+        defer { idscan_free(out) }
+        guard status == IDSCAN_OK, let out else { return nil }
+        return Array(UnsafeBufferPointer(start: out, count: size))
     }
 }
 
