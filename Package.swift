@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "dtekit", targets: ["dtekit"]),
         // IDScan alone (used by the Fuzz/ harness package).
         .library(name: "IDScan", targets: ["IDScan"]),
+        // Test and benchmark support (stub renderers, synthetic ID images): never part of DTEKit.
+        .library(name: "DTEKitTestSupport", targets: ["DTEKitTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,14 +55,17 @@ let package = Package(
         ]),
 
         // MARK: Tests
-        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "TestSupport"]),
-        .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "TestSupport"],
+        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"]),
+        .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // reference PNGs, read by path
-        .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "TestSupport"]),
-        .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "TestSupport"]),
-        .testTarget(name: "IDScanTests", dependencies: ["IDScan", "TestSupport"],
+        .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "DTEKitTestSupport"]),
+        .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "DTEKitTestSupport"]),
+        .testTarget(name: "IDScanTests", dependencies: ["IDScan", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // fuzz corpus, read by path
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["DTEKitTestSupport"]),
+        // Test support: process and SII-data helpers, stub renderers, synthetic images. A product of
+        // its own so Benchmarks/ and Fuzz/ can use it; `import DTEKit` never brings it.
+        .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan"],
+                path: "Tests/DTEKitTestSupport"),
     ]
 )

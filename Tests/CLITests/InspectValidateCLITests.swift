@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// Runs the built `dtekit` binary.
 @Suite struct InspectValidateCLITests {

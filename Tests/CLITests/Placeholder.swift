@@ -1,5 +1,5 @@
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 @Test func cliBinaryExists() { #expect(FileManager.default.isExecutableFile(atPath: TestSupport.dtekitBinary().path)) }
 import Foundation

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import DTECore
 import DTEBatch
-import TestSupport
+import DTEKitTestSupport
 
 /// Starts `dtekit` without waiting (for kill and watch tests); output goes to files.
 private final class Running: @unchecked Sendable {

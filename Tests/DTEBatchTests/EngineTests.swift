@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import DTECore
 @testable import DTEBatch
-import TestSupport
+import DTEKitTestSupport
 
 private func engine(_ inputs: [URL], _ out: URL, renderer: any BatchRenderer = StubRenderer(),
                     jobs: Int = 2, force: Bool = false, shard: BatchShard? = nil, report: URL? = nil) -> BatchEngine {

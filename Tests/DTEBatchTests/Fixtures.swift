@@ -1,7 +1,7 @@
 import Foundation
 import DTECore
 import DTEBatch
-import TestSupport
+import DTEKitTestSupport
 
 enum Fixtures {
     /// Samples holding exactly one `<DTE>`, read as bytes.

@@ -3,7 +3,7 @@ import Testing
 import DTECore
 import DTEPrint
 @testable import DTEBatch
-import TestSupport
+import DTEKitTestSupport
 
 /// The batch engine with the real printout (DTEPrint), not the stub: real PDFs, real
 /// fingerprints from the template and logo bytes.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import DTEBatch
-import TestSupport
+import DTEKitTestSupport
 
 @Suite("Hand-offs and group writes") struct QueueAndWriteTests {
     @Test("A batching queue delivers every element exactly once to many takers, and never strands a short tail",

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 @testable import DTECore
 
 @Suite struct CAFTests {

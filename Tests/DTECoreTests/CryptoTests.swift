@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 @testable import DTECore
 
 /// Text between `<tag>` and `</tag>` (the CAF files are tiny and regular).

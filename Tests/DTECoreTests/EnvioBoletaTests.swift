@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 @testable import DTECore
 
 /// No signed EnvioBOLETA exists in public test data, so this one is built here and stamped with the

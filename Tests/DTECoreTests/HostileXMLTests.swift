@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 @testable import DTECore
 
 /// The hostile-XML corpus, generated here: each input must fail with a clear error, quickly,

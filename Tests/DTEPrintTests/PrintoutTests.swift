@@ -2,7 +2,7 @@ import DTECore
 @testable import DTEPrint
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// Shared fixtures: templates, printouts and the documents of ../shared/sii/samples and Samples/.
 enum Fixtures {

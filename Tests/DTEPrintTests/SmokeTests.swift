@@ -2,7 +2,7 @@ import DTECore
 @testable import DTEPrint
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 @Suite struct BoletaAndDocImageTests {
     /// A boleta (39) with the generic receptor on the 57 mm roll: receptor hidden, timbre decodes.

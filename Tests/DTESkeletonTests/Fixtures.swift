@@ -1,7 +1,7 @@
 import DTECore
 @testable import DTESkeleton
 import Foundation
-import TestSupport
+import DTEKitTestSupport
 
 /// Throwaway signing material made with the `openssl` CLI once per test run, plus the SII data.
 enum Fixtures {

@@ -3,7 +3,7 @@ import DTEPrint
 @testable import DTESkeleton
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// Every stamped skeleton renders with the printout, and the PDF417 in the rendered page decodes
 /// (zxing-cpp's ZXingReader) to exactly the TED's bytes.

@@ -1,7 +1,7 @@
 import DTECore
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// `dtekit skeleton` end to end: output files, warnings, and every bad input refused with a clear
 /// message and nothing written.

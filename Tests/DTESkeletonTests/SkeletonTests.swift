@@ -2,7 +2,7 @@ import DTECore
 @testable import DTESkeleton
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// Every type: stamped + signed skeleton → XSD-valid, xmlsec1-verified, TED verified, read back equal.
 @Suite("Skeletons per type")

@@ -2,7 +2,7 @@ import DTECore
 @testable import DTESkeleton
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 @Suite("SII totals")
 struct TotalsTests {

@@ -2,7 +2,7 @@ import DTECore
 @testable import DTESkeleton
 import Foundation
 import Testing
-import TestSupport
+import DTEKitTestSupport
 
 /// The shared writer on documents it did not generate: every DTE in ../shared/sii/samples, read
 /// with DTEReader, written back, signed with a throwaway key, is XSD-valid and reads back with the

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import IDScan
-import TestSupport
+import DTEKitTestSupport
 
 /// `dtekit check-id`: output formats and exit codes 0 / 1 / 2.
 struct CheckIDCommandTests {
