@@ -50,9 +50,11 @@ let package = Package(
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
-        .executableTarget(name: "dtekit", dependencies: [
+        // The commands (a library, not a product), and `dtekit`, which only calls them.
+        .target(name: "DTEKitCLI", dependencies: [
             "DTEKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "dtekit", dependencies: ["DTEKitCLI"]),
 
         // MARK: Tests
         .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"]),
@@ -65,6 +67,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["DTEKitTestSupport"]),
         // Test support: process and SII-data helpers, stub renderers, synthetic images. A product of
         // its own so Benchmarks/ and Fuzz/ can use it; `import DTEKit` never brings it.
+        // `dtekit` with test renderers plugged in (gated stubs): the CLI tests' way to drive
+        // `dtekit batch` deterministically, so the shipped command carries no test hooks.
+        .executableTarget(name: "dtekit-test-harness", dependencies: ["DTEKitCLI", "DTEBatch", "DTEKitTestSupport"],
+                          path: "Tests/DTEKitCLIHarness"),
         .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan"],
                 path: "Tests/DTEKitTestSupport"),
     ]

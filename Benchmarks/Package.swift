@@ -26,8 +26,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "BatchBenchmarks",
-            dependencies: [.product(name: "DTEKit", package: "DTEKit"), .product(name: "Benchmark", package: "package-benchmark")],
+            dependencies: [.product(name: "DTEKit", package: "DTEKit"), .product(name: "DTEKitTestSupport", package: "DTEKit"),
+                           .product(name: "Benchmark", package: "package-benchmark")],
             path: "Benchmarks/BatchBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [.product(name: "DTEKit", package: "DTEKit"), .product(name: "Benchmark", package: "package-benchmark")],
+            path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ]

@@ -8,12 +8,13 @@ import DTEKitTestSupport
 private final class Running: @unchecked Sendable {
     let process = Process()
     let stdoutURL: URL, stderrURL: URL
-    init(_ arguments: [String], in dir: URL) throws {
+    init(_ arguments: [String], in dir: URL, environment: [String: String] = [:]) throws {
         stdoutURL = dir.appendingPathComponent("stdout.txt"); stderrURL = dir.appendingPathComponent("stderr.txt")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.executableURL = TestSupport.dtekitBinary()
+        process.executableURL = TestSupport.harnessBinary()
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
@@ -22,22 +23,17 @@ private final class Running: @unchecked Sendable {
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
     var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
-    func wait(timeout: Double) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < end { usleep(20_000) }
-        if process.isRunning { process.terminate(); return false }
-        return true
+    /// Waits for the process to end; `false` (and the process killed) only if it hung.
+    func waitForExit() -> Bool {
+        let ended = TestSupport.waitUntil { !process.isRunning }
+        if !ended { process.terminate() }
+        return ended
     }
 }
 
-/// Polls `condition` every 50 ms up to `timeout` seconds.
-private func waitUntil(_ timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let end = Date().addingTimeInterval(timeout)
-    while Date() < end {
-        if try condition() { return true }
-        usleep(50_000)
-    }
-    return try condition()
+/// Waits (up to the hang deadline) for an event the test cannot be called back for.
+private func waitUntil(_ condition: () throws -> Bool) rethrows -> Bool {
+    try TestSupport.waitUntil(condition)
 }
 
 private func inode(_ url: URL) -> UInt64? {
@@ -53,8 +49,8 @@ private func inode(_ url: URL) -> UInt64? {
         try Fixtures.generate(300, in: input)
         try Fixtures.generateBroken(in: input)
         let reportURL = root.appendingPathComponent("report.json")
-        let r = try TestSupport.dtekit(["batch", "--renderer", "stub", input.path, "--out", out.path,
-                                        "--report", reportURL.path, "--jobs", "2", "--progress-interval", "0.2"])
+        let r = try TestSupport.harness(["batch", input.path, "--out", out.path,
+                                         "--report", reportURL.path, "--jobs", "2", "--progress-interval", "0.2"])
         #expect(r.status == 1, "\(r.stderrText)")
         #expect(try Fixtures.pdfs(in: out).count == 300)
         let report = try Fixtures.readJSON(reportURL)
@@ -67,15 +63,15 @@ private func inode(_ url: URL) -> UInt64? {
         }
         #expect(r.stdoutText.contains("Renderizados: 300"))
         #expect(r.stdoutText.contains("fallidos: 5"))
-        // Not a TTY: plain progress lines with done/total.
-        #expect(r.stderrText.contains("/305 ("))
+        // Not a TTY: plain progress lines, the last one with the final count (however fast the run).
+        #expect(r.stderrText.contains("dtekit batch: 305/305 (100 %)"), "\(r.stderrText)")
         // Unchanged re-run: nothing rendered, still exit 1 because of the 5 broken inputs.
-        let again = try TestSupport.dtekit(["batch", "--renderer", "stub", input.path, "--out", out.path, "--quiet"])
+        let again = try TestSupport.harness(["batch", input.path, "--out", out.path, "--quiet"])
         #expect(again.status == 1)
         #expect(again.stdoutText.isEmpty)
         // Without the broken ones: exit 0.
         try FileManager.default.removeItem(at: input.appendingPathComponent("rotos"))
-        let clean = try TestSupport.dtekit(["batch", "--renderer", "stub", input.path, "--out", out.path])
+        let clean = try TestSupport.harness(["batch", input.path, "--out", out.path])
         #expect(clean.status == 0, "\(clean.stderrText)")
         #expect(clean.stdoutText.contains("Renderizados: 0 · sin cambios: 300 · fallidos: 0"))
     }
@@ -86,16 +82,20 @@ private func inode(_ url: URL) -> UInt64? {
         defer { try? FileManager.default.removeItem(at: root) }
         let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
         try Fixtures.generate(300, in: input)
-        let run = try Running(["batch", "--renderer", "stub", "--stub-work", "400", input.path, "--out", out.path,
-                               "--jobs", "2", "--quiet"], in: root)
-        let started = try waitUntil(60) { try Fixtures.pdfs(in: out).count >= 30 }
+        // After 40 renders the others wait for a gate that never opens: the kill lands at a
+        // known point, not wherever a race against the machine's speed put it.
+        let run = try Running(["batch", input.path, "--out", out.path, "--jobs", "2", "--quiet"], in: root,
+                              environment: ["DTEKIT_HARNESS_PAUSE_AFTER": "40",
+                                            "DTEKIT_HARNESS_GATE": root.appendingPathComponent("never").path])
+        // Writers commit in groups of at least 8, so ≥ 32 of the 40 reach the disk.
+        let started = try waitUntil { try Fixtures.pdfs(in: out).count >= 32 }
         #expect(started, "outputs appeared: \(run.stderr)")
         run.signal(SIGKILL)
-        _ = run.wait(timeout: 10)
+        _ = run.waitForExit()
         #expect(run.process.terminationReason == .uncaughtSignal)
 
         let present = try Fixtures.pdfs(in: out)
-        #expect(present.count >= 30 && present.count < 300, "killed mid-run: \(present.count)")
+        #expect(present.count >= 32 && present.count <= 40, "killed mid-run: \(present.count)")
         for url in present {
             let data = try Data(contentsOf: url)
             #expect(data.count > 0 && Fixtures.isCompletePDF(data), "\(url.lastPathComponent)")
@@ -106,7 +106,7 @@ private func inode(_ url: URL) -> UInt64? {
         let inodes = Dictionary(uniqueKeysWithValues: present.map { ($0.lastPathComponent, inode($0)) })
 
         let reportURL = root.appendingPathComponent("report.json")
-        let rerun = try TestSupport.dtekit(["batch", "--renderer", "stub", input.path, "--out", out.path,
+        let rerun = try TestSupport.harness(["batch", input.path, "--out", out.path,
                                             "--jobs", "2", "--report", reportURL.path])
         #expect(rerun.status == 0, "\(rerun.stderrText)")
         let summary = try #require(Fixtures.readJSON(reportURL)["summary"] as? [String: Any])
@@ -130,15 +130,21 @@ private func inode(_ url: URL) -> UInt64? {
         defer { try? FileManager.default.removeItem(at: root) }
         let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
         try Fixtures.generate(150, in: input)
-        let run = try Running(["batch", "--renderer", "stub", "--stub-work", "400", input.path, "--out", out.path,
-                               "--jobs", "2"], in: root)
-        #expect(try waitUntil(60) { try Fixtures.pdfs(in: out).count >= 10 })
+        let gate = root.appendingPathComponent("gate")
+        let run = try Running(["batch", input.path, "--out", out.path, "--jobs", "2"], in: root,
+                              environment: ["DTEKIT_HARNESS_PAUSE_AFTER": "20", "DTEKIT_HARNESS_GATE": gate.path])
+        #expect(try waitUntil { try Fixtures.pdfs(in: out).count >= 16 })
         run.signal(SIGTERM)
-        #expect(run.wait(timeout: 30))
+        // The run is cancelled before the message is printed; only then may the (at most 2)
+        // renders held at the gate finish, and nothing new starts.
+        #expect(waitUntil { run.stderr.contains("interrumpiendo") }, "\(run.stderr)")
+        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        #expect(run.waitForExit())
         #expect(run.process.terminationStatus == 130)
         #expect(run.stdout.contains("INTERRUMPIDO"))
+        #expect(try Fixtures.pdfs(in: out).count <= 22)
         let present = try Fixtures.pdfs(in: out).count
-        let rerun = try TestSupport.dtekit(["batch", "--renderer", "stub", input.path, "--out", out.path])
+        let rerun = try TestSupport.harness(["batch", input.path, "--out", out.path])
         #expect(rerun.status == 0)
         #expect(rerun.stdoutText.contains("Renderizados: \(150 - present) · sin cambios: \(present)"), "\(rerun.stdoutText)")
     }
@@ -151,43 +157,74 @@ private func inode(_ url: URL) -> UInt64? {
         try Fixtures.generate(6, in: input)
         let template = root.appendingPathComponent("plantilla.yaml")
         try Data("color: '#000000'\n".utf8).write(to: template)
-        var args = ["batch", "--renderer", "stub", "--template", template.path, input.path, "--out", out.path, "--watch"]
+        var args = ["batch", "--template", template.path, input.path, "--out", out.path, "--watch"]
         if polling { args.append("--poll") }
         let run = try Running(args, in: root)
         defer { if run.process.isRunning { run.signal(SIGKILL) } }
-        #expect(try waitUntil(30) { try Fixtures.pdfs(in: out).count == 6 }, "\(run.stderr)")
-        #expect(try waitUntil(10) { run.stderr.contains("vigilando") })
+        #expect(try waitUntil { try Fixtures.pdfs(in: out).count == 6 }, "\(run.stderr)")
+        #expect(try waitUntil { run.stderr.contains("vigilando") })
         let first = Dictionary(uniqueKeysWithValues: try Fixtures.pdfs(in: out).map { ($0.lastPathComponent, inode($0)) })
 
         // Template change: every PDF is replaced.
         try Data("color: '#0055aa'\n".utf8).write(to: template)
-        let rerendered = try waitUntil(30) {
+        let rerendered = try waitUntil {
             try Fixtures.pdfs(in: out).allSatisfy { inode($0) != first[$0.lastPathComponent] }
         }
         #expect(rerendered, "\(run.stderr)")
-        #expect(try waitUntil(10) { run.stdout.contains("Renderizados: 6 · sin cambios: 0") }, "\(run.stdout)")
+        #expect(try waitUntil { run.stdout.contains("Renderizados: 6 · sin cambios: 0") }, "\(run.stdout)")
 
         // A new input: only it renders.
         try Fixtures.generate(1, in: input.appendingPathComponent("nuevo"), firstFolio: 90_000, prefix: "nuevo")
-        #expect(try waitUntil(30) { try Fixtures.pdfs(in: out).count == 7 }, "\(run.stderr)")
-        #expect(try waitUntil(10) { run.stdout.contains("Renderizados: 1 · sin cambios: 6") }, "\(run.stdout)")
+        #expect(try waitUntil { try Fixtures.pdfs(in: out).count == 7 }, "\(run.stderr)")
+        #expect(try waitUntil { run.stdout.contains("Renderizados: 1 · sin cambios: 6") }, "\(run.stdout)")
 
         run.signal(SIGINT)
-        #expect(run.wait(timeout: 20))
+        #expect(run.waitForExit())
         #expect(run.process.terminationStatus != 0)
+    }
+
+    @Test("Not a terminal: a run shorter than --progress-interval still ends with the final count")
+    func finalProgressLine() throws {
+        let root = try TestSupport.temporaryDirectory("cli-final")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
+        try Fixtures.generate(1, in: input)
+        let r = try TestSupport.harness(["batch", input.path, "--out", out.path, "--progress-interval", "3600"])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let lines = r.stderrText.split(separator: "\n").map(String.init)
+        #expect(lines.first == "dtekit batch: 1 archivos de entrada", "\(lines)")
+        // The interval never elapsed, yet the last line is the final count.
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.last?.hasPrefix("dtekit batch: 1/1 (100 %)") == true, "\(lines)")
+        #expect(lines.last?.contains("renderizados 1 · sin cambios 0 · fallidos 0") == true, "\(lines)")
+        // --quiet: no progress at all, not even the final line.
+        let quiet = try TestSupport.harness(["batch", input.path, "--out", out.path, "--force", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderrText.isEmpty && quiet.stdoutText.isEmpty, "\(quiet.stderrText)")
+    }
+
+    @Test("The shipped dtekit has no test options: --help lists none, --renderer is refused")
+    func noTestHooks() throws {
+        let help = try TestSupport.dtekit(["batch", "--help"])
+        #expect(help.status == 0)
+        for hidden in ["--renderer", "--stub-work"] { #expect(!help.stdoutText.contains(hidden)) }
+        #expect(help.stdoutText.contains("--progress-interval"))
+        let root = try TestSupport.temporaryDirectory("cli-hooks")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try TestSupport.dtekit(["batch", "--renderer", "stub", root.path, "--out", root.path + "/o"])
+        #expect(r.status == 2, "\(r.stderrText)")
     }
 
     @Test("Bad arguments: shard out of range, unknown copy, missing template")
     func badArguments() throws {
         let root = try TestSupport.temporaryDirectory("cli-args")
         defer { try? FileManager.default.removeItem(at: root) }
-        let r1 = try TestSupport.dtekit(["batch", "--renderer", "stub", root.path, "--out", root.path + "/o", "--shard", "4/4"])
+        let r1 = try TestSupport.harness(["batch", root.path, "--out", root.path + "/o", "--shard", "4/4"])
         #expect(r1.status != 0 && r1.stderrText.contains("shard"))
-        let r2 = try TestSupport.dtekit(["batch", "--renderer", "stub", root.path, "--out", root.path + "/o", "--copies", "original"])
+        let r2 = try TestSupport.harness(["batch", root.path, "--out", root.path + "/o", "--copies", "original"])
         #expect(r2.status != 0 && r2.stderrText.contains("original"))
         let r3 = try TestSupport.dtekit(["batch", root.path, "--out", root.path + "/o"])
         #expect(r3.status != 0 && r3.stderrText.contains("--template"))
-        let r4 = try TestSupport.dtekit(["batch", "--renderer", "stub", root.path + "/no-existe", "--out", root.path + "/o"])
+        let r4 = try TestSupport.harness(["batch", root.path + "/no-existe", "--out", root.path + "/o"])
         #expect(r4.status == 2 && r4.stderrText.contains("no-existe"))
     }
 }

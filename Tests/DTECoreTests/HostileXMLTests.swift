@@ -3,20 +3,18 @@ import Testing
 import DTEKitTestSupport
 @testable import DTECore
 
-/// The hostile-XML corpus, generated here: each input must fail with a clear error, quickly,
-/// without crashing and without leaking anything it tried to pull in.
-@Suite struct HostileXMLTests {
+/// The hostile-XML corpus, generated here: each input must fail with a clear error, without
+/// crashing, hanging (the time limit only a hung run reaches) or leaking anything it tried to
+/// pull in.
+@Suite(.timeLimit(.minutes(5))) struct HostileXMLTests {
     let reader = DTEReader()
 
-    /// Reads `data`, expecting a failure; returns the error and checks it took under a second.
+    /// Reads `data`, expecting a failure; returns the error. How fast it fails is measured by
+    /// the benchmarks, not here; the suite's time limit catches a hang.
     private func expectFailure(_ data: Data, source: String = "hostile.xml", reader: DTEReader? = nil,
                                sourceLocation: SourceLocation = #_sourceLocation) -> DTEReadError? {
-        let clock = ContinuousClock()
         var caught: DTEReadError?
-        let elapsed = clock.measure {
-            do throws(DTEReadError) { _ = try (reader ?? self.reader).read(data, source: source) } catch { caught = error }
-        }
-        #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
+        do throws(DTEReadError) { _ = try (reader ?? self.reader).read(data, source: source) } catch { caught = error }
         #expect(caught != nil, "no error", sourceLocation: sourceLocation)
         if let caught { #expect(caught.description.contains(source), sourceLocation: sourceLocation) }
         return caught
@@ -121,12 +119,9 @@ import DTEKitTestSupport
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: UInt64(21 << 20))
         try handle.close()
-        let clock = ContinuousClock()
-        let start = clock.now
         #expect(throws: DTEReadError(source: "big.xml", reason: .tooLarge(size: 21 << 20, limit: 20 << 20))) {
             try reader.read(contentsOf: big)
         }
-        #expect(clock.now - start < .seconds(1))
         // A device with no size is read only up to the limit, then refused.
         var tiny = DTEReader.Limits()
         tiny.maxBytes = 1 << 16

@@ -62,15 +62,49 @@ public enum TestSupport {
     public static var templatesDirectory: URL { repositoryRoot.appendingPathComponent("Templates") }
 
     /// The `dtekit` binary that `swift build` put next to the test bundle.
-    public static func dtekitBinary() -> URL {
-        // The test bundle lives in .build/<triple>/<config>/; the executable is beside it.
+    public static func dtekitBinary() -> URL { builtExecutable("dtekit") }
+
+    /// `dtekit-test-harness`: the same command line as `dtekit`, with `dtekit batch` rendering
+    /// through ``StubRenderer`` (seeded by the template and logo bytes), wrapped in a
+    /// ``GatedRenderer`` when `DTEKIT_HARNESS_PAUSE_AFTER` and `DTEKIT_HARNESS_GATE` are set.
+    public static func harnessBinary() -> URL { builtExecutable("dtekit-test-harness") }
+
+    private static func builtExecutable(_ name: String) -> URL {
+        // The test bundle lives in .build/<triple>/<config>/; the executables are beside it.
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("dtekit")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return repositoryRoot.appendingPathComponent(".build/debug/dtekit")
+        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+    }
+
+    /// How long a test waits for something that must happen (a file, a line of output, a
+    /// process to end) before declaring the run hung. Generous on purpose: only a hung run
+    /// reaches it, however slow or loaded the machine.
+    public static let hangDeadline: Double = 300
+
+    /// Polls `condition` until it holds or ``hangDeadline`` (or `deadline`) passes; returns
+    /// whether it held. For waiting on events a test cannot be called back for.
+    public static func waitUntil(deadline: Double = hangDeadline, _ condition: () throws -> Bool) rethrows -> Bool {
+        let end = Date().addingTimeInterval(deadline)
+        while Date() < end {
+            if try condition() { return true }
+            usleep(20_000)
+        }
+        return try condition()
+    }
+
+    /// ``waitUntil(deadline:_:)`` for async tests: sleeps between polls instead of blocking a
+    /// thread of the cooperative pool (which the work being waited for may need).
+    public static func waitUntil(deadline: Double = hangDeadline, _ condition: () throws -> Bool) async rethrows -> Bool {
+        let end = Date().addingTimeInterval(deadline)
+        while Date() < end {
+            if try condition() { return true }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return try condition()
     }
 
     /// A fresh temporary directory.
@@ -127,6 +161,12 @@ public enum TestSupport {
     @discardableResult
     public static func run(tool name: String, _ arguments: [String], stdin: Data? = nil) throws -> RunResult {
         try run(try tool(name), arguments, stdin: stdin)
+    }
+
+    /// Runs the built `dtekit-test-harness` (see ``harnessBinary()``).
+    @discardableResult
+    public static func harness(_ arguments: [String], environment: [String: String]? = nil) throws -> RunResult {
+        try run(harnessBinary(), arguments, environment: environment)
     }
 
     /// Runs the built `dtekit`.

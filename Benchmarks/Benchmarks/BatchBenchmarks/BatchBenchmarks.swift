@@ -1,5 +1,6 @@
 import Benchmark
 import DTEKit
+import DTEKitTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,9 +1,10 @@
 import Foundation
 import DTECore
+import DTEBatch
 
 /// A renderer that writes a minimal, valid one-page PDF naming the document (RUT, type,
-/// folio, copy): for exercising batch pipelines (`dtekit batch --renderer stub`), testing
-/// and measuring the engine's own overhead. Not a printout.
+/// folio, copy): for exercising batch pipelines (the `dtekit-test-harness` executable, the
+/// engine tests) and measuring the engine's own overhead. Not a printout; not shipped.
 public struct StubRenderer: BatchRenderer {
     public let fingerprint: String
     /// Also write a cedible copy for documents that allow one.
@@ -48,7 +49,7 @@ public struct StubRenderer: BatchRenderer {
 
     /// A one-page PDF 1.4 with Helvetica text lines (non-ASCII replaced by `?`), with a
     /// correct cross-reference table.
-    static func pdf(lines: [String]) -> Data {
+    public static func pdf(lines: [String]) -> Data {
         func escape(_ s: String) -> String {
             var out = ""
             for u in s.unicodeScalars {
@@ -84,5 +85,41 @@ public struct StubRenderer: BatchRenderer {
         }
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(pdf.utf8)
+    }
+}
+
+/// Wraps a renderer so that, after `pauseAfter` renders have started, every further render
+/// waits until the file `gate` exists: a test can stop a run at a known point (signal it,
+/// cancel it) instead of racing a sleep against the machine's speed. A deadline that only a
+/// hung test reaches (`maximumWait`) lets the render go on, so nothing blocks forever.
+public final class GatedRenderer: BatchRenderer, @unchecked Sendable {
+    public let base: any BatchRenderer
+    public let pauseAfter: Int
+    public let gate: URL
+    public let maximumWait: Double
+    private let lock = NSLock()
+    private var started = 0
+
+    public init(_ base: any BatchRenderer, pauseAfter: Int, gate: URL, maximumWait: Double = 600) {
+        self.base = base
+        self.pauseAfter = pauseAfter
+        self.gate = gate
+        self.maximumWait = maximumWait
+    }
+
+    public var fingerprint: String { base.fingerprint }
+
+    public func outputs(for document: DTEDocument) throws -> [BatchOutput] { try base.outputs(for: document) }
+
+    public func render(_ document: DTEDocument, output: BatchOutput) throws -> Data {
+        lock.lock()
+        started += 1
+        let mustWait = started > pauseAfter
+        lock.unlock()
+        if mustWait {
+            let end = Date().addingTimeInterval(maximumWait)
+            while !FileManager.default.fileExists(atPath: gate.path) && Date() < end { usleep(5_000) }
+        }
+        return try base.render(document, output: output)
     }
 }

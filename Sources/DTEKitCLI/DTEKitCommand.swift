@@ -1,9 +1,13 @@
 import ArgumentParser
 import DTEKit
 
-@main
-struct DTEKitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `dtekit` command line. The executable target only calls ``main()``; the commands live
+/// in this library so that a test-only executable can run the very same commands with test
+/// renderers plugged in (see ``BatchRendererOverride``), without test hooks in `dtekit` itself.
+public struct DTEKitCommand: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "dtekit",
         abstract: "Printouts, XML skeletons and ID checks for Chile's electronic tax documents (DTE).",
         discussion: """

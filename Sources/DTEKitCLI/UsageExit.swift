@@ -5,7 +5,7 @@ extension DTEKitCommand {
     /// Runs the command line like `AsyncParsableCommand.main()`, except that usage errors
     /// (a missing option value, an unknown flag) exit with status 2, as documented for every
     /// subcommand, instead of ArgumentParser's EX_USAGE (64).
-    static func main() async {
+    public static func runCommandLine() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -63,20 +63,14 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not fsync each PDF (faster; a killed run is still safe, a power cut may not be).")
     var noFsync = false
 
-    @Option(name: .long, help: .hidden)
-    var renderer: String = "printout"
-
-    @Option(name: .long, help: .hidden)
-    var stubWork: Int = 0
-
-    @Option(name: .long, help: .hidden)
+    @Option(name: .long, help: ArgumentHelp("When stderr is not a terminal: seconds between plain progress lines (a final line is always printed).", valueName: "seconds"))
     var progressInterval: Double = 5
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs debe ser al menos 1") }
+        guard progressInterval > 0, progressInterval.isFinite else { throw ValidationError("--progress-interval debe ser un número de segundos mayor que 0") }
         if let shard { do { _ = try BatchShard(parsing: shard) } catch { throw ValidationError(error.description) } }
-        guard ["printout", "stub"].contains(renderer) else { throw ValidationError("--renderer: printout o stub") }
-        if renderer == "printout" && template == nil { throw ValidationError("falta --template") }
+        if template == nil && BatchRendererOverride.make == nil { throw ValidationError("falta --template") }
         for c in (copies ?? "").split(separator: ",") where !["tributaria", "cedible"].contains(c) {
             throw ValidationError("--copies: '\(c)' no es tributaria ni cedible")
         }
@@ -159,21 +153,18 @@ struct BatchCommand: AsyncParsableCommand {
             }
             return d
         }
-        switch renderer {
-        case "stub":
-            let seed = BatchHash.sha256Hex(try bytes(template)) + BatchHash.sha256Hex(try bytes(logo))
-            return StubRenderer(seed: seed, cedible: copies?.contains("cedible") ?? false, simulatedWork: stubWork)
-        default:
-            guard let template else { throw ExitCode(2) }
-            let file = BatchCommand.resolveTemplate(template)
-            let kinds = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: String($0)) } }
-            do {
-                return try PrintoutBatchRenderer.load(template: file.path, templatesDirectory: nil,
-                                                      logo: logo.map { URL(fileURLWithPath: $0) }, copies: kinds)
-            } catch {
-                console_error("dtekit: \(error)")
-                throw ExitCode(2)
-            }
+        if let make = BatchRendererOverride.make {
+            return make(try bytes(template), try bytes(logo), copies?.contains("cedible") ?? false)
+        }
+        guard let template else { throw ExitCode(2) }
+        let file = BatchCommand.resolveTemplate(template)
+        let kinds = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: String($0)) } }
+        do {
+            return try PrintoutBatchRenderer.load(template: file.path, templatesDirectory: nil,
+                                                  logo: logo.map { URL(fileURLWithPath: $0) }, copies: kinds)
+        } catch {
+            console_error("dtekit: \(error)")
+            throw ExitCode(2)
         }
     }
 
@@ -184,6 +175,14 @@ struct BatchCommand: AsyncParsableCommand {
         let fileName = name.hasSuffix(".yaml") ? name : name + ".yaml"
         return TemplateLocator.directory().appendingPathComponent(fileName)
     }
+}
+
+/// Replaces the printout in `dtekit batch` for the test harness (`dtekit-test-harness`), which
+/// sets it before running the command line: given the template and logo bytes (empty when not
+/// given) and whether cedible copies were asked for, it returns the renderer to use. Package
+/// access only: the shipped `dtekit` never sets it and shows no option for it.
+package enum BatchRendererOverride {
+    package nonisolated(unsafe) static var make: (@Sendable (_ template: Data, _ logo: Data, _ cedible: Bool) -> any BatchRenderer)?
 }
 
 private func console_error(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
@@ -198,6 +197,7 @@ final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private var lastDraw = Date.distantPast
     private var lineShown = false
+    private var lastProgress: BatchProgress?
 
     init(quiet: Bool, progressInterval: Double) {
         self.quiet = quiet
@@ -225,25 +225,31 @@ final class Console: @unchecked Sendable {
             }
             guard !quiet else { return }
             lock.lock()
+            lastProgress = progress
             let now = Date()
             let due = now.timeIntervalSince(lastDraw) >= (isTTY ? 0.1 : progressInterval)
             if due { lastDraw = now }
             lock.unlock()
             if due { draw(progress) }
         case .finished:
-            break
+            // The count a log reader wants last, whatever the speed: a run shorter than the
+            // interval still ends with one line, and on a terminal the last redraw is final.
+            guard !quiet else { return }
+            lock.lock(); let last = lastProgress; lock.unlock()
+            if let last { draw(last, final: true) }
         }
     }
 
-    private func draw(_ p: BatchProgress) {
+    private func draw(_ p: BatchProgress, final: Bool = false) {
         let pct = p.inputsTotal > 0 ? 100 * p.inputsDone / p.inputsTotal : 100
         var line = "\(p.inputsDone)/\(p.inputsTotal) (\(pct) %) · \(Console.number(p.rate)) arch/s"
         if let eta = p.eta { line += " · ETA \(Console.duration(eta))" }
         line += " · renderizados \(p.rendered) · sin cambios \(p.skipped) · fallidos \(p.failed)"
         lock.lock(); defer { lock.unlock() }
         if isTTY {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
-            lineShown = true
+            // The final redraw stays on screen: the summary goes below it.
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)\(final ? "\n" : "")".utf8))
+            lineShown = !final
         } else {
             FileHandle.standardError.write(Data("dtekit batch: \(line)\n".utf8))
         }
@@ -311,8 +317,8 @@ final class SignalCancellation: @unchecked Sendable {
         let a = action
         lock.unlock()
         if n > 1 { _exit(128 + sig) }
+        a?()     // cancel first: once the message is out, no new document starts
         FileHandle.standardError.write(Data("\ndtekit batch: interrumpiendo (otra vez para salir de inmediato)…\n".utf8))
-        a?()
     }
 
     /// Sets what a signal does; returns the previous action.
