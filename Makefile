@@ -6,7 +6,7 @@ SII_DIR ?= $(abspath ../shared/sii)
 DEMO_OUT ?= demo-out
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: bootstrap build release test demo bench clean
+.PHONY: bootstrap build build-tests release test demo bench clean stress
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -17,8 +17,10 @@ build: bootstrap
 release: bootstrap
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
-test: bootstrap
+build-tests: bootstrap
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+
+test: build-tests
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build $(SWIFT_BUILD_FLAGS)
 
 demo: release
@@ -26,6 +28,10 @@ demo: release
 
 bench: bootstrap
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+# The suite as-is, pinned to one CPU and under full CPU load (not part of CI).
+stress:
+	bash scripts/test-under-stress.sh
 
 clean:
 	rm -rf .build $(DEMO_OUT)

@@ -19,6 +19,10 @@ PACKAGES=(
   ca-certificates git make
 )
 
+# Extra packages a caller needs beyond these (scripts/test-under-stress.sh: stress-ng, taskset).
+read -ra extra <<<"${DTEKIT_BOOTSTRAP_EXTRA:-}"
+PACKAGES+=("${extra[@]}")
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
