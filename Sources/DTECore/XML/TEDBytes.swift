@@ -1,6 +1,7 @@
-/// Flattens the TED (and its DD) into the exact bytes the SII signs and the PDF417 carries:
-/// no white space between tags, no namespace declarations, attributes as in the source,
-/// XML-escaped text, ISO-8859-1.
+/// Flattens a parsed element (a CAF, or a TED when its source bytes are unusable) into the form
+/// the SII signs: no white space between tags, no namespace declarations, attributes as in the
+/// source, XML-escaped text, ISO-8859-1. A document's TED is taken from the file's own bytes
+/// instead (``SourceTED``): re-escaping a tree cannot reproduce `&#39;` or a CDATA section.
 package enum TEDBytes {
     /// Serialises `element` flattened. With `escapeQuotes`, `"` and `'` in text become `&quot;`
     /// and `&apos;` (the SII's rule for the timbre); otherwise they stay literal.
