@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "dtekit", targets: ["dtekit"]),
         // IDScan alone (used by the Fuzz/ harness package).
         .library(name: "IDScan", targets: ["IDScan"]),
+        // The reader alone (used by the Fuzz/ harness package's DTEReaderFuzz).
+        .library(name: "DTECore", targets: ["DTECore"]),
         // Test and benchmark support (stub renderers, synthetic ID images): never part of DTEKit.
         .library(name: "DTEKitTestSupport", targets: ["DTEKitTestSupport"]),
     ],
