@@ -39,7 +39,10 @@ let package = Package(
         // MARK: Library modules
         .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
         .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CIDScanDecode",
-                                                 .product(name: "Yams", package: "Yams")]),
+                                                 .product(name: "Yams", package: "Yams")],
+                // Aduana's code tables as TSV (source and date in its README): compiled in as
+                // AduanaTables.swift by scripts/aduana-tables.py, not shipped as a bundle.
+                exclude: ["Aduana/data"]),
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
         .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
