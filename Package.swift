@@ -60,7 +60,8 @@ let package = Package(
         ]),
 
         // MARK: Tests
-        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"]),
+        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"],
+                    exclude: ["Resources"]),   // reader fuzz corpus, read by path
         .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // reference PNGs, read by path
         .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "DTEKitTestSupport"]),
