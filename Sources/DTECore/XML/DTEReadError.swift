@@ -82,5 +82,5 @@ public struct DTEReadWarning: Sendable, Hashable, CustomStringConvertible {
     public var element: String? { deviation.element }
 
     /// `file:line: <element>: reason (tolerated)`.
-    public var description: String { deviation.description + " (tolerated for printing; --strict refuses it)" }
+    public var description: String { deviation.description + " (tolerated for printing)" }
 }
