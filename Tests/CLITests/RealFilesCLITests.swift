@@ -100,4 +100,18 @@ import DTEKitTestSupport
                                              "--template", "carta", "--strict", "--quiet", "--no-fsync"])
         #expect(strict.status != 0)
     }
+
+    /// Bytes a windows-1252 file cannot hold (0x81) fail with our error only: libxml2 prints
+    /// nothing of its own (it did: "encoding error : input conversion failed").
+    @Test func encodingErrorsAreNotPrintedByLibxml2() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-real")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("cp1252.xml")
+        try Data("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<DTE><Documento>".utf8 + [0x81] + Data("</Documento></DTE>".utf8)).write(to: url)
+        let r = try TestSupport.dtekit(["inspect", url.path])
+        #expect(r.status == 1)
+        #expect(r.stderrText.contains("cp1252.xml:2:"), "\(r.stderrText)")
+        #expect(!r.stderrText.contains("encoding error"), "\(r.stderrText)")
+        #expect(!r.stderrText.contains("I/O error"), "\(r.stderrText)")
+    }
 }

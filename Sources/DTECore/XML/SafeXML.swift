@@ -81,6 +81,9 @@ package enum SafeXML {
         if declared == nil, String(validating: data, as: UTF8.self) == nil { encoding = "ISO-8859-1" }
 
         _ = libxml2Initialized
+        // Encoding errors would otherwise be printed by libxml2 itself (see shim.h).
+        let savedErrors = dtekit_xml_silence_generic_errors()
+        defer { dtekit_xml_restore_generic_errors(savedErrors) }
         guard let ctxt = xmlNewParserCtxt() else { throw fail(.malformed("cannot create a parser context")) }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
