@@ -7,7 +7,7 @@ import PackageDescription
 //   .build/release/IDScanFuzz -max_total_time=300 -max_len=65536 corpus/ seeds/
 // See docs/idscan.md. Found inputs are kept in Tests/IDScanTests/Resources/fuzz-corpus.
 // DTEReaderFuzz: the DTE reader (containers, encodings, strict and lenient, the TED source
-// scanner); see docs/core.md. Its corpus is kept in Tests/DTECoreTests/Resources/fuzz-corpus.
+// scanner); see docs/core.md. Its minimised corpus (inputs under 4 KB) is kept in Tests/DTECoreTests/Resources/reader-fuzz-corpus.
 let package = Package(
     name: "IDScanFuzz",
     dependencies: [.package(name: "DTEKit", path: "..")],

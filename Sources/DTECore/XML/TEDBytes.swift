@@ -12,12 +12,6 @@ package enum TEDBytes {
         return out
     }
 
-    /// Whether any text inside has a quote character (only then do the two escapings differ).
-    package static func hasQuotes(_ element: XElement) -> Bool {
-        if element.text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }) { return true }
-        return element.children.contains { hasQuotes($0) }
-    }
-
     private static func appendASCII(_ s: String, to out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
 
     private static func append(_ e: XElement, to out: inout [UInt8], escapeQuotes: Bool) {
