@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "dtekit", targets: ["dtekit"]),
         // IDScan alone (used by the Fuzz/ harness package).
         .library(name: "IDScan", targets: ["IDScan"]),
+        // The reader alone (used by the Fuzz/ harness package's DTEReaderFuzz).
+        .library(name: "DTECore", targets: ["DTECore"]),
         // Test and benchmark support (stub renderers, synthetic ID images): never part of DTEKit.
         .library(name: "DTEKitTestSupport", targets: ["DTEKitTestSupport"]),
     ],
@@ -37,7 +39,10 @@ let package = Package(
         // MARK: Library modules
         .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
         .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CIDScanDecode",
-                                                 .product(name: "Yams", package: "Yams")]),
+                                                 .product(name: "Yams", package: "Yams")],
+                // Aduana's code tables as TSV (source and date in its README): compiled in as
+                // AduanaTables.swift by scripts/aduana-tables.py, not shipped as a bundle.
+                exclude: ["Aduana/data"]),
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
         .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
@@ -57,7 +62,8 @@ let package = Package(
         .executableTarget(name: "dtekit", dependencies: ["DTEKitCLI"]),
 
         // MARK: Tests
-        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"]),
+        .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"],
+                    exclude: ["Resources"]),   // reader fuzz corpus, read by path
         .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // reference PNGs, read by path
         .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "DTEKitTestSupport"]),

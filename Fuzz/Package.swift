@@ -6,6 +6,8 @@ import PackageDescription
 //   cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address
 //   .build/release/IDScanFuzz -max_total_time=300 -max_len=65536 corpus/ seeds/
 // See docs/idscan.md. Found inputs are kept in Tests/IDScanTests/Resources/fuzz-corpus.
+// DTEReaderFuzz: the DTE reader (containers, encodings, strict and lenient, the TED source
+// scanner); see docs/core.md. Its minimised corpus (inputs under 4 KB) is kept in Tests/DTECoreTests/Resources/reader-fuzz-corpus.
 let package = Package(
     name: "IDScanFuzz",
     dependencies: [.package(name: "DTEKit", path: "..")],
@@ -13,6 +15,11 @@ let package = Package(
         .executableTarget(
             name: "IDScanFuzz",
             dependencies: [.product(name: "IDScan", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "DTEReaderFuzz",
+            dependencies: [.product(name: "DTECore", package: "DTEKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

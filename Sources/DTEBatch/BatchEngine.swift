@@ -256,8 +256,11 @@ final class BatchRun: @unchecked Sendable {
             return collect(outcome)
         }
         let documents: [DTEDocument]
-        do { documents = try reader.documents(in: data, source: rel) }
-        catch { return fail(String(describing: error)) }
+        do {
+            let read = try reader.documentsAndWarnings(in: data, source: rel)
+            documents = read.documents
+            if !read.warnings.isEmpty { outcome.warnings = read.warnings }
+        } catch { return fail(String(describing: error)) }
         guard !documents.isEmpty else { return fail("\(rel): no contiene documentos (DTE)") }
 
         let pending = PendingInput(outcome: outcome, hash: hash, documentCount: documents.count)

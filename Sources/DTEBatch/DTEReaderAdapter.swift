@@ -7,4 +7,9 @@ extension DTEReader: BatchDocumentReader {
     public func documents(in data: Data, source: String) throws -> [DTEDocument] {
         try read(data, source: source).documents
     }
+
+    public func documentsAndWarnings(in data: Data, source: String) throws -> (documents: [DTEDocument], warnings: [String]) {
+        let envelope = try read(data, source: source)
+        return (envelope.documents, envelope.warnings.map(\.description))
+    }
 }

@@ -38,6 +38,8 @@ public struct BatchInputOutcome: Sendable, Codable, Hashable {
     public var documents: [BatchDocumentOutcome]
     /// A file-level failure (unreadable, malformed XML, no documents).
     public var error: String?
+    /// Deviations from the SII schema the (lenient) reader tolerated; absent when none.
+    public var warnings: [String]? = nil
 
     var renderedCount: Int { documents.filter { $0.status == .rendered }.count }
     var skippedCount: Int { documents.filter { $0.status == .skipped }.count }

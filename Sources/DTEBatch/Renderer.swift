@@ -32,4 +32,13 @@ public protocol BatchRenderer: Sendable {
 /// `<DTE>` for an `EnvioDTE` / `EnvioBOLETA`.
 public protocol BatchDocumentReader: Sendable {
     func documents(in data: Data, source: String) throws -> [DTEDocument]
+    /// The documents and the deviations a lenient reader tolerated (one message each, naming
+    /// file, line and element). The default has no warnings.
+    func documentsAndWarnings(in data: Data, source: String) throws -> (documents: [DTEDocument], warnings: [String])
+}
+
+extension BatchDocumentReader {
+    public func documentsAndWarnings(in data: Data, source: String) throws -> (documents: [DTEDocument], warnings: [String]) {
+        (try documents(in: data, source: source), [])
+    }
 }

@@ -63,6 +63,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not fsync each PDF (faster; a killed run is still safe, a power cut may not be).")
     var noFsync = false
 
+    @Flag(name: .long, help: "Refuse documents that deviate from the SII schema (default: print them, deviations as warnings).")
+    var strict = false
+
     @Option(name: .long, help: ArgumentHelp("When stderr is not a terminal: seconds between plain progress lines (a final line is always printed).", valueName: "seconds"))
     var progressInterval: Double = 5
 
@@ -131,7 +134,7 @@ struct BatchCommand: AsyncParsableCommand {
             inputs: inputs.map { URL(fileURLWithPath: $0) }, outputDirectory: URL(fileURLWithPath: out),
             jobs: jobs, force: force, shard: shard, reportFile: report.map { URL(fileURLWithPath: $0) },
             syncWrites: !noFsync)
-        let engine = BatchEngine(configuration: config, reader: DTEReader(), renderer: renderer)
+        let engine = BatchEngine(configuration: config, reader: printingReader(strict: strict), renderer: renderer)
         let task = Task { try await engine.run { console.handle($0) } }
         let previous = signals.onSignal { task.cancel() }
         defer { signals.onSignal(previous) }
@@ -211,6 +214,7 @@ final class Console: @unchecked Sendable {
             lock.lock(); lastDraw = isTTY ? .distantPast : Date(); lock.unlock()
             if !quiet && !isTTY { note("dtekit batch: \(total) archivos de entrada") }
         case .input(let outcome, let progress):
+            for w in outcome.warnings ?? [] { error("dtekit: warning: \(w)") }
             if outcome.status == .failed {
                 var reasons: [String] = []
                 if var e = outcome.error {

@@ -21,10 +21,15 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a JSON array (one object per document) instead of text.")
     var json = false
 
+    @Flag(name: .long, help: "Refuse any deviation from the SII schema (default: read as for printing, deviations as warnings on stderr).")
+    var strict = false
+
     struct Party: Codable { var rut: String; var razonSocial: String? }
     struct Entry: Codable {
         var file: String
         var envelope: String
+        /// The root element the document was found in (EnvioDTE, AEC, xml-fragment, …).
+        var container: String
         var type: Int
         var typeName: String
         var folio: Int64
@@ -39,7 +44,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reader = DTEReader()
+        let reader = printingReader(strict: strict)
         var entries: [Entry] = []
         var failures = 0
         var text = ""
@@ -53,10 +58,10 @@ struct InspectCommand: ParsableCommand {
                 failures += 1
                 continue
             }
-            if envelope.documents.isEmpty { text += "\(path): sin documentos\n" }
+            printWarnings(envelope, path: path)
             for doc in envelope.documents {
                 let entry = Entry(
-                    file: path, envelope: envelope.kind.rawValue, type: doc.type.code, typeName: doc.type.printedName,
+                    file: path, envelope: envelope.kind.rawValue, container: envelope.container, type: doc.type.code, typeName: doc.type.printedName,
                     folio: doc.folio,
                     emisor: Party(rut: doc.emisor.rut.canonical, razonSocial: doc.emisor.razonSocial),
                     receptor: Party(rut: doc.receptor.rut.canonical, razonSocial: doc.receptor.razonSocial),

@@ -25,6 +25,9 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .long, help: "PNG resolution.")
     var dpi: Double = 100
 
+    @Flag(name: .long, help: "Refuse documents that deviate from the SII schema (default: print them, deviations as warnings on stderr).")
+    var strict = false
+
     func run() throws {
         let printout = try printoutOptions.makePrintout()
         let dir = samples.map { URL(fileURLWithPath: $0) } ?? TemplateLocator.samplesDirectory()
@@ -33,11 +36,12 @@ struct PreviewCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no sample XML files in \(dir.path)") }
         let outDir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-        let reader = DTEReader()
+        let reader = printingReader(strict: strict)
         var count = 0
         for file in files {
             let envelope: DTEEnvelope
             do { envelope = try reader.read(contentsOf: file) } catch { stderr("dtekit: \(error.description)"); continue }
+            printWarnings(envelope, path: file.path)
             for doc in envelope.documents {
                 if let allowed = printout.template.documentTypes, !allowed.contains(doc.type.rawValue) {
                     print("skipped \(file.lastPathComponent): \(doc.type.rawValue) N° \(doc.folio) (template prints \(allowed.map(String.init).joined(separator: ", ")) only)")

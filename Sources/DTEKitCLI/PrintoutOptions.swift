@@ -2,6 +2,18 @@ import ArgumentParser
 import DTEKit
 import Foundation
 
+/// The reader of the printing commands: lenient unless `--strict` (deviations become warnings).
+func printingReader(strict: Bool) -> DTEReader { strict ? DTEReader(mode: .strict) : .forPrinting }
+
+/// A lenient read's tolerated deviations, one `dtekit: warning: file:line: …` line each on stderr.
+func printWarnings(_ envelope: DTEEnvelope, path: String) {
+    for w in envelope.warnings {
+        var d = w.deviation
+        d.source = path
+        FileHandle.standardError.write(Data("dtekit: warning: \(DTEReadWarning(deviation: d))\n".utf8))
+    }
+}
+
 /// `--template` and `--logo`, shared by `render` and `preview`.
 struct PrintoutOptions: ParsableArguments {
     @Option(name: .long, help: "Template name in Templates/ (carta, oficio, termica-80mm, termica-57mm, marca-ejemplo) or a path to a .yaml file.")

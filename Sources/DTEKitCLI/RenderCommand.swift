@@ -55,6 +55,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Copies to print, comma separated: tributaria, cedible. Default: the template's copies (cedible only where allowed).")
     var copies: String?
 
+    @Flag(name: .long, help: "Refuse documents that deviate from the SII schema (default: print them, deviations as warnings on stderr).")
+    var strict = false
+
     func validate() throws {
         guard (20...1200).contains(dpi) else { throw ValidationError("--dpi must be 20…1200") }
         if let copies {
@@ -69,13 +72,14 @@ struct RenderCommand: ParsableCommand {
         let requested: [CopyKind]? = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
         let outDir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-        let reader = DTEReader()
+        let reader = printingReader(strict: strict)
         var failures = 0, written = 0
         for path in files {
             let envelope: DTEEnvelope
             do { envelope = try reader.read(contentsOf: URL(fileURLWithPath: path)) } catch {
                 stderr("dtekit: \(error.description)"); failures += 1; continue
             }
+            printWarnings(envelope, path: path)
             for doc in envelope.documents {
                 var kinds: [CopyKind]
                 if let requested { kinds = requested } else {

@@ -1,7 +1,7 @@
 /// Why an XML file could not be read as a DTE. Always names the file (``source``), and where
 /// known the line and the element.
-public struct DTEReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
         /// Reading the file failed (missing, unreadable, a directory).
         case io(String)
         /// Zero bytes, or only white space.
@@ -19,8 +19,11 @@ public struct DTEReadError: Error, Sendable, Equatable, CustomStringConvertible 
         case tooDeep(limit: Int)
         /// Not well-formed XML (truncated, mismatched tags, bad characters): libxml2's message.
         case malformed(String)
-        /// Well-formed, but the root is not `DTE`, `EnvioDTE` or `EnvioBOLETA`.
+        /// Well-formed, but neither a `DTE`, `EnvioDTE` or `EnvioBOLETA` nor a container with
+        /// an SII document (`Documento` with an `Encabezado`) anywhere inside.
         case notADTE(root: String)
+        /// An `EnvioDTE` / `EnvioBOLETA` without a single document in it.
+        case noDocuments(root: String)
         /// A required element is missing.
         case missingElement(String)
         /// An element's text is not a valid value of its kind.
@@ -54,7 +57,8 @@ public struct DTEReadError: Error, Sendable, Equatable, CustomStringConvertible 
         case .forbiddenDTD: what = "the document has a DOCTYPE/DTD (entity declarations are refused for safety; DTEs never have one)"
         case let .tooDeep(limit): what = "elements are nested deeper than \(limit) levels"
         case let .malformed(message): what = "malformed XML: \(message)"
-        case let .notADTE(root): what = "the root element <\(root)> is not DTE, EnvioDTE or EnvioBOLETA"
+        case let .notADTE(root): what = "the root element <\(root)> is not DTE, EnvioDTE or EnvioBOLETA, and no SII document (Documento) was found inside it"
+        case let .noDocuments(root): what = "the <\(root)> holds no document (no DTE/Documento anywhere inside)"
         case let .missingElement(name): what = "missing element <\(name)>"
         case let .invalidValue(value, why): what = "invalid value '\(value)': \(why)"
         case let .unsupportedDocumentType(code):
@@ -63,4 +67,20 @@ public struct DTEReadError: Error, Sendable, Equatable, CustomStringConvertible 
         if let element, !(reason == .missingElement(element)) { return "\(place): <\(element)>: \(what)" }
         return "\(place): \(what)"
     }
+}
+
+/// A deviation from the SII schema that a lenient read (``DTEReader/Mode/lenient``) tolerated:
+/// the error strict mode throws for it, kept as a warning.
+public struct DTEReadWarning: Sendable, Hashable, CustomStringConvertible {
+    /// What strict mode reports for the same input (file, line, element, reason).
+    public var deviation: DTEReadError
+
+    public init(deviation: DTEReadError) { self.deviation = deviation }
+
+    public var source: String { deviation.source }
+    public var line: Int? { deviation.line }
+    public var element: String? { deviation.element }
+
+    /// `file:line: <element>: reason (tolerated)`.
+    public var description: String { deviation.description + " (tolerated for printing)" }
 }

@@ -2,7 +2,16 @@ import Foundation
 
 /// Reads SII DTE XML — a bare `<DTE>`, an `<EnvioDTE>` or an `<EnvioBOLETA>`, with or without
 /// the `http://www.sii.cl/SiiDte` namespace, in ISO-8859-1, windows-1252 or UTF-8 — into typed
-/// ``DTEDocument``s, safely.
+/// ``DTEDocument``s, safely. Any other root is searched for the SII documents it holds: a
+/// cesión (`AEC`), the SII portal's export (`xml-fragment` with `siid:Documento`), a provider's
+/// envelope, a bare signed `Documento`, a `SetDTE` alone (``DTEEnvelope/container`` names it).
+/// A file in which no document is found is an error.
+///
+/// ``Mode/strict`` (the default: validation, issuing) refuses any deviation from the schema it
+/// meets. ``Mode/lenient`` (printing documents others issued) tolerates what a printout can
+/// still show and lists each deviation in ``DTEEnvelope/warnings``.
+///
+/// Each ``TED``'s bytes are taken from the file's own bytes (see ``TED/bytes``).
 ///
 /// Untrusted input is refused with a ``DTEReadError`` naming the file (and line and element
 /// where known): documents over ``Limits/maxBytes``, nested deeper than ``Limits/maxDepth``,
@@ -24,9 +33,24 @@ public struct DTEReader: Sendable {
         public init() {}
     }
 
-    public var limits: Limits
+    /// How deviations from the SII schema are handled.
+    public enum Mode: String, Sendable, Hashable {
+        /// Any deviation is an error (validation, skeletons, anything that issues documents).
+        case strict
+        /// Deviations a printout can still show (a missing non-essential element, a date
+        /// written with a time, an optional value out of its format, documents outside
+        /// `SetDTE`) become ``DTEReadWarning``s. What a printout cannot do without (type,
+        /// folio, emission date, RUTs, total, a readable TED) still fails.
+        case lenient
+    }
 
-    public init(limits: Limits = .init()) { self.limits = limits }
+    public var limits: Limits
+    public var mode: Mode
+
+    public init(limits: Limits = .init(), mode: Mode = .strict) { self.limits = limits; self.mode = mode }
+
+    /// The reader for printing documents someone else issued: lenient, default limits.
+    public static var forPrinting: DTEReader { DTEReader(mode: .lenient) }
 
     /// Reads a file. Errors name the file by its last path component.
     public func read(contentsOf url: URL) throws(DTEReadError) -> DTEEnvelope {
@@ -66,7 +90,10 @@ public struct DTEReader: Sendable {
     /// Reads XML bytes; `source` (a file name) labels errors.
     public func read(_ data: Data, source: String) throws(DTEReadError) -> DTEEnvelope {
         let root = try SafeXML.parse(data, source: source, maxBytes: limits.maxBytes, maxDepth: limits.maxDepth)
-        return try DocumentMapper(source: source).envelope(root)
+        let log = ReadLog()
+        var envelope = try DocumentMapper(source: source, lenient: mode == .lenient, log: log).envelope(root)
+        envelope.warnings = log.warnings
+        return envelope
     }
 
     private static func ioMessage(_ error: any Error) -> String {
@@ -91,6 +118,9 @@ public struct DTEEnvelope: Sendable, Hashable {
         case envioDTE
         /// `<EnvioBOLETA>`: boletas 39/41.
         case envioBoleta
+        /// Documents found inside another container (``DTEEnvelope/container``): `AEC`,
+        /// `xml-fragment`, a provider's envelope, a bare `Documento`, a `SetDTE`.
+        case embedded
     }
 
     public var kind: Kind
@@ -100,9 +130,24 @@ public struct DTEEnvelope: Sendable, Hashable {
     public var documents: [DTEDocument]
     /// The envelope's `Caratula` (`nil` for a bare DTE).
     public var caratula: Caratula?
+    /// The root element's local name: `DTE`, `EnvioDTE`, `EnvioBOLETA`, or the container the
+    /// documents were found in (`AEC`, `xml-fragment`, `Documento`, `SetDTE`, …).
+    public var container: String
+    /// The deviations a lenient read tolerated (always empty in strict mode), in file order.
+    public var warnings: [DTEReadWarning]
 
-    public init(kind: Kind, source: String, documents: [DTEDocument], caratula: Caratula? = nil) {
+    public init(kind: Kind, source: String, documents: [DTEDocument], caratula: Caratula? = nil,
+                container: String? = nil, warnings: [DTEReadWarning] = []) {
         self.kind = kind; self.source = source; self.documents = documents; self.caratula = caratula
+        self.container = container ?? {
+            switch kind {
+            case .dte: return "DTE"
+            case .envioDTE: return "EnvioDTE"
+            case .envioBoleta: return "EnvioBOLETA"
+            case .embedded: return "?"
+            }
+        }()
+        self.warnings = warnings
     }
 }
 

@@ -1,12 +1,28 @@
 import Foundation
 
+/// Where a lenient read records the deviations it tolerated.
+package final class ReadLog {
+    package var warnings: [DTEReadWarning] = []
+    package init() {}
+}
+
 /// Maps parsed XML (``XElement``) onto the typed DTE model. Element names are matched by local
 /// name, so documents with and without the SiiDte namespace read alike; unknown elements are
 /// ignored. Values that are present must be valid; errors name the element and its line.
-package struct DocumentMapper: Sendable {
+///
+/// Strict (the default) refuses any deviation. Lenient (for printing documents others issued)
+/// tolerates what a printout can still show — a missing non-essential element, a date with a
+/// time, an optional value out of its format — and records each as a warning in ``log`` with the
+/// very error strict mode would throw. What a printout cannot do without (the type, the folio,
+/// the emission date, the RUTs, the total, a readable TED) fails in both modes.
+package struct DocumentMapper {
     package let source: String
+    package let lenient: Bool
+    package let log: ReadLog
 
-    package init(source: String) { self.source = source }
+    package init(source: String, lenient: Bool = false, log: ReadLog = ReadLog()) {
+        self.source = source; self.lenient = lenient; self.log = log
+    }
 
     // MARK: Errors and typed values
 
@@ -14,100 +30,180 @@ package struct DocumentMapper: Sendable {
         DTEReadError(source: source, line: e.line, element: e.name, reason: reason)
     }
 
-    private func required(_ parent: XElement, _ name: String) throws(DTEReadError) -> XElement {
-        guard let c = parent.child(name) else {
-            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+    /// Lenient: records `e` and returns `fallback`. Strict: throws `e`.
+    private func tolerate<T>(_ e: DTEReadError, _ fallback: T) throws(DTEReadError) -> T {
+        guard lenient else { throw e }
+        log.warnings.append(DTEReadWarning(deviation: e))
+        return fallback
+    }
+
+    /// Runs `body`; a failure is tolerated (lenient) with `fallback`, or thrown (strict, or no fallback).
+    private func orElse<T>(_ fallback: T?, _ body: () throws(DTEReadError) -> T) throws(DTEReadError) -> T {
+        do { return try body() } catch {
+            guard let fallback else { throw error }
+            return try tolerate(error, fallback)
         }
+    }
+
+    private func missing(_ parent: XElement, _ name: String) -> DTEReadError {
+        DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+    }
+
+    private func required(_ parent: XElement, _ name: String) throws(DTEReadError) -> XElement {
+        guard let c = parent.child(name) else { throw missing(parent, name) }
         return c
     }
 
-    private func requiredText(_ parent: XElement, _ name: String) throws(DTEReadError) -> String {
-        let c = try required(parent, name)
-        let t = c.text.trimmingXMLSpace()
-        guard !t.isEmpty else { throw error(c, .invalidValue(value: "", why: "empty")) }
-        return t
+    private func requiredText(_ parent: XElement, _ name: String, orElse fallback: String? = nil) throws(DTEReadError) -> String {
+        try orElse(fallback) { () throws(DTEReadError) -> String in
+            let c = try required(parent, name)
+            let t = c.text.trimmingXMLSpace()
+            guard !t.isEmpty else { throw error(c, .invalidValue(value: "", why: "empty")) }
+            return t
+        }
     }
 
     /// Trimmed text of an optional child, `nil` when absent or empty.
     private func text(_ parent: XElement, _ name: String) -> String? { parent.childText(name) }
 
-    private func int(_ parent: XElement, _ name: String) throws(DTEReadError) -> Int? {
-        guard let c = parent.child(name) else { return nil }
+    private func parseInt(_ c: XElement) throws(DTEReadError) -> Int? {
         let t = c.text.trimmingXMLSpace()
         if t.isEmpty { return nil }
         guard t.utf8.count <= 18, let v = Int(t) else { throw error(c, .invalidValue(value: t, why: "not an integer")) }
         return v
     }
 
-    private func requiredInt(_ parent: XElement, _ name: String) throws(DTEReadError) -> Int {
-        guard let v = try int(parent, name) else {
-            if let c = parent.child(name) { throw error(c, .invalidValue(value: "", why: "empty")) }
-            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
-        }
-        return v
+    private func int(_ parent: XElement, _ name: String) throws(DTEReadError) -> Int? {
+        guard let c = parent.child(name) else { return nil }
+        do { return try parseInt(c) } catch { return try tolerate(error, nil) }
     }
 
-    private func money(_ parent: XElement, _ name: String) throws(DTEReadError) -> Money? {
-        guard let c = parent.child(name) else { return nil }
+    private func requiredInt(_ parent: XElement, _ name: String, orElse fallback: Int? = nil) throws(DTEReadError) -> Int {
+        try orElse(fallback) { () throws(DTEReadError) -> Int in
+            guard let c = parent.child(name) else { throw missing(parent, name) }
+            guard let v = try parseInt(c) else { throw error(c, .invalidValue(value: "", why: "empty")) }
+            return v
+        }
+    }
+
+    private func parseMoney(_ c: XElement) throws(DTEReadError) -> Money? {
         let t = c.text.trimmingXMLSpace()
         if t.isEmpty { return nil }
         guard let m = Money(parsing: t) else { throw error(c, .invalidValue(value: t, why: "not an amount")) }
         return m
     }
 
-    private func requiredMoney(_ parent: XElement, _ name: String) throws(DTEReadError) -> Money {
-        guard let m = try money(parent, name) else {
-            if let c = parent.child(name) { throw error(c, .invalidValue(value: "", why: "empty")) }
-            throw DTEReadError(source: source, line: parent.line, element: name, reason: .missingElement("\(parent.name)/\(name)"))
+    private func money(_ parent: XElement, _ name: String) throws(DTEReadError) -> Money? {
+        guard let c = parent.child(name) else { return nil }
+        do { return try parseMoney(c) } catch { return try tolerate(error, nil) }
+    }
+
+    private func requiredMoney(_ parent: XElement, _ name: String, orElse fallback: Money? = nil) throws(DTEReadError) -> Money {
+        try orElse(fallback) { () throws(DTEReadError) -> Money in
+            guard let c = parent.child(name) else { throw missing(parent, name) }
+            guard let m = try parseMoney(c) else { throw error(c, .invalidValue(value: "", why: "empty")) }
+            return m
         }
-        return m
     }
 
     private func decimal(_ parent: XElement, _ name: String) throws(DTEReadError) -> Decimal? {
         try money(parent, name)?.decimalValue
     }
 
-    private func date(_ parent: XElement, _ name: String) throws(DTEReadError) -> CalendarDate? {
-        guard let c = parent.child(name) else { return nil }
+    /// A date; lenient reading also takes `2020-04-14T06:52:34` (a date with a time) as its date,
+    /// with a warning.
+    private func parseDate(_ c: XElement) throws(DTEReadError) -> CalendarDate? {
         let t = c.text.trimmingXMLSpace()
         if t.isEmpty { return nil }
-        do { return try CalendarDate(t) } catch { throw self.error(c, .invalidValue(value: t, why: error.description)) }
+        do { return try CalendarDate(t) } catch {
+            let strict = self.error(c, .invalidValue(value: t, why: error.description))
+            let u = Array(t.utf8)
+            if lenient, u.count > 10, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "),
+               let d = try? CalendarDate(String(decoding: u[0..<10], as: UTF8.self)) {
+                return try tolerate(strict, d)
+            }
+            throw strict
+        }
+    }
+
+    private func date(_ parent: XElement, _ name: String) throws(DTEReadError) -> CalendarDate? {
+        guard let c = parent.child(name) else { return nil }
+        do { return try parseDate(c) } catch { return try tolerate(error, nil) }
     }
 
     private func requiredDate(_ parent: XElement, _ name: String) throws(DTEReadError) -> CalendarDate {
-        _ = try required(parent, name)
-        guard let d = try date(parent, name) else {
-            throw error(try required(parent, name), .invalidValue(value: "", why: "empty"))
-        }
+        let c = try required(parent, name)
+        guard let d = try parseDate(c) else { throw error(c, .invalidValue(value: "", why: "empty")) }
         return d
     }
 
-    private func rut(_ parent: XElement, _ name: String) throws(DTEReadError) -> RUT? {
-        guard let c = parent.child(name) else { return nil }
+    private func parseRUT(_ c: XElement) throws(DTEReadError) -> RUT? {
         let t = c.text.trimmingXMLSpace()
         if t.isEmpty { return nil }
         do { return try RUT(t) } catch { throw self.error(c, .invalidValue(value: t, why: error.description)) }
     }
 
+    private func rut(_ parent: XElement, _ name: String) throws(DTEReadError) -> RUT? {
+        guard let c = parent.child(name) else { return nil }
+        do { return try parseRUT(c) } catch { return try tolerate(error, nil) }
+    }
+
     private func requiredRUT(_ parent: XElement, _ name: String) throws(DTEReadError) -> RUT {
         let c = try required(parent, name)
-        guard let r = try rut(parent, name) else { throw error(c, .invalidValue(value: "", why: "empty")) }
+        guard let r = try parseRUT(c) else { throw error(c, .invalidValue(value: "", why: "empty")) }
         return r
     }
 
     // MARK: Envelopes
 
+    /// The document elements (`Documento`, `Liquidacion`, `Exportaciones` with an `Encabezado`)
+    /// anywhere under `e`, in document order; found elements are not searched further.
+    package static func documentElements(in e: XElement) -> [XElement] {
+        var found: [XElement] = []
+        var stack: [XElement] = [e]
+        // Iterative pre-order walk (depth is capped by the parser, but no recursion is needed).
+        while let x = stack.popLast() {
+            if documentNames.contains(x.name), x.child("Encabezado") != nil { found.append(x); continue }
+            stack.append(contentsOf: x.children.reversed())
+        }
+        return found
+    }
+
+    private static let documentNames: Set<String> = ["Documento", "Liquidacion", "Exportaciones"]
+
     package func envelope(_ root: XElement) throws(DTEReadError) -> DTEEnvelope {
         switch root.name {
         case "DTE":
-            return DTEEnvelope(kind: .dte, source: source, documents: [try document(root)])
+            return DTEEnvelope(kind: .dte, source: source, documents: [try document(root)], container: root.name)
         case "EnvioDTE", "EnvioBOLETA":
-            let set = try required(root, "SetDTE")
-            let docs = try set.children("DTE").map { (e) throws(DTEReadError) in try document(e) }
-            return DTEEnvelope(kind: root.name == "EnvioDTE" ? .envioDTE : .envioBoleta, source: source,
-                               documents: docs, caratula: set.child("Caratula").map(caratula))
+            let kind: DTEEnvelope.Kind = root.name == "EnvioDTE" ? .envioDTE : .envioBoleta
+            let set = root.child("SetDTE")
+            var docs: [DTEDocument] = []
+            if let set, !set.children("DTE").isEmpty {
+                docs = try set.children("DTE").map { (e) throws(DTEReadError) in try document(e) }
+            } else {
+                // No SetDTE/DTE where the schema puts them: an old or hand-made envelope. Strict
+                // refuses it as today; lenient looks for the documents wherever they are.
+                let strict = set == nil ? missing(root, "SetDTE")
+                    : DTEReadError(source: source, line: set?.line, element: "DTE", reason: .missingElement("SetDTE/DTE"))
+                let found = Self.documentElements(in: root)
+                if found.isEmpty { throw DTEReadError(source: source, line: root.line, element: root.name, reason: .noDocuments(root: root.name)) }
+                _ = try tolerate(strict, ())
+                docs = try found.map { (e) throws(DTEReadError) in try document(documentElement: e) }
+            }
+            return DTEEnvelope(kind: kind, source: source, documents: docs,
+                               caratula: set?.child("Caratula").map(caratula), container: root.name)
         default:
-            throw DTEReadError(source: source, line: root.line, element: root.name, reason: .notADTE(root: root.name))
+            // Another container: a cesión (AEC), the SII portal's export (xml-fragment), a
+            // provider's envelope, a bare Documento, a SetDTE without its EnvioDTE.
+            let found = Self.documentElements(in: root)
+            guard !found.isEmpty else {
+                throw DTEReadError(source: source, line: root.line, element: root.name, reason: .notADTE(root: root.name))
+            }
+            let docs = try found.map { (e) throws(DTEReadError) in try document(documentElement: e) }
+            return DTEEnvelope(kind: .embedded, source: source, documents: docs,
+                               caratula: root.name == "SetDTE" ? root.child("Caratula").map(caratula) : nil,
+                               container: root.name)
         }
     }
 
@@ -129,10 +225,15 @@ package struct DocumentMapper: Sendable {
 
     /// Reads one `<DTE>` element.
     package func document(_ dte: XElement) throws(DTEReadError) -> DTEDocument {
-        guard let doc = dte.children.first(where: { ["Documento", "Liquidacion", "Exportaciones"].contains($0.name) }) else {
+        guard let doc = dte.children.first(where: { Self.documentNames.contains($0.name) }) else {
             throw DTEReadError(source: source, line: dte.line, element: "Documento",
                                reason: .missingElement("DTE/Documento (or Liquidacion, Exportaciones)"))
         }
+        return try document(documentElement: doc)
+    }
+
+    /// Reads one `Documento` (or `Liquidacion`, `Exportaciones`) element.
+    package func document(documentElement doc: XElement) throws(DTEReadError) -> DTEDocument {
         let enc = try required(doc, "Encabezado")
         let idDocE = try required(enc, "IdDoc")
         let tipoE = try required(idDocE, "TipoDTE")
@@ -146,10 +247,10 @@ package struct DocumentMapper: Sendable {
         idDoc.indNoRebaja = try int(idDocE, "IndNoRebaja")
         idDoc.tipoDespacho = try int(idDocE, "TipoDespacho")
         if let t = try int(idDocE, "IndTraslado") {
-            guard let tr = Traslado(rawValue: t) else {
-                throw error(try required(idDocE, "IndTraslado"), .invalidValue(value: String(t), why: "unknown IndTraslado"))
+            if let tr = Traslado(rawValue: t) { idDoc.indTraslado = tr } else {
+                idDoc.indTraslado = try tolerate(error(try required(idDocE, "IndTraslado"),
+                                                       .invalidValue(value: String(t), why: "unknown IndTraslado")), nil)
             }
-            idDoc.indTraslado = tr
         }
         idDoc.indServicio = try int(idDocE, "IndServicio")
         idDoc.montosBrutos = try int(idDocE, "MntBruto") == 1
@@ -169,13 +270,13 @@ package struct DocumentMapper: Sendable {
             otraMoneda: try enc.child("OtraMoneda").map { (e) throws(DTEReadError) in try otraMoneda(e) },
             detalle: try doc.children("Detalle").map { (e) throws(DTEReadError) in try detailLine(e) })
         result.subtotales = try doc.children("SubTotInfo").map { (e) throws(DTEReadError) in
-            Subtotal(numero: try requiredInt(e, "NroSTI"), glosa: text(e, "GlosaSTI") ?? "",
+            Subtotal(numero: try requiredInt(e, "NroSTI", orElse: 0), glosa: text(e, "GlosaSTI") ?? "",
                      valor: try money(e, "ValSubtotSTI"))
         }
         result.descuentosRecargos = try doc.children("DscRcgGlobal").map { (e) throws(DTEReadError) in try discount(e) }
         result.referencias = try doc.children("Referencia").map { (e) throws(DTEReadError) in try reference(e) }
         result.comisiones = try doc.children("Comisiones").map { (e) throws(DTEReadError) in
-            Commission(numero: try requiredInt(e, "NroLinCom"), tipoMovimiento: text(e, "TipoMovim") ?? "",
+            Commission(numero: try requiredInt(e, "NroLinCom", orElse: 0), tipoMovimiento: text(e, "TipoMovim") ?? "",
                        glosa: text(e, "Glosa") ?? "", tasa: try decimal(e, "TasaComision"),
                        valorNeto: try money(e, "ValComNeto") ?? .zero, valorExento: try money(e, "ValComExe"),
                        valorIVA: try money(e, "ValComIVA"))
@@ -186,15 +287,16 @@ package struct DocumentMapper: Sendable {
     }
 
     private func emisor(_ e: XElement) throws(DTEReadError) -> Emisor {
-        guard let razon = text(e, "RznSoc") ?? text(e, "RznSocEmisor") else {
-            throw DTEReadError(source: source, line: e.line, element: "RznSoc", reason: .missingElement("Emisor/RznSoc"))
+        var razon = text(e, "RznSoc") ?? text(e, "RznSocEmisor") ?? ""
+        if razon.isEmpty {
+            razon = try tolerate(DTEReadError(source: source, line: e.line, element: "RznSoc", reason: .missingElement("Emisor/RznSoc")), "")
         }
         var em = Emisor(rut: try requiredRUT(e, "RUTEmisor"), razonSocial: razon,
                         giro: text(e, "GiroEmis") ?? text(e, "GiroEmisor") ?? "")
         for a in e.children("Acteco") {
             let t = a.text.trimmingXMLSpace()
             if t.isEmpty { continue }
-            guard let v = Int(t) else { throw error(a, .invalidValue(value: t, why: "not an integer")) }
+            guard let v = Int(t) else { _ = try tolerate(error(a, .invalidValue(value: t, why: "not an integer")), ()); continue }
             em.actecos.append(v)
         }
         em.telefonos = e.children("Telefono").map { $0.text.trimmingXMLSpace() }.filter { !$0.isEmpty }
@@ -299,10 +401,12 @@ package struct DocumentMapper: Sendable {
     }
 
     private func detailLine(_ e: XElement) throws(DTEReadError) -> DetailLine {
-        guard let nombre = text(e, "NmbItem") else {
-            throw DTEReadError(source: source, line: e.line, element: "NmbItem", reason: .missingElement("Detalle/NmbItem"))
+        var nombre = text(e, "NmbItem") ?? ""
+        if nombre.isEmpty {
+            nombre = try tolerate(DTEReadError(source: source, line: e.line, element: "NmbItem", reason: .missingElement("Detalle/NmbItem")), "")
         }
-        var d = DetailLine(numero: try requiredInt(e, "NroLinDet"), nombre: nombre, montoItem: try requiredMoney(e, "MontoItem"))
+        var d = DetailLine(numero: try requiredInt(e, "NroLinDet", orElse: 0), nombre: nombre,
+                           montoItem: try requiredMoney(e, "MontoItem", orElse: .zero))
         d.codigos = e.children("CdgItem").map { ItemCode(tipo: $0.childText("TpoCodigo") ?? "", valor: $0.childText("VlrCodigo") ?? "") }
         d.indicadorExencion = try int(e, "IndExe")
         d.descripcion = text(e, "DscItem")
@@ -310,9 +414,12 @@ package struct DocumentMapper: Sendable {
         d.unidad = text(e, "UnmdItem")
         d.precioUnitario = try decimal(e, "PrcItem")
         if let o = e.child("OtrMnda") {
-            d.otraMoneda = DetailOtherCurrency(precio: try requiredMoney(o, "PrcOtrMon"), moneda: try requiredText(o, "Moneda"),
-                                               factorConversion: try decimal(o, "FctConv"), descuento: try money(o, "DctoOtrMnda"),
-                                               recargo: try money(o, "RecargoOtrMnda"), montoItem: try money(o, "MontoItemOtrMnda"))
+            let none: DetailOtherCurrency?? = .some(nil)   // lenient: an unreadable OtrMnda is left out
+            d.otraMoneda = try orElse(none) { () throws(DTEReadError) -> DetailOtherCurrency? in
+                DetailOtherCurrency(precio: try requiredMoney(o, "PrcOtrMon"), moneda: try requiredText(o, "Moneda"),
+                                    factorConversion: try decimal(o, "FctConv"), descuento: try money(o, "DctoOtrMnda"),
+                                    recargo: try money(o, "RecargoOtrMnda"), montoItem: try money(o, "MontoItemOtrMnda"))
+            }
         }
         d.tipoDocumentoLiquidado = text(e, "TpoDocLiq")
         d.descuentoPorcentaje = try decimal(e, "DescuentoPct")
@@ -339,7 +446,7 @@ package struct DocumentMapper: Sendable {
     }
 
     private func reference(_ e: XElement) throws(DTEReadError) -> Reference {
-        Reference(numero: try requiredInt(e, "NroLinRef"), tipoDocumento: try requiredText(e, "TpoDocRef"),
+        Reference(numero: try requiredInt(e, "NroLinRef", orElse: 0), tipoDocumento: try requiredText(e, "TpoDocRef", orElse: ""),
                   indicadorGlobal: try int(e, "IndGlobal") == 1, folio: text(e, "FolioRef"),
                   rutOtro: try rut(e, "RUTOtr"), fecha: try date(e, "FchRef"), codigo: try int(e, "CodRef"),
                   razon: text(e, "RazonRef"))
@@ -358,19 +465,7 @@ package struct DocumentMapper: Sendable {
                         razonSocialReceptor: ddE.child("RSR")?.text ?? "",
                         montoTotal: try requiredText(ddE, "MNT"), item1: ddE.child("IT1")?.text ?? "",
                         caf: try caf(try required(ddE, "CAF")), timestamp: try requiredText(ddE, "TSTED"))
-        // The SII's rule escapes quotes in the timbre (&quot; &apos;); some signers leave them
-        // literal. When the text has quotes, keep whichever form the signature proves was signed.
-        var escape = true
-        var ddBytes = TEDBytes.flatten(ddE, escapeQuotes: true)
-        if TEDBytes.hasQuotes(ddE) {
-            let literal = TEDBytes.flatten(ddE, escapeQuotes: false)
-            let probe = TED(bytes: [], ddBytes: ddBytes, dd: dd, signature: signature)
-            if !probe.verify(), TED(bytes: [], ddBytes: literal, dd: dd, signature: signature).verify() {
-                escape = false
-                ddBytes = literal
-            }
-        }
-        return TED(bytes: TEDBytes.flatten(e, escapeQuotes: escape), ddBytes: ddBytes, dd: dd, signature: signature)
+        return TED(source: e.source, tree: ddE, ted: e, dd: dd, signature: signature)
     }
 
     /// Reads a `<CAF>` element (in a TED or a CAF file).

@@ -32,8 +32,39 @@ package enum SafeXML {
     package static func parse(_ data: Data, source: String, maxBytes: Int, maxDepth: Int) throws(DTEReadError) -> XElement {
         try withDocument(data, source: source, maxBytes: maxBytes, maxDepth: maxDepth) { (doc) throws(DTEReadError) -> XElement in
             guard let root = xmlDocGetRootElement(doc) else { throw DTEReadError(source: source, reason: .empty) }
-            return try convert(root, depth: 1, maxDepth: maxDepth, source: source)
+            // The TEDs' own bytes (the barcode carries them as written): scanned from the source,
+            // matched to the tree's TED elements by document order.
+            let bytes = [UInt8](data)
+            let teds = SourceTED.elementRanges(named: "TED", in: bytes)
+            var spans = Spans(bytes: bytes, ranges: teds ?? [], utf8: isUTF8(data))
+            var element = try convert(root, depth: 1, maxDepth: maxDepth, source: source, spans: &spans)
+            if spans.next != spans.ranges.count { element.dropSources() }   // scanner and parser disagree: use neither
+            return element
         }
+    }
+
+    /// The TED byte ranges of a document, handed out in document order while converting.
+    private struct Spans {
+        var bytes: [UInt8]
+        var ranges: [Range<Int>]
+        var utf8: Bool
+        var next = 0
+        mutating func take() -> XElement.SourceSpan? {
+            defer { next += 1 }
+            guard next < ranges.count else { return nil }
+            let r = ranges[next]
+            guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return nil }
+            return XElement.SourceSpan(bytes: Array(bytes[r]), utf8: utf8)
+        }
+    }
+
+    /// Whether libxml2 reads the bytes as UTF-8: declared so, or undeclared and valid UTF-8
+    /// (undeclared Latin-1 bytes are read as ISO-8859-1, see `withDocument`).
+    private static func isUTF8(_ data: Data) -> Bool {
+        let declared = (try? scanProlog(data, source: "")) ?? nil
+        guard let declared else { return String(validating: data, as: UTF8.self) != nil }
+        let upper = declared.uppercased()
+        return upper == "UTF-8" || upper == "UTF8"
     }
 
     /// Parses `data` safely and lends the libxml2 document to `body` (freed afterwards).
@@ -50,6 +81,9 @@ package enum SafeXML {
         if declared == nil, String(validating: data, as: UTF8.self) == nil { encoding = "ISO-8859-1" }
 
         _ = libxml2Initialized
+        // Encoding errors would otherwise be printed by libxml2 itself (see shim.h).
+        let savedErrors = dtekit_xml_silence_generic_errors()
+        defer { dtekit_xml_restore_generic_errors(savedErrors) }
         guard let ctxt = xmlNewParserCtxt() else { throw fail(.malformed("cannot create a parser context")) }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -107,13 +141,14 @@ package enum SafeXML {
     }
 
     /// Copies a libxml2 element (and its subtree) into an ``XElement``.
-    private static func convert(_ node: xmlNodePtr, depth: Int, maxDepth: Int, source: String) throws(DTEReadError) -> XElement {
+    private static func convert(_ node: xmlNodePtr, depth: Int, maxDepth: Int, source: String, spans: inout Spans) throws(DTEReadError) -> XElement {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
         let line = Int(xmlGetLineNo(node))
         guard depth <= maxDepth else {
             throw DTEReadError(source: source, line: line, element: name, reason: .tooDeep(limit: maxDepth))
         }
         var element = XElement(name: name, line: line)
+        if name == "TED" { element.source = spans.take() }
         if let ns = node.pointee.ns {
             element.prefix = ns.pointee.prefix.map { String(cString: $0) }
             element.namespace = ns.pointee.href.map { String(cString: $0) }
@@ -130,7 +165,7 @@ package enum SafeXML {
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(try convert(c, depth: depth + 1, maxDepth: maxDepth, source: source))
+                element.children.append(try convert(c, depth: depth + 1, maxDepth: maxDepth, source: source, spans: &spans))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content { text += String(cString: content) }
             default:

@@ -1,6 +1,7 @@
-/// Flattens the TED (and its DD) into the exact bytes the SII signs and the PDF417 carries:
-/// no white space between tags, no namespace declarations, attributes as in the source,
-/// XML-escaped text, ISO-8859-1.
+/// Flattens a parsed element (a CAF, or a TED when its source bytes are unusable) into the form
+/// the SII signs: no white space between tags, no namespace declarations, attributes as in the
+/// source, XML-escaped text, ISO-8859-1. A document's TED is taken from the file's own bytes
+/// instead (``SourceTED``): re-escaping a tree cannot reproduce `&#39;` or a CDATA section.
 package enum TEDBytes {
     /// Serialises `element` flattened. With `escapeQuotes`, `"` and `'` in text become `&quot;`
     /// and `&apos;` (the SII's rule for the timbre); otherwise they stay literal.
@@ -9,12 +10,6 @@ package enum TEDBytes {
         out.reserveCapacity(1024)
         append(element, to: &out, escapeQuotes: escapeQuotes)
         return out
-    }
-
-    /// Whether any text inside has a quote character (only then do the two escapings differ).
-    package static func hasQuotes(_ element: XElement) -> Bool {
-        if element.text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }) { return true }
-        return element.children.contains { hasQuotes($0) }
     }
 
     private static func appendASCII(_ s: String, to out: inout [UInt8]) { out.append(contentsOf: s.utf8) }

@@ -19,11 +19,27 @@ package struct XElement: Sendable, Hashable {
     package var text: String
     /// The 1-based source line of the start tag.
     package var line: Int
+    /// For `TED` elements: the element's bytes exactly as the file has them (see ``SourceTED``).
+    package var source: SourceSpan?
+
+    /// An element's bytes as written in the file, start tag to end tag.
+    package struct SourceSpan: Sendable, Hashable {
+        package var bytes: [UInt8]
+        /// Whether the file is UTF-8 (else a single-byte encoding: ISO-8859-1, windows-1252).
+        package var utf8: Bool
+        package init(bytes: [UInt8], utf8: Bool) { self.bytes = bytes; self.utf8 = utf8 }
+    }
 
     package init(name: String, prefix: String? = nil, namespace: String? = nil, attributes: [Attribute] = [],
                  children: [XElement] = [], text: String = "", line: Int = 0) {
         self.name = name; self.prefix = prefix; self.namespace = namespace; self.attributes = attributes
         self.children = children; self.text = text; self.line = line
+    }
+
+    /// Removes every ``source`` span in the subtree.
+    package mutating func dropSources() {
+        source = nil
+        for i in children.indices { children[i].dropSources() }
     }
 
     /// The first child with this local name.

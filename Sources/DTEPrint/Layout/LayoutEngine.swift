@@ -250,7 +250,7 @@ private struct Builder {
             let g: String = names[d] ?? String(d)
             rows.append(("Tipo de despacho:", g))
         }
-        if let c = currency { rows.append(("Moneda:", c)) }
+        if let c = currency { rows.append(("Moneda:", AduanaTables.currencyDisplay(c))) }
         return rows
     }
 
@@ -282,8 +282,19 @@ private struct Builder {
                 rows.append(("Puerto de desembarque:", ExportNames.port(a.codigoPuertoDesembarque, a.idPuertoDesembarque)))
             }
             if let b = a.totalBultos { rows.append(("Total bultos:", String(b))) }
-            if let p = a.pesoBruto { rows.append(("Peso bruto:", Formatting.decimalText(p, decimals: min(p.scale, 3)))) }
-            if let p = a.pesoNeto { rows.append(("Peso neto:", Formatting.decimalText(p, decimals: min(p.scale, 3)))) }
+            for b in a.bultos {
+                let kind = b.codigoTipoBulto.map(ExportNames.bulto)
+                let text = [b.cantidad.map(String.init), kind, b.marcas.map { "marcas " + $0 }].compactMap { $0 }.joined(separator: " ")
+                if !text.isEmpty { rows.append(("Bultos:", text)) }
+            }
+            if let p = a.pesoBruto {
+                rows.append(("Peso bruto:", Formatting.decimalText(p, decimals: min(p.scale, 3))
+                             + (a.codigoUnidadPesoBruto.map { " " + ExportNames.unit($0) } ?? "")))
+            }
+            if let p = a.pesoNeto {
+                rows.append(("Peso neto:", Formatting.decimalText(p, decimals: min(p.scale, 3))
+                             + (a.codigoUnidadPesoNeto.map { " " + ExportNames.unit($0) } ?? "")))
+            }
             if let f = a.montoFlete { rows.append(("Flete:", Formatting.amount(f, currency: currency ?? "USD"))) }
             if let s = a.montoSeguro { rows.append(("Seguro:", Formatting.amount(s, currency: currency ?? "USD"))) }
             if let c = a.codigoPaisReceptor { rows.append(("País receptor:", ExportNames.country(c))) }
@@ -845,27 +856,16 @@ extension LayoutElement {
     }
 }
 
-/// Names for the export (Aduana) codes printed on export documents.
+/// Names for the export (Aduana) codes printed on export documents: Aduana's tables
+/// (``AduanaTables``), the code itself where a table has no entry.
 enum ExportNames {
-    static let modalidades: [Int: String] = [1: "A firme", 2: "Bajo condición", 3: "En consignación libre",
-                                             4: "En consignación con un mínimo a firme", 9: "Sin pago"]
-    static let clausulas: [Int: String] = [1: "CIF", 2: "CFR", 3: "EXW", 4: "FAS", 5: "FOB", 6: "S/CL", 8: "OTROS", 9: "DDP",
-                                           10: "FCA", 11: "CPT", 12: "CIP", 17: "DAT", 18: "DAP"]
-    static let vias: [Int: String] = [1: "Marítima, fluvial y lacustre", 4: "Aéreo", 5: "Postal", 6: "Ferroviario",
-                                      7: "Carretero / terrestre", 8: "Oleoductos, gasoductos", 9: "Tendido eléctrico",
-                                      10: "Otra", 11: "Courier/Aéreo"]
-    static func modalidad(_ c: Int) -> String {
-        guard let n = modalidades[c] else { return String(c) }
-        return String(c) + " " + n
-    }
-    static func clausula(_ c: Int) -> String { clausulas[c] ?? String(c) }
-    static func via(_ c: Int) -> String {
-        guard let n = vias[c] else { return String(c) }
-        return String(c) + " " + n
-    }
+    static func modalidad(_ c: Int) -> String { AduanaTables.display(c, in: .saleModality) }
+    static func clausula(_ c: Int) -> String { AduanaTables.display(c, in: .saleClause) }
+    static func via(_ c: Int) -> String { AduanaTables.display(c, in: .transportMode) }
     static func port(_ code: Int?, _ id: String?) -> String {
-        [code.map(String.init), id].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        [code.map { AduanaTables.display($0, in: .port) }, id].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
-    /// Country codes of the Aduana table, printed as codes (no name table is shipped).
-    static func country(_ c: Int) -> String { "código \(c)" }
+    static func country(_ c: Int) -> String { AduanaTables.display(c, in: .country) }
+    static func unit(_ c: Int) -> String { AduanaTables.display(c, in: .unit) }
+    static func bulto(_ c: Int) -> String { AduanaTables.display(c, in: .packageType) }
 }
