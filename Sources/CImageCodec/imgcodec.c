@@ -1,5 +1,5 @@
-// IDScan's C side: the only place that touches setjmp/longjmp. Kept small on purpose.
-#include "idscan_decode.h"
+// The image codec's C side (shared by IDScan and the printout's logo loader): the only place that touches setjmp/longjmp. Kept small on purpose.
+#include "imgcodec.h"
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@ static void copy_message(char *dst, size_t n, const char *src) {
     snprintf(dst, n, "%s", src ? src : "");
 }
 
-void idscan_free(void *pointer) { free(pointer); }
+void imgcodec_free(void *pointer) { free(pointer); }
 
 // MARK: - JPEG
 
@@ -23,21 +23,21 @@ typedef struct {
     jmp_buf jump;
     int truncated;                  // premature end of data: we call that corrupt
     char message[JMSG_LENGTH_MAX];
-} idscan_jpeg_error;
+} imgcodec_jpeg_error;
 
 typedef struct {
     struct jpeg_progress_mgr base;
     j_decompress_ptr cinfo;
-} idscan_jpeg_progress;
+} imgcodec_jpeg_progress;
 
 static void jpeg_error_exit_jump(j_common_ptr cinfo) {
-    idscan_jpeg_error *err = (idscan_jpeg_error *)cinfo->err;
+    imgcodec_jpeg_error *err = (imgcodec_jpeg_error *)cinfo->err;
     (*cinfo->err->format_message)(cinfo, err->message);
     longjmp(err->jump, 1);
 }
 
 static void jpeg_emit_message_quiet(j_common_ptr cinfo, int level) {
-    idscan_jpeg_error *err = (idscan_jpeg_error *)cinfo->err;
+    imgcodec_jpeg_error *err = (imgcodec_jpeg_error *)cinfo->err;
     if (level < 0) {
         int code = cinfo->err->msg_code;
         if (code == JWRN_JPEG_EOF || code == JWRN_HIT_MARKER) {
@@ -53,7 +53,7 @@ static void jpeg_progress_limit(j_common_ptr cinfo) {
     if (cinfo->is_decompressor) {
         j_decompress_ptr d = (j_decompress_ptr)cinfo;
         if (d->input_scan_number > 200) {
-            idscan_jpeg_error *err = (idscan_jpeg_error *)cinfo->err;
+            imgcodec_jpeg_error *err = (imgcodec_jpeg_error *)cinfo->err;
             copy_message(err->message, sizeof err->message, "too many progressive scans");
             longjmp(err->jump, 1);
         }
@@ -62,14 +62,14 @@ static void jpeg_progress_limit(j_common_ptr cinfo) {
 
 // Set-up shared by the decoders. `jpeg_decoder_errors` runs before the caller's setjmp;
 // `jpeg_decoder_open` after it (libjpeg may longjmp from inside it, back to that caller's frame).
-static void jpeg_decoder_errors(struct jpeg_decompress_struct *cinfo, idscan_jpeg_error *jerr) {
+static void jpeg_decoder_errors(struct jpeg_decompress_struct *cinfo, imgcodec_jpeg_error *jerr) {
     memset(jerr, 0, sizeof *jerr);
     cinfo->err = jpeg_std_error(&jerr->base);
     jerr->base.error_exit = jpeg_error_exit_jump;
     jerr->base.emit_message = jpeg_emit_message_quiet;
 }
 
-static void jpeg_decoder_open(struct jpeg_decompress_struct *cinfo, idscan_jpeg_progress *progress,
+static void jpeg_decoder_open(struct jpeg_decompress_struct *cinfo, imgcodec_jpeg_progress *progress,
                               const uint8_t *data, size_t size) {
     jpeg_create_decompress(cinfo);
     cinfo->mem->max_memory_to_use = 512L * 1024 * 1024;
@@ -81,13 +81,13 @@ static void jpeg_decoder_open(struct jpeg_decompress_struct *cinfo, idscan_jpeg_
 }
 
 static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
-                            int fixed_denom, idscan_gray_image *out, char *message, size_t message_size) {
+                            int fixed_denom, imgcodec_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
-    if (data == NULL || size < 4 || size > 0xFFFFFFFFul) { copy_message(message, message_size, "empty or oversized JPEG data"); return IDSCAN_CORRUPT; }
+    if (data == NULL || size < 4 || size > 0xFFFFFFFFul) { copy_message(message, message_size, "empty or oversized JPEG data"); return IMGCODEC_CORRUPT; }
     struct jpeg_decompress_struct cinfo;
-    idscan_jpeg_error jerr;
-    idscan_jpeg_progress progress;
-    volatile int status = IDSCAN_OK;
+    imgcodec_jpeg_error jerr;
+    imgcodec_jpeg_progress progress;
+    volatile int status = IMGCODEC_OK;
     uint8_t *volatile pixels = NULL;
     jpeg_decoder_errors(&cinfo, &jerr);
     if (setjmp(jerr.jump)) {
@@ -95,13 +95,13 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
         memset(out, 0, sizeof *out);
-        return status == IDSCAN_OK ? IDSCAN_CORRUPT : status;
+        return status == IMGCODEC_OK ? IMGCODEC_CORRUPT : status;
     }
     jpeg_decoder_open(&cinfo, &progress, data, size);
     if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK) {
         copy_message(message, message_size, "no JPEG image found");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     out->source_width = (int)cinfo.image_width;
     out->source_height = (int)cinfo.image_height;
@@ -109,17 +109,17 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     if (pixel_count == 0) {
         copy_message(message, message_size, "JPEG with zero dimensions");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     if (pixel_count > max_pixels) {
         copy_message(message, message_size, "image dimensions above the limit");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_TOO_LARGE;
+        return IMGCODEC_TOO_LARGE;
     }
     if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
         copy_message(message, message_size, "CMYK/YCCK JPEG is not supported");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_UNSUPPORTED;
+        return IMGCODEC_UNSUPPORTED;
     }
     int denom = 1;
     if (fixed_denom > 0) {
@@ -138,12 +138,12 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     if (cinfo.output_components != 1) {
         copy_message(message, message_size, "unexpected JPEG output components");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_UNSUPPORTED;
+        return IMGCODEC_UNSUPPORTED;
     }
     size_t w = cinfo.output_width, h = cinfo.output_height;
     pixels = (uint8_t *)malloc(w * h);
     if (pixels == NULL) {
-        status = IDSCAN_NO_MEMORY;
+        status = IMGCODEC_NO_MEMORY;
         copy_message(jerr.message, sizeof jerr.message, "out of memory");
         longjmp(jerr.jump, 1);
     }
@@ -156,30 +156,30 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
         copy_message(message, message_size, jerr.message[0] ? jerr.message : "premature end of JPEG data");
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     jpeg_finish_decompress(&cinfo);
     if (jerr.truncated) {
         copy_message(message, message_size, jerr.message);
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     jpeg_destroy_decompress(&cinfo);
     out->pixels = pixels;
     out->width = (int)w;
     out->height = (int)h;
     out->scale_denom = denom;
-    return IDSCAN_OK;
+    return IMGCODEC_OK;
 }
 
-int idscan_jpeg_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
-                            idscan_gray_image *out, char *message, size_t message_size) {
+int imgcodec_jpeg_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
+                            imgcodec_gray_image *out, char *message, size_t message_size) {
     return jpeg_decode_impl(data, size, max_pixels, min_long_side, 0, out, message, message_size);
 }
 
-int idscan_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
-                                   idscan_gray_image *out, char *message, size_t message_size) {
+int imgcodec_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
+                                   imgcodec_gray_image *out, char *message, size_t message_size) {
     return jpeg_decode_impl(data, size, max_pixels, 0, scale_denom < 1 ? 1 : scale_denom, out, message, message_size);
 }
 
@@ -187,7 +187,7 @@ static int jpeg_encode_impl(const uint8_t *pixels, int width, int height, int co
                             size_t stride, int quality, int optimize, uint8_t **out, size_t *out_size,
                             char *message, size_t message_size) {
     struct jpeg_compress_struct cinfo;
-    idscan_jpeg_error jerr;
+    imgcodec_jpeg_error jerr;
     unsigned char *buffer = NULL;
     unsigned long buffer_size = 0;
     memset(&jerr, 0, sizeof jerr);
@@ -198,7 +198,7 @@ static int jpeg_encode_impl(const uint8_t *pixels, int width, int height, int co
         copy_message(message, message_size, jerr.message);
         jpeg_destroy_compress(&cinfo);
         free(buffer);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     jpeg_create_compress(&cinfo);
     jpeg_mem_dest(&cinfo, &buffer, &buffer_size);
@@ -218,64 +218,64 @@ static int jpeg_encode_impl(const uint8_t *pixels, int width, int height, int co
     jpeg_destroy_compress(&cinfo);
     *out = buffer;
     *out_size = buffer_size;
-    return IDSCAN_OK;
+    return IMGCODEC_OK;
 }
 
-int idscan_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
+int imgcodec_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
                        uint8_t **out, size_t *out_size, char *message, size_t message_size) {
     *out = NULL; *out_size = 0;
     if (pixels == NULL || width <= 0 || height <= 0 || (components != 1 && components != 3)) {
         copy_message(message, message_size, "invalid encoder arguments");
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     return jpeg_encode_impl(pixels, width, height, components, components == 3 ? JCS_RGB : JCS_GRAYSCALE,
                             (size_t)width * (size_t)components, quality, 0, out, out_size, message, message_size);
 }
 
-int idscan_jpeg_encode_bgrx(const uint8_t *pixels, int width, int height, size_t stride, int quality,
+int imgcodec_jpeg_encode_bgrx(const uint8_t *pixels, int width, int height, size_t stride, int quality,
                             uint8_t **out, size_t *out_size, char *message, size_t message_size) {
     *out = NULL; *out_size = 0;
     if (pixels == NULL || width <= 0 || height <= 0 || stride < (size_t)width * 4) {
         copy_message(message, message_size, "invalid encoder arguments");
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     return jpeg_encode_impl(pixels, width, height, 4, JCS_EXT_BGRX, stride, quality, 1, out, out_size,
                             message, message_size);
 }
 
-int idscan_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int height,
+int imgcodec_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int height,
                             uint8_t *dst, size_t dst_stride, char *message, size_t message_size) {
     if (data == NULL || size < 4 || size > 0xFFFFFFFFul || dst == NULL || width <= 0 || height <= 0 ||
         dst_stride < (size_t)width * 4) {
         copy_message(message, message_size, "invalid decoder arguments");
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     struct jpeg_decompress_struct cinfo;
-    idscan_jpeg_error jerr;
-    idscan_jpeg_progress progress;
+    imgcodec_jpeg_error jerr;
+    imgcodec_jpeg_progress progress;
     jpeg_decoder_errors(&cinfo, &jerr);
     if (setjmp(jerr.jump)) {
         copy_message(message, message_size, jerr.message);
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     jpeg_decoder_open(&cinfo, &progress, data, size);
     if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK) {
         copy_message(message, message_size, "no JPEG image found");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
         copy_message(message, message_size, "CMYK/YCCK JPEG is not supported");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_UNSUPPORTED;
+        return IMGCODEC_UNSUPPORTED;
     }
     cinfo.out_color_space = JCS_EXT_BGRX;
     jpeg_start_decompress(&cinfo);
     if ((int)cinfo.output_width != width || (int)cinfo.output_height != height || cinfo.output_components != 4) {
         copy_message(message, message_size, "unexpected JPEG geometry");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     while (cinfo.output_scanline < cinfo.output_height) {
         JSAMPROW row = dst + (size_t)cinfo.output_scanline * dst_stride;
@@ -284,62 +284,62 @@ int idscan_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int hei
     if (jerr.truncated || cinfo.output_scanline < cinfo.output_height) {
         copy_message(message, message_size, jerr.message[0] ? jerr.message : "premature end of JPEG data");
         jpeg_destroy_decompress(&cinfo);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     jpeg_finish_decompress(&cinfo);
     jpeg_destroy_decompress(&cinfo);
-    return IDSCAN_OK;
+    return IMGCODEC_OK;
 }
 
 // MARK: - PNG (libpng's simplified API: it keeps its own setjmp inside libpng)
 
-int idscan_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
-                           idscan_gray_image *out, char *message, size_t message_size) {
+int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
+                           imgcodec_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
     png_image image;
     memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
-    if (data == NULL || size < 8) { copy_message(message, message_size, "empty PNG data"); return IDSCAN_CORRUPT; }
+    if (data == NULL || size < 8) { copy_message(message, message_size, "empty PNG data"); return IMGCODEC_CORRUPT; }
     if (!png_image_begin_read_from_memory(&image, data, size)) {
         copy_message(message, message_size, image.message);
         png_image_free(&image);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     out->source_width = (int)image.width;
     out->source_height = (int)image.height;
     uint64_t pixel_count = (uint64_t)image.width * (uint64_t)image.height;
-    if (pixel_count == 0) { png_image_free(&image); copy_message(message, message_size, "PNG with zero dimensions"); return IDSCAN_CORRUPT; }
+    if (pixel_count == 0) { png_image_free(&image); copy_message(message, message_size, "PNG with zero dimensions"); return IMGCODEC_CORRUPT; }
     if (pixel_count > max_pixels) {
         png_image_free(&image);
         copy_message(message, message_size, "image dimensions above the limit");
-        return IDSCAN_TOO_LARGE;
+        return IMGCODEC_TOO_LARGE;
     }
     image.format = PNG_FORMAT_GRAY;
     size_t w = image.width, h = image.height;
     uint8_t *pixels = (uint8_t *)malloc(w * h);
-    if (pixels == NULL) { png_image_free(&image); copy_message(message, message_size, "out of memory"); return IDSCAN_NO_MEMORY; }
+    if (pixels == NULL) { png_image_free(&image); copy_message(message, message_size, "out of memory"); return IMGCODEC_NO_MEMORY; }
     uint8_t background = 255;  // transparent areas composited on white
     png_color bg = { background, background, background };
     if (!png_image_finish_read(&image, &bg, pixels, (png_int_32)w, NULL)) {
         copy_message(message, message_size, image.message);
         png_image_free(&image);
         free(pixels);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     png_image_free(&image);
     out->pixels = pixels;
     out->width = (int)w;
     out->height = (int)h;
     out->scale_denom = 1;
-    return IDSCAN_OK;
+    return IMGCODEC_OK;
 }
 
-int idscan_png_encode(const uint8_t *pixels, int width, int height, int components,
+int imgcodec_png_encode(const uint8_t *pixels, int width, int height, int components,
                       uint8_t **out, size_t *out_size, char *message, size_t message_size) {
     *out = NULL; *out_size = 0;
     if (pixels == NULL || width <= 0 || height <= 0 || (components != 1 && components != 3)) {
         copy_message(message, message_size, "invalid encoder arguments");
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     png_image image;
     memset(&image, 0, sizeof image);
@@ -351,23 +351,23 @@ int idscan_png_encode(const uint8_t *pixels, int width, int height, int componen
     png_int_32 stride = width * components;
     if (!png_image_write_to_memory(&image, NULL, &size, 0, pixels, stride, NULL)) {
         copy_message(message, message_size, image.message);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     uint8_t *buffer = (uint8_t *)malloc(size);
-    if (buffer == NULL) { copy_message(message, message_size, "out of memory"); return IDSCAN_NO_MEMORY; }
+    if (buffer == NULL) { copy_message(message, message_size, "out of memory"); return IMGCODEC_NO_MEMORY; }
     if (!png_image_write_to_memory(&image, buffer, &size, 0, pixels, stride, NULL)) {
         copy_message(message, message_size, image.message);
         free(buffer);
-        return IDSCAN_CORRUPT;
+        return IMGCODEC_CORRUPT;
     }
     *out = buffer;
     *out_size = size;
-    return IDSCAN_OK;
+    return IMGCODEC_OK;
 }
 
 // MARK: - Card warp (hot loop kept here: no per-pixel range checks)
 
-void idscan_warp_bilinear(const uint8_t *src, int src_width, int src_height, const float h[8],
+void imgcodec_warp_bilinear(const uint8_t *src, int src_width, int src_height, const float h[8],
                           uint8_t *dst, int width, int height) {
 #pragma clang fp contract(off)
     if (src == NULL || dst == NULL || h == NULL || src_width <= 0 || src_height <= 0 || width <= 0 || height <= 0) return;
