@@ -5,6 +5,7 @@ import PackageDescription
 // libpng, card detection). Its own package so `swift test` at the root never builds it.
 //   cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address
 //   .build/release/IDScanFuzz -max_total_time=300 -max_len=65536 corpus/ seeds/
+//   .build/release/IDScanPDFFuzz -close_fd_mask=2 -max_total_time=1200 corpus-pdf/ seeds-pdf/
 // See docs/idscan.md. Found inputs are kept in Tests/IDScanTests/Resources/fuzz-corpus.
 let package = Package(
     name: "IDScanFuzz",
@@ -12,6 +13,13 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "IDScanFuzz",
+            dependencies: [.product(name: "IDScan", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        // The PDF upload path: .build/release/IDScanPDFFuzz -close_fd_mask=2 corpus-pdf/ seeds-pdf/
+        // (poppler reports syntax errors on stderr; mask 2 keeps the log readable, crashes still show).
+        .executableTarget(
+            name: "IDScanPDFFuzz",
             dependencies: [.product(name: "IDScan", package: "DTEKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),

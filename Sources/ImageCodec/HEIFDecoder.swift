@@ -2,7 +2,7 @@ import CHeif
 import Foundation
 
 /// HEIC/HEIF photos (the iPhone camera's default) through libheif, whose HEVC decoding is
-/// libde265's. The primary image is decoded to its luma plane, with the file's rotation and
+/// libde265's. The primary image is decoded to YCbCr 4:2:0 and its luma plane kept, with the file's rotation and
 /// mirroring (irot/imir) applied, so the result is upright.
 package enum HEIFDecoder {
     /// Whether this libheif can decode HEVC-coded images (a decoder plugin is present).
@@ -60,7 +60,9 @@ package enum HEIFDecoder {
         guard primary.code == heif_error_Ok, let handle else { throw failure(primary, "HEIF primary image") }
         defer { heif_image_handle_release(handle) }
         var image: OpaquePointer? = nil
-        let decoded = heif_decode_image(handle, &image, heif_colorspace_monochrome, heif_chroma_monochrome, nil)
+        // libheif 1.15 cannot convert 4:2:0 to monochrome; ask for YCbCr 4:2:0 (the camera's own
+        // layout, so usually no conversion at all) and keep the luma plane.
+        let decoded = heif_decode_image(handle, &image, heif_colorspace_YCbCr, heif_chroma_420, nil)
         guard decoded.code == heif_error_Ok, let image else { throw failure(decoded, "HEIF decoding") }
         defer { heif_image_release(image) }
         let iw = Int(heif_image_get_width(image, heif_channel_Y)), ih = Int(heif_image_get_height(image, heif_channel_Y))

@@ -42,6 +42,8 @@ package final class PDFDocument {
     /// cannot parse → `.corrupt`. No page is loaded or rendered here.
     package init(_ bytes: UnsafeRawBufferPointer) throws(CodecFailure) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { throw .corrupt("empty PDF data") }
+        // A cut-off upload: poppler would rebuild the cross-references and draw what is left.
+        guard Self.endsWithEOFMarker(bytes) else { throw .corrupt("truncated PDF (no %%EOF marker at the end)") }
         guard let gbytes = g_bytes_new(base, gsize(bytes.count)) else { throw .corrupt("cannot copy the PDF data") }
         defer { g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>? = nil
@@ -61,6 +63,21 @@ package final class PDFDocument {
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    /// Whether "%%EOF" occurs in the last 2 KiB (writers may append a few bytes after it).
+    static func endsWithEOFMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let marker: [UInt8] = Array("%%EOF".utf8)
+        let start = max(0, bytes.count - 2048)
+        guard bytes.count >= marker.count else { return false }
+        var i = bytes.count - marker.count
+        while i >= start {
+            var match = true
+            for k in 0..<marker.count where bytes[i + k] != marker[k] { match = false; break }
+            if match { return true }
+            i -= 1
+        }
+        return false
+    }
 
     /// Checks the page count against `limits` (no page is loaded).
     package func checkPageCount(_ limits: PDFLimits) throws(CodecFailure) {
@@ -90,8 +107,8 @@ package final class PDFDocument {
         let sourceArea = wPt * sourceScale * hPt * sourceScale
         if sourceArea > maxPixels { sourceScale *= (maxPixels / sourceArea).squareRoot() }
         let renderScale = min(sourceScale, Double(max(limits.renderLongSide, 1)) / max(wPt, hPt))
-        let sourceWidth = max(1, Int(min(wPt * sourceScale, 1e9).rounded(.down)))
-        let sourceHeight = max(1, Int(min(hPt * sourceScale, 1e9).rounded(.down)))
+        let sourceWidth = max(1, Int(min(wPt * sourceScale, 1e9).rounded()))
+        let sourceHeight = max(1, Int(min(hPt * sourceScale, 1e9).rounded()))
         let pw = max(1, min(Int((wPt * renderScale).rounded()), 100_000))
         let ph = max(1, min(Int((hPt * renderScale).rounded()), 100_000))
         guard UInt64(pw) * UInt64(ph) <= max(limits.maxPixels, 1) else {
