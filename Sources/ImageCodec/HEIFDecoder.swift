@@ -52,6 +52,8 @@ package enum HEIFDecoder {
     /// `tooLarge` thrown, before any decoding, when width × height > `maxPixels`.
     package static func decodeGray(_ bytes: UnsafeRawBufferPointer, maxPixels: UInt64) throws(CodecFailure) -> GrayBitmap {
         guard let context = Context() else { throw .corrupt("out of memory") }
+        // Handles and images below belong to the context: keep it until they are released.
+        defer { withExtendedLifetime(context) {} }
         let (w, h) = try primarySize(context, bytes)
         guard UInt64(w) * UInt64(h) <= maxPixels else { throw .tooLarge(width: w, height: h) }
         guard canDecodeHEVC else { throw .unsupported("no HEVC decoder in this libheif") }

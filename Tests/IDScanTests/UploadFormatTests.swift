@@ -33,8 +33,29 @@ struct UploadFormatTests {
         let pdfCard = try #require(report.metrics.cardWidth), jpegCard = try #require(jpegReport.metrics.cardWidth)
         #expect(abs(pdfCard - jpegCard) / jpegCard < 0.02, "card \(pdfCard) px in the PDF, \(jpegCard) px in the JPEG")
         #expect(abs(pdfCard - 1011) / 1011 < 0.03)
+        // Rendering (≈ 1:1 here) keeps the card's sharpness and exposure as in the JPEG.
+        let pdfSharp = try #require(report.metrics.sharpness), jpegSharp = try #require(jpegReport.metrics.sharpness)
+        #expect(abs(pdfSharp - jpegSharp) / jpegSharp < 0.15, "sharpness \(pdfSharp) in the PDF, \(jpegSharp) in the JPEG")
+        #expect(abs((report.metrics.meanLuma ?? 0) - (jpegReport.metrics.meanLuma ?? 0)) < 3)
         // One page: checkPages is the same single report.
         #expect(IDScanChecker().checkPages(pdf).map(\.verdict) == [.accept])
+    }
+
+    /// An A4 page at 300 dpi is rendered at ≈ 170 dpi: the verdicts are those of the same scans as
+    /// JPEG files (sharp → accepted, blurred → `blurry`).
+    @Test func a4ScanRenderedBelowItsResolutionKeepsTheVerdicts() throws {
+        var sharp = SyntheticDataset.good(9, photo: false)
+        sharp.width = 2480; sharp.height = 3508
+        sharp.cardWidthFraction = 1011.0 / 2480.0
+        sharp.centerX = 0.3; sharp.centerY = 0.18
+        var blurred = sharp
+        blurred.gaussianBlur = 6
+        let reports = IDScanChecker().checkPages(try Self.scanPDF([sharp, blurred]))
+        let jpegReports = try [sharp, blurred].map { IDScanChecker().check(try IDScanSyntheticCard.jpeg($0)) }
+        #expect(reports.map(\.codes) == [[], [.blurry]], "\(reports.map(\.codes)) \(reports.map(\.metrics.sharpness))")
+        #expect(reports.map(\.codes) == jpegReports.map(\.codes), "JPEG sharpness \(jpegReports.map(\.metrics.sharpness))")
+        #expect(reports.first?.imageSize == IDScanSize(width: 2480, height: 3508))
+        #expect(abs((reports.first?.metrics.cardWidth ?? 0) - 1011) / 1011 < 0.03)
     }
 
     @Test func frontAndBackInOnePDFGiveOneReportPerPage() throws {
@@ -151,6 +172,21 @@ struct UploadFormatTests {
         // Truncated: damaged, not a crash.
         #expect(IDScanChecker().check(data.prefix(data.count / 2)).codes == [.corrupt])
         #expect(IDScanChecker().check(data.prefix(40)).codes == [.corrupt])
+    }
+
+    @Test func checkIDCommandReadsPDFs() throws {
+        let dir = try TestSupport.temporaryDirectory("check-id-pdf")
+        let scan = dir.appendingPathComponent("escaneo.pdf"), long = dir.appendingPathComponent("largo.pdf")
+        try Self.scanPDF([Self.scanScene(seed: 3)]).write(to: scan)
+        try IDScanTestPDF.blankPages(5).write(to: long)
+        let ok = try TestSupport.dtekit(["check-id", scan.path, "--json"])
+        #expect(ok.status == 0, "\(ok.stdoutText)\(ok.stderrText)")
+        let object = try JSONSerialization.jsonObject(with: ok.stdout) as? [String: Any]
+        #expect(object?["format"] as? String == "pdf")
+        #expect(object?["verdict"] as? String == "accept")
+        let bad = try TestSupport.dtekit(["check-id", long.path])
+        #expect(bad.status == 1)
+        #expect(bad.stdoutText.contains("[unsupported-format] El PDF tiene 5 páginas"), "\(bad.stdoutText)")
     }
 
     @Test func heicFallbackMessageTellsHowToExportJPEG() {
