@@ -41,6 +41,7 @@ package final class PDFDocument {
     /// Opens a PDF from memory. Encrypted (user password) → `.encrypted`; anything poppler
     /// cannot parse → `.corrupt`. No page is loaded or rendered here.
     package init(_ bytes: UnsafeRawBufferPointer) throws(CodecFailure) {
+        _ = Self.initialisePoppler
         guard let base = bytes.baseAddress, bytes.count > 0 else { throw .corrupt("empty PDF data") }
         // A cut-off upload: poppler would rebuild the cross-references and draw what is left.
         guard Self.endsWithEOFMarker(bytes) else { throw .corrupt("truncated PDF (no %%EOF marker at the end)") }
@@ -63,6 +64,21 @@ package final class PDFDocument {
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    /// poppler creates its process-wide settings (`globalParams`) on the first document it opens,
+    /// without a lock; a Swift global is initialised exactly once, so the first open happens here,
+    /// before two checks on two threads can race to it.
+    private static let initialisePoppler: Bool = {
+        let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        let bytes = Array(pdf.utf8)
+        guard let gbytes = bytes.withUnsafeBytes({ raw in raw.baseAddress.flatMap { g_bytes_new($0, gsize(raw.count)) } }) else { return false }
+        defer { g_bytes_unref(gbytes) }
+        var error: UnsafeMutablePointer<GError>? = nil
+        let doc = poppler_document_new_from_bytes(gbytes, nil, &error)
+        if let error { g_error_free(error) }
+        if let doc { g_object_unref(UnsafeMutableRawPointer(doc)) }
+        return true
+    }()
 
     /// Whether "%%EOF" occurs in the last 2 KiB (writers may append a few bytes after it).
     static func endsWithEOFMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -73,6 +73,23 @@ struct UploadFormatTests {
         #expect(IDScanChecker().checkPages(try Self.scanPDF([front, back])).map(\.verdict) == [.accept, .accept])
     }
 
+    /// Several threads checking PDFs at once (poppler's first-use set-up included) agree with one.
+    @Test func concurrentPDFChecksAgree() throws {
+        let pdf = try Self.scanPDF([Self.scanScene(seed: 5), Self.scanScene(seed: 6)])
+        let checker = IDScanChecker()
+        let outcomes = Outcomes(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            let reports = checker.checkPages(pdf)
+            outcomes.set(k, .success(reports.count == 2 ? reports[k % 2] : checker.check(Data())))
+        }
+        let serial = checker.checkPages(pdf).map { r -> IDScanReport in var r = r; r.elapsedMilliseconds = 0; return r }
+        for k in 0..<4 {
+            var r = try outcomes.get(k).get()
+            r.elapsedMilliseconds = 0
+            #expect(r == serial[k % 2])
+        }
+    }
+
     @Test func moreThanFourPagesIsRefusedByCount() throws {
         for count in [5, 10_000] {
             let pdf = IDScanTestPDF.blankPages(count)
