@@ -206,6 +206,20 @@ struct UploadFormatTests {
         #expect(bad.stdoutText.contains("[unsupported-format] El PDF tiene 5 páginas"), "\(bad.stdoutText)")
     }
 
+    /// Garbage behind an ISO-BMFF `ftyp` box (HEIC brand or a video's) is refused, never decoded.
+    @Test func hostileHEIFContainers() {
+        var rng = SplitMix64(seed: 7)
+        for brand in ["heic", "mif1", "isom"] {
+            for length in [0, 16, 5000] {
+                let head: [UInt8] = [0, 0, 0, 24] + Array("ftyp\(brand)".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8)
+                let body = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+                let report = IDScanChecker().check(Data(head + body))
+                #expect(report.format == "heif")
+                #expect(report.codes == [.corrupt] || report.codes == [.unsupportedFormat], "\(brand) \(length): \(report.codes)")
+            }
+        }
+    }
+
     @Test func heicFallbackMessageTellsHowToExportJPEG() {
         let p = IDScanProblem.heicWithoutDecoder
         #expect(p.code == .unsupportedFormat)
