@@ -23,6 +23,12 @@ PACKAGES=(
   ca-certificates git make
 )
 
+# libheif >= 1.16 (Debian trixie on) ships its HEVC decoder as a plugin package; bookworm's 1.15
+# links libde265 directly and has no such package.
+if apt-cache show libheif-plugin-libde265 >/dev/null 2>&1; then
+  PACKAGES+=(libheif-plugin-libde265)
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
