@@ -1,4 +1,5 @@
 import Foundation
+import ImageCodec
 
 /// Decides whether an uploaded cédula (ID-1 card) image is usable.
 ///
@@ -27,7 +28,7 @@ public struct IDScanChecker: Sendable {
         timed { data.withUnsafeBytes { bytes in run(bytes) } }
     }
 
-    func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0) -> IDScanReport {
+    func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0, document: PDFDocument? = nil) -> IDScanReport {
         var metrics = IDScanMetrics(fileBytes: bytes.count)
         let format = SniffedFormat.sniff(bytes)
         func reject(_ problems: [IDScanProblem], size: IDScanSize? = nil) -> IDScanReport {
@@ -47,7 +48,7 @@ public struct IDScanChecker: Sendable {
         let maxPixels = UInt64(min(max(0, policy.maxMegapixels.isNaN ? 0 : policy.maxMegapixels), 1e12) * 1_000_000)
         let header: ImageHeader
         let decoded: DecodedImage
-        switch decodeUpload(bytes, format: format, page: page, maxPixels: maxPixels) {
+        switch decodeUpload(bytes, format: format, page: page, document: document, maxPixels: maxPixels) {
         case let .rejected(problems, size): return reject(problems, size: size)
         case let .decoded(image, h): decoded = image; header = h
         }

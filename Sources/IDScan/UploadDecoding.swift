@@ -26,7 +26,8 @@ extension IDScanChecker {
         return limits
     }
 
-    func decodeUpload(_ bytes: UnsafeRawBufferPointer, format: SniffedFormat, page: Int,
+    /// `document`: the PDF already opened from `bytes` (``checkPages(_:)`` opens it once for all pages).
+    func decodeUpload(_ bytes: UnsafeRawBufferPointer, format: SniffedFormat, page: Int, document: PDFDocument? = nil,
                       maxPixels: UInt64) -> DecodingStage {
         func tooLarge(_ w: Int, _ h: Int, size: IDScanSize?) -> DecodingStage {
             let megapixels = Double(w) * Double(h) / 1_000_000
@@ -46,8 +47,9 @@ extension IDScanChecker {
         switch format {
         case .pdf:
             do {
-                let document = try PDFDocument(bytes)
-                let raster = try document.renderGray(page: page, limits: pdfLimits(maxPixels: maxPixels))
+                let opened: PDFDocument
+                if let document { opened = document } else { opened = try PDFDocument(bytes) }
+                let raster = try opened.renderGray(page: page, limits: pdfLimits(maxPixels: maxPixels))
                 let size = IDScanSize(width: raster.sourceWidth, height: raster.sourceHeight)
                 let image = GrayImage(width: raster.bitmap.width, height: raster.bitmap.height, pixels: raster.bitmap.pixels)
                 return .decoded(DecodedImage(image: image, sourceSize: size, scaleDenominator: 1),
@@ -96,15 +98,13 @@ extension IDScanChecker {
     /// too large a file) — gives exactly one report, the same as ``check(_:)``. Never throws and
     /// never returns an empty array.
     public func checkPages(_ data: Data) -> [IDScanReport] {
-        let pages: Int = data.withUnsafeBytes { bytes in
+        data.withUnsafeBytes { bytes in
             guard bytes.count <= policy.maxFileBytes, SniffedFormat.sniff(bytes) == .pdf,
                   let document = try? PDFDocument(bytes),
                   document.pageCount > 1, document.pageCount <= Self.maxPDFPages
-            else { return 1 }
-            return document.pageCount
+            else { return [timed { run(bytes) }] }
+            return (0..<document.pageCount).map { page in timed { run(bytes, page: page, document: document) } }
         }
-        if pages <= 1 { return [check(data)] }
-        return (0..<pages).map { page in timed { data.withUnsafeBytes { run($0, page: page) } } }
     }
 
     /// Runs `body` and records its wall time in the report.
