@@ -4,8 +4,9 @@ import Testing
 @testable import IDScan
 
 /// PDF and HEIC uploads: scanner-style PDFs (the card image embedded at 300 dpi), multi-page
-/// documents, every refusal with its code, and hostile PDFs that must cost nothing.
-struct UploadFormatTests {
+/// documents, every refusal with its code, and hostile PDFs that must cost nothing. Serialized:
+/// the scenes are large, and the suite should not starve time-limited tests running beside it.
+@Suite(.serialized) struct UploadFormatTests {
     /// An A6-landscape scan at 300 dpi (148 × 105 mm = 1748 × 1240 px): the card, 85.6 mm wide, is
     /// ≈ 1011 px across, 58% of the page width.
     static func scanScene(seed: Int, hasCard: Bool = true) -> IDScanSyntheticScene {
