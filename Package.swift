@@ -29,16 +29,16 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CZint", path: "Sources/CZint",
                        providers: [.apt(["libzint-dev"])]),
-        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng16",
-                       providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libjpeg",
-                       providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CHeif", path: "Sources/CHeif", pkgConfig: "libheif",
+                       providers: [.apt(["libheif-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
         // MARK: Library modules
         .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
-        .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "CIDScanDecode",
+        .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "ImageCodec",
                                                  .product(name: "Yams", package: "Yams")],
                 // Aduana's code tables as TSV (source and date in its README): compiled in as
                 // AduanaTables.swift by scripts/aduana-tables.py, not shipped as a bundle.
@@ -46,12 +46,16 @@ let package = Package(
         .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
                                                     .product(name: "Yams", package: "Yams")]),
         .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
-        // IDScan's thin C helper: libjpeg/libpng calls whose error handling needs setjmp.
-        .target(name: "CIDScanDecode", path: "Sources/CIDScanDecode",
+        // The image codec's thin C helper: libjpeg/libpng calls whose error handling needs setjmp
+        // (libjpeg-turbo and libpng headers and libraries from libjpeg62-turbo-dev, libpng-dev).
+        .target(name: "CImageCodec", path: "Sources/CImageCodec",
                 linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),
+        // One image-codec layer for the package: format sniffing, header-only size checks, and
+        // decoding JPEG/PNG/PDF pages/HEIC within limits, for the ID check and the printout's logos.
+        .target(name: "ImageCodec", dependencies: ["CImageCodec", "CPoppler", "CHeif", "CCairo"]),
         // No unsafeFlags anywhere: SwiftPM refuses them in a package used as a versioned
         // dependency, and the onboarding service depends on DTEKit that way.
-        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"]),
+        .target(name: "IDScan", dependencies: ["ImageCodec", "CImageCodec"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool

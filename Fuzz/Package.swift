@@ -5,6 +5,7 @@ import PackageDescription
 // libpng, card detection). Its own package so `swift test` at the root never builds it.
 //   cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address
 //   .build/release/IDScanFuzz -max_total_time=300 -max_len=65536 corpus/ seeds/
+//   .build/release/IDScanPDFFuzz -close_fd_mask=2 -max_total_time=1200 corpus-pdf/ seeds-pdf/
 // See docs/idscan.md. Found inputs are kept in Tests/IDScanTests/Resources/fuzz-corpus.
 // DTEReaderFuzz: the DTE reader (containers, encodings, strict and lenient, the TED source
 // scanner); see docs/core.md. Its minimised corpus (inputs under 4 KB) is kept in Tests/DTECoreTests/Resources/reader-fuzz-corpus.
@@ -20,6 +21,13 @@ let package = Package(
         .executableTarget(
             name: "DTEReaderFuzz",
             dependencies: [.product(name: "DTECore", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        // The PDF upload path: .build/release/IDScanPDFFuzz -close_fd_mask=2 corpus-pdf/ seeds-pdf/
+        // (poppler reports syntax errors on stderr; mask 2 keeps the log readable, crashes still show).
+        .executableTarget(
+            name: "IDScanPDFFuzz",
+            dependencies: [.product(name: "IDScan", package: "DTEKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

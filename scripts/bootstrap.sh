@@ -10,6 +10,10 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev      # PDF/PNG drawing, text layout
   libzint-dev                        # PDF417
   libpng-dev libjpeg62-turbo-dev     # images (logos, ID scans)
+  libpoppler-glib-dev                # ID scans uploaded as PDF (pages rendered through cairo)
+  libheif-dev libde265-0             # ID photos uploaded as HEIC (libheif; libde265 decodes HEVC)
+  libheif-examples                   # tests: heif-enc makes HEIC files
+  qpdf                               # tests: password-protected PDFs
   libssl-dev                         # libcrypto: RSA-SHA1 for TED/CAF (512-bit keys), XMLDSig, PKCS#12
   fonts-dejavu-core                  # the printout's font, embedded as subsets
   poppler-utils                      # tests: pdfinfo, pdftotext, pdftoppm
@@ -22,6 +26,11 @@ PACKAGES=(
 # Extra packages a caller needs beyond these (scripts/test-under-stress.sh: stress-ng, taskset).
 read -ra extra <<<"${DTEKIT_BOOTSTRAP_EXTRA:-}"
 PACKAGES+=("${extra[@]}")
+# libheif >= 1.16 (Debian trixie on) ships its HEVC decoder as a plugin package; bookworm's 1.15
+# links libde265 directly and has no such package.
+if apt-cache show libheif-plugin-libde265 >/dev/null 2>&1; then
+  PACKAGES+=(libheif-plugin-libde265)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,7 +8,8 @@ struct CheckIDCommand: ParsableCommand {
         commandName: "check-id",
         abstract: "Checks whether photos or scans of a cédula de identidad are usable.",
         discussion: """
-        Each FILE (JPEG or PNG, sniffed from its bytes) is decoded within limits, the card is \
+        Each FILE (JPEG, PNG, HEIC, or a PDF scan of at most 4 pages whose first page is checked; \
+        the format is sniffed from the bytes) is decoded within limits, the card is \
         located and its resolution, sharpness, exposure, contrast and glare are measured. \
         Exit status: 0 when every file is accepted, 1 when any is rejected, 2 on usage errors \
         (no files, unknown option, bad value, unreadable file or policy). Thresholds come from \
@@ -16,7 +17,7 @@ struct CheckIDCommand: ParsableCommand {
         """
     )
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Image files (JPEG or PNG).", valueName: "file"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Image files (JPEG, PNG, HEIC) or PDF scans.", valueName: "file"))
     var files: [String] = []
 
     @Flag(name: .long, help: "Print JSON: one object for one file, an array for several.")

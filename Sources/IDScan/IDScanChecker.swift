@@ -1,4 +1,5 @@
 import Foundation
+import ImageCodec
 
 /// Decides whether an uploaded cédula (ID-1 card) image is usable.
 ///
@@ -21,17 +22,13 @@ public struct IDScanChecker: Sendable {
 
     public init(policy: IDScanPolicy = .default) { self.policy = policy }
 
-    /// Checks one image given as its file bytes. Never throws: every failure is a problem in the report.
+    /// Checks one image given as its file bytes (JPEG, PNG, HEIC, or a PDF: its first page; see
+    /// ``checkPages(_:)`` for every page). Never throws: every failure is a problem in the report.
     public func check(_ data: Data) -> IDScanReport {
-        let start = ContinuousClock.now
-        var report = data.withUnsafeBytes { bytes in run(bytes) }
-        let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        report.elapsedMilliseconds = (ms * 1000).rounded() / 1000
-        return report
+        timed { data.withUnsafeBytes { bytes in run(bytes) } }
     }
 
-    private func run(_ bytes: UnsafeRawBufferPointer) -> IDScanReport {
+    func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0, document: PDFDocument? = nil) -> IDScanReport {
         var metrics = IDScanMetrics(fileBytes: bytes.count)
         let format = SniffedFormat.sniff(bytes)
         func reject(_ problems: [IDScanProblem], size: IDScanSize? = nil) -> IDScanReport {
@@ -42,34 +39,20 @@ public struct IDScanChecker: Sendable {
             return reject([IDScanProblem(code: .fileTooLarge, measured: Double(bytes.count), threshold: Double(policy.maxFileBytes))])
         }
         switch format {
-        case .jpeg, .png: break
+        case .jpeg, .png, .pdf, .heif: break
         case .empty: return reject([IDScanProblem(code: .corrupt)])
         default: return reject([IDScanProblem(code: .unsupportedFormat)])
         }
 
-        // Header only: dimensions and orientation, before any pixel memory exists.
-        let header: ImageHeader
-        do { header = format == .png ? try HeaderReader.png(bytes) : try HeaderReader.jpeg(bytes) } catch {
-            return reject([IDScanProblem(code: .corrupt)])
-        }
-        let size = header.uprightSize
+        // Decoding stage (UploadDecoding.swift): limits first, then pixels.
         let maxPixels = UInt64(min(max(0, policy.maxMegapixels.isNaN ? 0 : policy.maxMegapixels), 1e12) * 1_000_000)
-        let megapixels = Double(header.width) * Double(header.height) / 1_000_000
-        if UInt64(header.width) * UInt64(header.height) > maxPixels {
-            return reject([IDScanProblem(code: .imageTooLarge, measured: megapixels, threshold: policy.maxMegapixels)], size: size)
-        }
-
+        let header: ImageHeader
         let decoded: DecodedImage
-        do {
-            decoded = try ImageDecoder.decode(bytes, format: format, header: header, maxPixels: maxPixels,
-                                         minLongSide: Self.workingLongSide)
-        } catch {
-            switch error {
-            case .tooLarge: return reject([IDScanProblem(code: .imageTooLarge, measured: megapixels, threshold: policy.maxMegapixels)], size: size)
-            case .unsupported: return reject([IDScanProblem(code: .unsupportedFormat)], size: size)
-            case .corrupt: return reject([IDScanProblem(code: .corrupt)], size: size)
-            }
+        switch decodeUpload(bytes, format: format, page: page, document: document, maxPixels: maxPixels) {
+        case let .rejected(problems, size): return reject(problems, size: size)
+        case let .decoded(image, h): decoded = image; header = h
         }
+        let size = decoded.sourceSize
         metrics.decodedWidth = decoded.image.width
         metrics.decodedHeight = decoded.image.height
         metrics.scaleDenominator = decoded.scaleDenominator

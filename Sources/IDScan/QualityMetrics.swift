@@ -1,4 +1,4 @@
-import CIDScanDecode
+import CImageCodec
 import Foundation
 
 /// Quality measurements on the card region resampled to a fixed size.
@@ -39,7 +39,7 @@ struct CardQuality: Sendable {
             out.pixels.withUnsafeMutableBufferPointer { d in
                 coefficients.withUnsafeBufferPointer { c in
                     guard let sp = s.baseAddress, let dp = d.baseAddress, let cp = c.baseAddress, c.count == 8 else { return }
-                    idscan_warp_bilinear(sp, srcW, srcH, cp, dp, Int32(W), Int32(H))
+                    imgcodec_warp_bilinear(sp, srcW, srcH, cp, dp, Int32(W), Int32(H))
                 }
             }
         }

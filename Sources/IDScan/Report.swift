@@ -151,8 +151,8 @@ public enum IDScanMessages {
     public static func text(for code: IDScanProblemCode) -> (es: String, en: String) {
         switch code {
         case .unsupportedFormat:
-            return ("El archivo no es una foto JPEG ni PNG: suba una foto o escaneo de la cédula en JPEG o PNG.",
-                    "The file is not a JPEG or PNG image: upload a photo or scan of the ID card as JPEG or PNG.")
+            return ("El archivo no es una foto JPEG, PNG o HEIC ni un PDF: suba una foto o escaneo de la cédula en JPEG, PNG o PDF.",
+                    "The file is not a JPEG, PNG or HEIC image nor a PDF: upload a photo or scan of the ID card as JPEG, PNG or PDF.")
         case .corrupt:
             return ("El archivo está dañado o incompleto: vuelva a tomar la foto o a exportarla y súbala de nuevo.",
                     "The file is damaged or incomplete: take or export the picture again and re-upload it.")

@@ -65,7 +65,8 @@ import Testing
 
     @Test func gifPdfAndOthers() {
         expectCode(Data("GIF89a\u{01}\u{00}\u{01}\u{00}\u{80}\u{00}\u{00};".utf8), .unsupportedFormat)
-        expectCode(Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8), .unsupportedFormat)
+        // PDFs are read now: a stub without pages or cross-reference table is damaged.
+        expectCode(Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8), .corrupt)
         expectCode(Data("RIFF\u{10}\u{00}\u{00}\u{00}WEBPVP8 ".utf8), .unsupportedFormat)
         expectCode(Data([0x42, 0x4D, 0, 0, 0, 0]), .unsupportedFormat)   // BMP
     }

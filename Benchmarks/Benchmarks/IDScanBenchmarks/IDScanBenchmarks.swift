@@ -1,5 +1,6 @@
 import Benchmark
 import DTEKit
+import DTEKitTestSupport
 import Foundation
 #if os(Linux)
 /// glibc's malloc_trim (not exported by the Glibc module): returns freed heap pages to the OS.
@@ -28,6 +29,29 @@ let phonePhoto: Data = {
     return data
 }()
 
+/// A 2-page scan as a scanner writes it: two A4 pages at 300 dpi (2480 × 3508 px each), each a
+/// JPEG (DCTDecode) of the white scanner bed with one card (front, back) near the top left.
+let twoPageScanPDF: Data = {
+    func page(_ seed: UInt64) -> IDScanTestPDF.ScanPage? {
+        var s = IDScanSyntheticScene()
+        s.width = 2480; s.height = 3508
+        s.background = .white
+        s.cardWidthFraction = 1011.0 / 2480.0   // 85.6 mm of 210 mm
+        s.centerX = 0.3; s.centerY = 0.18
+        s.rotationDegrees = 0.6
+        s.noise = 1
+        s.seed = seed
+        return try? IDScanTestPDF.page(s, quality: 85)
+    }
+    let pages = [page(77), page(78)].compactMap { $0 }
+    let data = IDScanTestPDF.scan(pages, dpi: 300)
+    try? data.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("dtekit-idscan-benchmark-scan.pdf"))
+    #if os(Linux)
+    _ = glibcMallocTrim(0)
+    #endif
+    return data
+}()
+
 let benchmarks: @Sendable () -> Void = {
     let photo = phonePhoto
     let checker = IDScanChecker()
@@ -39,5 +63,14 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
                                    maxDuration: .seconds(8), maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(checker.check(photo)) }
+    }
+
+    let scan = twoPageScanPDF
+    let pageReports = checker.checkPages(scan)
+    precondition(pageReports.map(\.verdict) == [.accept, .accept], "benchmark scan rejected: \(pageReports.map(\.codes))")
+    Benchmark("IDScan checkPages 2-page A4 300-dpi PDF scan (\(scan.count / 1024) KiB)",
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
+                                   maxDuration: .seconds(8), maxIterations: 200)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(checker.checkPages(scan)) }
     }
 }

@@ -1,6 +1,6 @@
 import CCairo
-import CIDScanDecode
 import Foundation
+import ImageCodec
 
 /// A decoded logo ready for drawing: an opaque RGB24 cairo image surface (transparency flattened
 /// onto white paper) with JPEG bytes attached as `CAIRO_MIME_TYPE_JPEG`, so that the PDF backend
@@ -87,28 +87,23 @@ final class LogoImage {
                                     UInt(n), { free($0) }, copy)
     }
 
-    // MARK: JPEG, through the thin C helper shared with IDScan: libjpeg reports fatal errors by
+    // MARK: JPEG, through the ImageCodec module shared with IDScan: libjpeg reports fatal errors by
     // longjmp, which cannot cross Swift frames, so every libjpeg call stays on the C side behind
     // setjmp and comes back as a status.
 
-    private static func messageText(_ message: [CChar]) -> String {
-        String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    private static func reason(_ error: CodecFailure) -> String {
+        switch error {
+        case let .corrupt(text), let .unsupported(text): return text.isEmpty ? "invalid data" : text
+        default: return "invalid data"
+        }
     }
 
     /// Runs the whole JPEG through libjpeg once at 1/8 DCT scale (markers, Huffman tables and
     /// every entropy-coded block parsed as a full decode would), so a `Logo` that loads is one the
     /// printout can decode.
     static func probeJPEG(_ bytes: [UInt8], maxPixels: Int, source: String) throws(PrintError) {
-        var image = idscan_gray_image()
-        var message = [CChar](repeating: 0, count: 256)
-        let status = bytes.withUnsafeBufferPointer { buf in
-            idscan_jpeg_decode_gray_scaled(buf.baseAddress, buf.count, UInt64(max(0, maxPixels)), 8,
-                                           &image, &message, message.count)
-        }
-        idscan_free(image.pixels)
-        guard status == IDSCAN_OK else {
-            let text = messageText(message)
-            throw .logo(source: source, reason: "the JPEG cannot be decoded (\(text.isEmpty ? "invalid data" : text))")
+        do { try RasterCodec.probeJPEG(bytes, maxPixels: maxPixels) } catch {
+            throw .logo(source: source, reason: "the JPEG cannot be decoded (\(reason(error)))")
         }
     }
 
@@ -118,16 +113,12 @@ final class LogoImage {
             throw .logo(source: logo.source, reason: "cannot allocate \(logo.pixelWidth) × \(logo.pixelHeight) pixels")
         }
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        var message = [CChar](repeating: 0, count: 256)
-        let bytes = [UInt8](logo.data)
-        // cairo RGB24 is B, G, R, X in memory on little-endian, which is what the helper writes.
-        let status = bytes.withUnsafeBufferPointer { buf in
-            idscan_jpeg_decode_bgrx(buf.baseAddress, buf.count, Int32(logo.pixelWidth), Int32(logo.pixelHeight),
-                                    dst, stride, &message, message.count)
-        }
-        guard status == IDSCAN_OK else {
-            let text = messageText(message)
-            throw .logo(source: logo.source, reason: "the JPEG cannot be decoded (\(text.isEmpty ? "invalid data" : text))")
+        // cairo RGB24 is B, G, R, X in memory on little-endian, which is what the codec writes.
+        do {
+            try RasterCodec.decodeJPEGBGRX([UInt8](logo.data), width: logo.pixelWidth, height: logo.pixelHeight,
+                                           into: dst, stride: stride)
+        } catch {
+            throw .logo(source: logo.source, reason: "the JPEG cannot be decoded (\(reason(error)))")
         }
         cairo_surface_mark_dirty(surface.pointer)
         return surface
@@ -140,13 +131,7 @@ final class LogoImage {
         guard let src = cairo_image_surface_get_data(surface.pointer) else { return nil }
         let w = cairo_image_surface_get_width(surface.pointer), h = cairo_image_surface_get_height(surface.pointer)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        var out: UnsafeMutablePointer<UInt8>? = nil
-        var size = 0
-        var message = [CChar](repeating: 0, count: 256)
-        let status = idscan_jpeg_encode_bgrx(src, w, h, stride, quality, &out, &size, &message, message.count)
-        defer { idscan_free(out) }
-        guard status == IDSCAN_OK, let out else { return nil }
-        return Array(UnsafeBufferPointer(start: out, count: size))
+        return RasterCodec.encodeJPEGBGRX(src, width: w, height: h, stride: stride, quality: quality)
     }
 }
 

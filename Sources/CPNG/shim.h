@@ -1,4 +1,0 @@
-#ifndef DTEKIT_CPNG_SHIM_H
-#define DTEKIT_CPNG_SHIM_H
-#include <png.h>
-#endif
