@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 struct CheckerTests {
     static let scene: IDScanSyntheticScene = {

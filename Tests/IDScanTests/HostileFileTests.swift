@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 /// Hostile inputs: the right code, no crash, each under 100 ms.
 struct HostileFileTests {

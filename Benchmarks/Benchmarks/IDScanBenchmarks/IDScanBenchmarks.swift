@@ -1,5 +1,6 @@
 import Benchmark
 import DTEKit
+import DTEKitTestSupport
 import Foundation
 #if os(Linux)
 /// glibc's malloc_trim (not exported by the Glibc module): returns freed heap pages to the OS.
