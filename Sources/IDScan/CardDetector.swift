@@ -32,6 +32,9 @@ struct CardDetector: Sendable {
     /// side of the Otsu split of the smoothed image (a light card on wood grain or stone, whose
     /// texture stops a gradient flood).
     var toneSplit = false
+    /// Flood through tone close to the border's: pixels within a tolerance (from the border's own
+    /// spread) of its median tone (a light card on a slightly darker scanner lid).
+    var toneDistance = false
 
     func detect(_ image: GrayImage) -> CardDetection {
         let W = image.width, H = image.height
@@ -117,6 +120,11 @@ struct CardDetector: Sendable {
             deviation.count += count
         }
         let seedTolerance = max(30, 2.5 * 1.4826 * Float(deviation.percentile(0.5)))
+        if toneDistance {
+            let tolerance = min(60, max(6, 2.5 * 1.4826 * Float(deviation.percentile(0.5))))
+            for i in 0..<min(n, grad.count, smooth.count) { grad[i] = abs(smooth[i] - median) <= tolerance ? 0 : 1000 }
+            threshold = 0.5
+        }
         // One preallocated Int32 buffer serves as the flood stack, then holds every kept
         // component's pixels contiguously (no per-component allocation).
         var state = [UInt8](repeating: 0, count: n)  // 0 unvisited, 1 background, 2 labelled
