@@ -100,7 +100,7 @@ public enum IDScanSyntheticDataset {
     static func quality(_ i: Int) -> Int { 72 + (i * 7) % 24 }
 
     /// The labelled cases of one part. `scale` multiplies the number of images of each kind
-    /// (1 ≈ 100 images; the documented figures use 3).
+    /// (1 = 87 images per part).
     public static func cases(part: Part, scale: Int = 1) -> [IDScanLabelledCase] {
         var out: [IDScanLabelledCase] = []
         let k = max(1, scale)

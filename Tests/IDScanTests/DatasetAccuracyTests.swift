@@ -79,7 +79,7 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The documented figures: both parts at scale $IDSCAN_ACCURACY (e.g. 3 ≈ 300 images each).
+    /// The documented figures: both parts at scale $IDSCAN_ACCURACY (87 images per part per unit).
     /// Reported as skipped in ordinary runs.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] != nil, "full report: set IDSCAN_ACCURACY=scale"),
           .timeLimit(.minutes(60)))
