@@ -42,6 +42,10 @@ struct CheckIDCommand: ParsableCommand {
     var minContrast: String?
     @Option(name: .long, help: ArgumentHelp("Largest glare fraction of the card (default 0.01).", valueName: "f"))
     var maxGlareFraction: String?
+    @Option(name: .long, help: ArgumentHelp("Largest JPEG blocking on the card, % of grid pixel pairs (default 6.5).", valueName: "v"))
+    var maxBlockiness: String?
+    @Option(name: .long, help: ArgumentHelp("Lowest JPEG quality, from the quantisation table (default 20).", valueName: "q"))
+    var minJpegQuality: String?
 
     /// Prints a usage error and exits with status 2 (ArgumentParser's own would be 64).
     private func usage(_ message: String) -> ExitCode {
@@ -67,6 +71,8 @@ struct CheckIDCommand: ParsableCommand {
         try number(maxMeanLuma, "max-mean-luma") { p.maxMeanLuma = $0 }
         try number(minContrast, "min-contrast") { p.minContrast = $0 }
         try number(maxGlareFraction, "max-glare-fraction") { p.maxGlareFraction = $0 }
+        try number(maxBlockiness, "max-blockiness") { p.maxBlockiness = $0 }
+        try number(minJpegQuality, "min-jpeg-quality") { p.minJPEGQuality = $0 }
         return p
     }
 

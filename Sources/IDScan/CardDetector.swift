@@ -24,6 +24,17 @@ enum CardDetection: Sendable {
 /// 5. otherwise, a large component touching the border means the card is cropped.
 struct CardDetector: Sendable {
     var policy: IDScanPolicy
+    /// Multiplies the smoothing radius (a coarser look crosses fine background texture).
+    var smoothing = 1
+    /// Multiplies the flood's gradient threshold (below 1: weak outlines stop it).
+    var thresholdScale: Float = 1
+    /// Flood through tone instead of gradient: the background is whatever lies on the border's
+    /// side of the Otsu split of the smoothed image (a light card on wood grain or stone, whose
+    /// texture stops a gradient flood).
+    var toneSplit = false
+    /// Flood through tone close to the border's: pixels within a tolerance (from the border's own
+    /// spread) of its median tone (a light card on a slightly darker scanner lid).
+    var toneDistance = false
 
     func detect(_ image: GrayImage) -> CardDetection {
         let W = image.width, H = image.height
@@ -42,7 +53,7 @@ struct CardDetector: Sendable {
                 for i in p.indices { p[i] = l0[Int(p[i])] }   // a UInt8 indexes a 256-entry table
             }
         }
-        let radius = max(1, min(W, H) / 250)
+        let radius = max(1, min(W, H) / 250) * max(1, smoothing)
         let smooth = stretched.boxBlurred(radius: radius)
 
         // Gradient magnitude |gx| + |gy| (differences over a 4-pixel baseline, which responds to
@@ -91,7 +102,11 @@ struct CardDetector: Sendable {
             seen += count
             if seen * 10 >= gradCount * 9 { p90 = Float(bin) / 2; break }
         }
-        let threshold = max(10, 2.5 * p90)
+        var threshold = max(10 * min(thresholdScale, 1), 2.5 * p90 * thresholdScale)
+        if toneSplit {
+            CardLocator.toneBarrier(smooth, width: W, height: H, into: &grad)
+            threshold = 0.5
+        }
 
         // Seeds: border pixels that look like the dominant border tone (so a card cut by the
         // border is not entered from its cut side), then flood through low-gradient pixels.
@@ -105,6 +120,11 @@ struct CardDetector: Sendable {
             deviation.count += count
         }
         let seedTolerance = max(30, 2.5 * 1.4826 * Float(deviation.percentile(0.5)))
+        if toneDistance {
+            let tolerance = min(60, max(6, 2.5 * 1.4826 * Float(deviation.percentile(0.5))))
+            for i in 0..<min(n, grad.count, smooth.count) { grad[i] = abs(smooth[i] - median) <= tolerance ? 0 : 1000 }
+            threshold = 0.5
+        }
         // One preallocated Int32 buffer serves as the flood stack, then holds every kept
         // component's pixels contiguously (no per-component allocation).
         var state = [UInt8](repeating: 0, count: n)  // 0 unvisited, 1 background, 2 labelled

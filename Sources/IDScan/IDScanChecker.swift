@@ -67,7 +67,7 @@ public struct IDScanChecker: Sendable {
 
         var problems: [IDScanProblem] = []
         let quad: Quad
-        switch CardDetector(policy: policy).detect(detectionImage) {
+        switch CardLocator(policy: policy).locate(detectionImage) {
         case let .notFound(aspect):
             problems.append(IDScanProblem(code: .cardNotFound, measured: aspect,
                                           threshold: aspect == nil ? nil : Double(1.586)))
@@ -111,6 +111,10 @@ public struct IDScanChecker: Sendable {
         metrics.contrast = quality.contrast
         metrics.glareFraction = IDScanMetrics.rounded(quality.glareFraction)
 
+        let jpegQuality = format == .jpeg ? JPEGQuality.estimate(bytes) : nil
+        if let blocking = blockingProblem(decoded, quad: quad, format: format, jpegQuality: jpegQuality, metrics: &metrics) {
+            problems.append(blocking)
+        }
         if quad.longSide < policy.minCardWidth {
             problems.append(IDScanProblem(code: .lowResolution, measured: quad.longSide, threshold: policy.minCardWidth))
         }
@@ -134,6 +138,34 @@ public struct IDScanChecker: Sendable {
                             corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
     }
 
+    /// Heavy JPEG compression: the file's quantisation (quality estimate) or blocking on the card
+    /// region of the decoded (unresampled) working image.
+    private func blockingProblem(_ decoded: DecodedImage, quad: Quad, format: SniffedFormat, jpegQuality: Double?,
+                                 metrics: inout IDScanMetrics) -> IDScanProblem? {
+        if let q = jpegQuality { metrics.jpegQuality = IDScanMetrics.rounded(q) }
+        let grid = format == .jpeg ? 8 / max(decoded.scaleDenominator, 1) : 8
+        let q = quad.scaled(x: 1 / decoded.scaleX, y: 1 / decoded.scaleY)
+        let xs = q.p.map(\.x), ys = q.p.map(\.y)
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+              minX.isFinite, maxX.isFinite, minY.isFinite, maxY.isFinite else {
+            guard let q = jpegQuality, q < policy.minJPEGQuality else { return nil }
+            return IDScanProblem(code: .compressionArtifacts, measured: q, threshold: policy.minJPEGQuality)
+        }
+        // The middle of the card's bounding box (clear of the outline and the background).
+        let dx = (maxX - minX) * 0.15, dy = (maxY - minY) * 0.15
+        func clampInt(_ v: Double) -> Int { Int(min(max(v, 0), 1e7)) }
+        let ratio = Blockiness.measure(decoded.image, grid: grid, x0: clampInt(minX + dx), y0: clampInt(minY + dy),
+                                       x1: clampInt(maxX - dx), y1: clampInt(maxY - dy))
+        if let ratio { metrics.blockiness = IDScanMetrics.rounded(ratio) }
+        if let q = jpegQuality, q < policy.minJPEGQuality {
+            return IDScanProblem(code: .compressionArtifacts, measured: q, threshold: policy.minJPEGQuality)
+        }
+        if let ratio, ratio > policy.maxBlockiness {
+            return IDScanProblem(code: .compressionArtifacts, measured: ratio, threshold: policy.maxBlockiness)
+        }
+        return nil
+    }
+
     /// When no card is found, exposure of the whole picture often says why.
     private func wholeImageExposure(_ image: GrayImage) -> [IDScanProblem] {
         let hist = image.pixels.withUnsafeBufferPointer { Histogram($0) }
@@ -142,6 +174,10 @@ public struct IDScanChecker: Sendable {
         let clipped = Double(hist.bins[250...].reduce(0, +)) / Double(max(hist.count, 1))
         if mean > policy.maxMeanLuma, clipped > 0.3 {
             return [IDScanProblem(code: .overexposed, measured: mean, threshold: policy.maxMeanLuma)]
+        }
+        let spread = Double(hist.percentile(0.95) - hist.percentile(0.05))
+        if spread < policy.minContrast {
+            return [IDScanProblem(code: .lowContrast, measured: spread, threshold: policy.minContrast)]
         }
         return []
     }

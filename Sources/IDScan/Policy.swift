@@ -26,6 +26,16 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var maxGlareFraction: Double = 0.01
     /// Luminance at or above which a pixel counts as clipped for glare (default 250).
     public var glareLuma: Double = 250
+    /// Largest accepted blocking on the card (default 6.5) → `compression-artifacts`: percent of the
+    /// pixel pairs at the strongest position of the 8 × 8 JPEG grid that show an isolated step
+    /// (≥ 5 grey levels between flat neighbours) beyond the rate at the other positions, measured on
+    /// the decoded image before any resampling. Catches a blocky picture whatever its file says
+    /// (a heavily compressed photo saved again at a high quality).
+    public var maxBlockiness: Double = 6.5
+    /// Lowest accepted JPEG quality (default 20) → `compression-artifacts`: estimated from the
+    /// file's luminance quantisation table; below ≈ 20 nearly every block is quantised to its mean
+    /// and fine print is gone, although block edges keep the picture looking sharp.
+    public var minJPEGQuality: Double = 20
     /// Accepted range of the card quadrilateral's aspect ratio (ID-1 is 1.586; perspective widens it).
     public var minCardAspect: Double = 1.35
     public var maxCardAspect: Double = 1.80
@@ -43,6 +53,7 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
         case minContrast = "min_contrast", maxGlareFraction = "max_glare_fraction", glareLuma = "glare_luma"
         case minCardAspect = "min_card_aspect", maxCardAspect = "max_card_aspect"
         case minCardAreaFraction = "min_card_area_fraction"
+        case maxBlockiness = "max_blockiness", minJPEGQuality = "min_jpeg_quality"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +71,8 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
         p.minCardAspect = try c.decodeIfPresent(Double.self, forKey: .minCardAspect) ?? p.minCardAspect
         p.maxCardAspect = try c.decodeIfPresent(Double.self, forKey: .maxCardAspect) ?? p.maxCardAspect
         p.minCardAreaFraction = try c.decodeIfPresent(Double.self, forKey: .minCardAreaFraction) ?? p.minCardAreaFraction
+        p.maxBlockiness = try c.decodeIfPresent(Double.self, forKey: .maxBlockiness) ?? p.maxBlockiness
+        p.minJPEGQuality = try c.decodeIfPresent(Double.self, forKey: .minJPEGQuality) ?? p.minJPEGQuality
         self = p
     }
 

@@ -14,6 +14,8 @@ public enum IDScanProblemCode: String, Codable, Sendable, CaseIterable, Comparab
     case glare
     case cardNotFound = "card-not-found"
     case cropped
+    /// Heavy JPEG compression: 8 × 8 block edges dominate the picture (detail destroyed).
+    case compressionArtifacts = "compression-artifacts"
 
     public static func < (a: Self, b: Self) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -100,6 +102,12 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
     public var contrast: Double?
     /// Fraction of the card covered by clipped (specular) blobs.
     public var glareFraction: Double?
+    /// Blocking on the card: percent of pixel pairs at the strongest position of the 8 × 8 grid
+    /// showing an isolated step (≥ 5 levels between flat neighbours) beyond the rate elsewhere
+    /// (≈ 0 without blocking).
+    public var blockiness: Double?
+    /// Quality the JPEG was saved at, estimated from its luminance quantisation table (1–100).
+    public var jpegQuality: Double?
 
     public init(fileBytes: Int) { self.fileBytes = fileBytes }
 
@@ -111,7 +119,8 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
         case cardWidth = "card_width_px", cardHeight = "card_height_px", cardAspect = "card_aspect"
         case cardAreaFraction = "card_area_fraction", tiltDegrees = "tilt_degrees"
         case sharpness, tenengrad, meanLuma = "mean_luma", p5Luma = "p5_luma", p95Luma = "p95_luma"
-        case contrast, glareFraction = "glare_fraction"
+        case contrast, glareFraction = "glare_fraction", blockiness
+        case jpegQuality = "jpeg_quality"
     }
 }
 
@@ -186,6 +195,9 @@ public enum IDScanMessages {
         case .cropped:
             return ("La cédula está cortada: deje un margen alrededor para que se vean sus cuatro esquinas.",
                     "The card is cut off: leave a margin around it so all four corners are visible.")
+        case .compressionArtifacts:
+            return ("La imagen está demasiado comprimida (se ven bloques): envíe la foto original o guárdela con mayor calidad JPEG.",
+                    "The image is too heavily compressed (blocky): send the original photo or save it with a higher JPEG quality.")
         }
     }
 }

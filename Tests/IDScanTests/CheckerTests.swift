@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 struct CheckerTests {
     static let scene: IDScanSyntheticScene = {
@@ -109,7 +110,7 @@ struct CheckerTests {
         }
         #expect(IDScanProblemCode.allCases.map(\.rawValue) == [
             "unsupported-format", "corrupt", "file-too-large", "image-too-large", "low-resolution", "blurry",
-            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped"])
+            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped", "compression-artifacts"])
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 /// Writes the data set and the reports to $IDSCAN_EXPLORE (a folder) when set: a tuning aid,
 /// reported as skipped (not as passed) in ordinary runs.
@@ -11,7 +12,11 @@ func exploreDataset() throws {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let checker = IDScanChecker()
     let prefixes = filter.split(separator: ",").map(String.init)
-    let cases = SyntheticDataset.cases().filter { c in prefixes.isEmpty || prefixes.contains { c.name.hasPrefix($0) } }
+    let part = ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_PART"] ?? "tuning"
+    let scale = Int(ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
+    let all = IDScanSyntheticDataset.Part.allCases.filter { part == "all" || $0.rawValue == part }
+        .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }
+    let cases = all.filter { c in prefixes.isEmpty || prefixes.contains { c.name.hasPrefix($0) } }
     let lines = Results(count: cases.count)
     DispatchQueue.concurrentPerform(iterations: cases.count) { k in
         let c = cases[k]
@@ -22,7 +27,10 @@ func exploreDataset() throws {
         try? data.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).\(data.first == 0x89 ? "png" : "jpg")"))
         let m = r.metrics
         let ok = (c.expected == nil && r.verdict == .accept) || (c.expected.map { r.codes.contains($0) } ?? false)
-        let line = "\(ok ? "OK  " : "BAD ")\(c.name) exp=\(c.expected?.rawValue ?? "accept") got=\(r.codes.map(\.rawValue)) w=\(m.cardWidth ?? -1) asp=\(m.cardAspect ?? -1) sharp=\(m.sharpness ?? -1) ten=\(m.tenengrad ?? -1) mean=\(m.meanLuma ?? -1) con=\(m.contrast ?? -1) glare=\(m.glareFraction ?? -1) gen=\(Int(t1.timeIntervalSince(t0) * 1000))ms check=\(Int(r.elapsedMilliseconds))ms"
+        let line = "\(ok ? "OK  " : "BAD ")\(c.name) exp=\(c.expected?.rawValue ?? "accept") got=\(r.codes.map(\.rawValue)) w=\(m.cardWidth ?? -1) asp=\(m.cardAspect ?? -1) sharp=\(m.sharpness ?? -1) ten=\(m.tenengrad ?? -1) mean=\(m.meanLuma ?? -1) con=\(m.contrast ?? -1) block=\(m.blockiness ?? -1) glare=\(m.glareFraction ?? -1) gen=\(Int(t1.timeIntervalSince(t0) * 1000))ms check=\(Int(r.elapsedMilliseconds))ms"
+        if !ok, let png = try? IDScanSyntheticCard.png(c.scene) {
+            try? png.write(to: URL(fileURLWithPath: "\(dir)/\(c.name)-view.png"))
+        }
         lines.set(k, line)
     }
     try lines.all.joined(separator: "\n").write(toFile: "\(dir)/report.txt", atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 /// Hostile inputs: the right code, no crash, no hang (the suite's time limit; speed is the
 /// benchmarks' business).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IDScan
+import DTEKitTestSupport
 
 /// The same good card at 1200, 2000 and 3000 px wide, rotated 0–5°, as JPEG and PNG: accepted
 /// every time, with the card found where the generator put it.

@@ -1,0 +1,195 @@
+/// Finds the card with several looks, cheapest first, so a picture the plain border flood cannot
+/// read (a weak outline, a textured background, a scan cropped to the card) still gets its card:
+///
+/// 1. ``CardDetector`` as tuned for phone photos on a desk (most pictures stop here: no extra cost);
+/// 2. the same flood on a 3× smoother image: fine background texture (fabric, stone, grain) no
+///    longer stops the flood, the card's outline still does;
+/// 3. a flood through tone (the border's side of an Otsu split): a light card on strong wood
+///    grain or stone, whose texture stops any gradient flood;
+/// 4. a flood through tones near the border's median (tolerance from the border's own spread):
+///    a light card on a slightly darker lid or on blotchy stone;
+/// 5. the flood with half the gradient threshold: a light card on a light scanner lid;
+/// 6. a tight scan: the image itself has the ID-1 aspect and content all over it — the image is the card;
+/// 7. the card's content (text, photo, MRZ, codes) on a plain background: the cloud of edges clear
+///    of the frame, closed into one region, whose minimum-area rectangle plus the card's printing
+///    margin has the ID-1 shape (a light card on a light lid whose outline barely shows).
+///
+/// `cropped` is reported only when no look finds a whole card and the first look saw a large
+/// region cut by the frame (the other looks split textured backgrounds into regions that touch
+/// the frame, so their "cut region" means nothing).
+struct CardLocator: Sendable {
+    var policy: IDScanPolicy
+
+    func locate(_ image: GrayImage) -> CardDetection {
+        let first = CardDetector(policy: policy).detect(image)
+        if case .found = first { return first }
+        // The extra looks are less specific than the first: they must also see ID-1's shape
+        // (1.586, ≥ 1.45 with perspective), not just any rectangle such as an A4 sheet (1.414).
+        var strict = policy
+        strict.minCardAspect = max(policy.minCardAspect, 1.45)
+        strict.maxCardAspect = min(policy.maxCardAspect, 1.75)
+        var looks = [CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true),
+                     CardDetector(policy: strict, smoothing: 2, toneDistance: true),
+                     CardDetector(policy: strict, thresholdScale: 0.5)]
+        var cropped: CardDetection? = nil
+        if case .cropped = first { cropped = first }
+        while !looks.isEmpty {
+            let result = looks.removeFirst().detect(image)
+            if case .found = result { return result }
+        }
+        if let tight = tightScan(image) { return tight }
+        if let content = contentRegion(image) { return content }
+        return cropped ?? first
+    }
+
+    /// Marks, in `barrier`, 0 for pixels on the border's side of the Otsu split of `smooth` and
+    /// 1000 for the others (a flood through values < 0.5 then crosses the background only).
+    static func toneBarrier(_ smooth: [Float], width W: Int, height H: Int, into barrier: inout [Float]) {
+        let n = W * H
+        guard n > 0, smooth.count >= n, barrier.count >= n else { return }
+        var hist = [Double](repeating: 0, count: 256)
+        for v in smooth.prefix(n) { hist[Int(min(max(v, 0), 255))] += 1 }
+        // Otsu: the split maximising the between-class variance.
+        let total = Double(n)
+        let sumAll = hist.enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
+        var wB = 0.0, sumB = 0.0, best = -1.0, split = 128
+        for t in 0..<256 {
+            wB += hist[t]
+            guard wB > 0 else { continue }
+            let wF = total - wB
+            if wF <= 0 { break }
+            sumB += Double(t) * hist[t]
+            let mB = sumB / wB, mF = (sumAll - sumB) / wF
+            let between = wB * wF * (mB - mF) * (mB - mF)
+            if between > best { best = between; split = t }
+        }
+        let cut = Float(split) + 0.5
+        var above = 0, border = 0
+        func count(_ i: Int) { border += 1; if smooth[i] > cut { above += 1 } }
+        for x in 0..<W { count(x); count((H - 1) * W + x) }
+        for y in 0..<H { count(y * W); count(y * W + W - 1) }
+        let backgroundAbove = above * 2 > border
+        for i in 0..<n { barrier[i] = (smooth[i] > cut) == backgroundAbove ? 0 : 1000 }
+    }
+
+    /// The whole image as the card, when its aspect is ID-1-like and content covers it (≥ 10 of
+    /// 16 tiles with a luminance spread of at least 40 levels).
+    func tightScan(_ image: GrayImage) -> CardDetection? {
+        let W = image.width, H = image.height
+        guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }
+        let aspect = Double(max(W, H)) / Double(min(W, H))
+        guard aspect >= 1.45, aspect <= 1.75 else { return nil }
+        var busy = 0
+        image.pixels.withUnsafeBufferPointer { p in
+            for ty in 0..<4 {
+                for tx in 0..<4 {
+                    var hist = Histogram()
+                    let xa = tx * W / 4, xb = (tx + 1) * W / 4, ya = ty * H / 4, yb = (ty + 1) * H / 4
+                    var y = ya
+                    while y < yb {
+                        var x = xa
+                        while x < xb { hist.add(p[y * W + x]); x += 2 }
+                        y += 2
+                    }
+                    if hist.percentile(0.95) - hist.percentile(0.05) >= 40 { busy += 1 }
+                }
+            }
+        }
+        guard busy >= 10 else { return nil }
+        let inset = 0.005 * Double(max(W, H))
+        let w = Double(W), h = Double(H)
+        let quad = Quad.ordered([Vec2(x: inset, y: inset), Vec2(x: w - inset, y: inset),
+                                 Vec2(x: w - inset, y: h - inset), Vec2(x: inset, y: h - inset)])
+        return .found(quad, areaFraction: 1)
+    }
+
+    /// Look 7: the card located by its printed content on a plain background.
+    func contentRegion(_ image: GrayImage) -> CardDetection? {
+        let W = image.width, H = image.height
+        guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }
+        // Edge strength: max of |∂x|, |∂y| over 2 px, on 4 × 4 cells (the cell's strongest edge).
+        let cell = 4
+        let cw = W / cell, ch = H / cell
+        guard cw >= 16, ch >= 16 else { return nil }
+        var strength = [Int](repeating: 0, count: cw * ch)
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<(ch * cell - 2) {
+                let row = y * W
+                for x in 0..<(cw * cell - 2) {
+                    let v = Int(p[row + x])
+                    let g = max(abs(Int(p[row + x + 2]) - v), abs(Int(p[row + 2 * W + x]) - v))
+                    let k = (y / cell) * cw + x / cell
+                    if g > strength[k] { strength[k] = g }
+                }
+            }
+        }
+        // The background must be plain: its frame of cells (4 deep) nearly free of edges.
+        var frame: [Int] = []
+        for cy in 0..<ch { for cx in 0..<cw where cx < 4 || cy < 4 || cx >= cw - 4 || cy >= ch - 4 { frame.append(strength[cy * cw + cx]) } }
+        frame.sort()
+        let frameP90 = frame.isEmpty ? 0 : frame[frame.count * 9 / 10]
+        let threshold = max(12, 3 * frameP90)
+        guard frameP90 <= 8 else { return nil }
+        var active = strength.map { $0 >= threshold ? UInt8(1) : 0 }
+        // Close gaps between words and lines: dilate 3 cells (12 px at ≈ 800 px).
+        let r = 3
+        for _ in 0..<2 {   // separable: rows then columns
+            var out = active
+            for cy in 0..<ch { for cx in 0..<cw where active[cy * cw + cx] == 0 {
+                for d in -r...r where cx + d >= 0 && cx + d < cw && active[cy * cw + cx + d] == 1 { out[cy * cw + cx] = 1; break }
+            } }
+            active = out
+            out = active
+            for cy in 0..<ch { for cx in 0..<cw where active[cy * cw + cx] == 0 {
+                for d in -r...r where cy + d >= 0 && cy + d < ch && active[(cy + d) * cw + cx] == 1 { out[cy * cw + cx] = 1; break }
+            } }
+            active = out
+        }
+        // Largest connected region of active cells not touching the frame.
+        var label = [Int32](repeating: 0, count: cw * ch)
+        var best: [Int] = []
+        var stack: [Int] = []
+        var next: Int32 = 0
+        for s0 in 0..<(cw * ch) where active[s0] == 1 && label[s0] == 0 {
+            next += 1
+            label[s0] = next
+            stack = [s0]
+            var members: [Int] = []
+            var touches = false
+            while let i = stack.popLast() {
+                members.append(i)
+                let x = i % cw, y = i / cw
+                if x == 0 || y == 0 || x == cw - 1 || y == ch - 1 { touches = true }
+                for j in [x > 0 ? i - 1 : -1, x < cw - 1 ? i + 1 : -1, y > 0 ? i - cw : -1, y < ch - 1 ? i + cw : -1]
+                where j >= 0 && active[j] == 1 && label[j] == 0 {
+                    label[j] = next; stack.append(j)
+                }
+            }
+            if !touches, members.count > best.count { best = members }
+        }
+        guard Double(best.count) >= policy.minCardAreaFraction * Double(cw * ch) else { return nil }
+        var points: [Vec2] = []
+        for i in best {
+            let x = Double(i % cw * cell), y = Double(i / cw * cell)
+            points.append(Vec2(x: x, y: y)); points.append(Vec2(x: x + Double(cell), y: y + Double(cell)))
+            points.append(Vec2(x: x + Double(cell), y: y)); points.append(Vec2(x: x, y: y + Double(cell)))
+        }
+        let hull = Geometry.convexHull(points)
+        guard let rect = Geometry.minAreaRect(hull) else { return nil }
+        let u = rect.u, v = Vec2(x: -u.y, y: u.x)
+        let lenU = rect.maxU - rect.minU, lenV = rect.maxV - rect.minV
+        guard lenU > 8, lenV > 8 else { return nil }
+        // The dilation added r cells on every side; part of the printing margin (≈ 4% of the sides) is
+        // added back, part of it is often the faint outline itself, already in the region.
+        let grow = -Double(r * cell) + 0.015 * max(lenU, lenV)
+        let quad = Quad.ordered([u * (rect.minU - grow) + v * (rect.minV - grow), u * (rect.maxU + grow) + v * (rect.minV - grow),
+                                 u * (rect.maxU + grow) + v * (rect.maxV + grow), u * (rect.minU - grow) + v * (rect.maxV + grow)])
+        let aspect = quad.aspect
+        guard aspect >= max(policy.minCardAspect, 1.45), aspect <= min(policy.maxCardAspect, 1.75) else { return nil }
+        // The region must fill its rectangle (a card is printed all over, scattered objects are not).
+        let fill = Double(best.count * cell * cell) / max(quad.area, 1)
+        guard fill > 0.7 else { return nil }
+        for p in quad.p where p.x < 0 || p.y < 0 || p.x > Double(W) || p.y > Double(H) { return nil }
+        return .found(quad, areaFraction: quad.area / Double(W * H))
+    }
+}

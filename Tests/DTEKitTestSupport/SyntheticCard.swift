@@ -1,0 +1,742 @@
+import Foundation
+import IDScan
+
+// Synthetic ID-card images for IDScan's tests and benchmarks. Test support only: `import DTEKit`
+// never brings this in. Self-contained (its own geometry and resampling), so IDScan exposes nothing
+// for it but the public image encoders.
+
+/// A scene for ``IDScanSyntheticCard``: where an obviously fake ID-1 card lies, on what, under
+/// which light, and how the picture is degraded. Contains no real data.
+public struct IDScanSyntheticScene: Sendable, Hashable {
+    /// What the card lies on.
+    public enum Background: String, Sendable, Hashable, CaseIterable {
+        /// Phone photos: a wood-toned desk with soft grain.
+        case desk
+        /// Flatbed scan: a white scanner lid.
+        case white
+        /// Flatbed scan: a light grey lid (light card on light grey, weak outline).
+        case greyLid
+        /// Phone photo: strong wood grain with knots.
+        case wood
+        /// Phone photo: stone / granite (blotchy multi-scale texture with speckles).
+        case stone
+        /// Phone photo: woven fabric (fine periodic weave).
+        case fabric
+        /// Phone photo: sheets of printed paper on a desk, some cut by the frame.
+        case clutter
+        /// Phone photo: plain dark slate.
+        case slate
+    }
+    /// Non-card objects for "no card" scenes.
+    public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
+    /// Two card looks, so that tuning on one and measuring on the other is possible.
+    public enum Design: String, Sendable, Hashable, CaseIterable {
+        /// Pale blue, blue header band, photo on the left (2013-model-like).
+        case model2013
+        /// Near-white with magenta/teal rosette guilloche, photo on the right (2024-model-like).
+        case model2024
+    }
+    /// Which face of the card.
+    public enum Side: String, Sendable, Hashable, CaseIterable { case front, back }
+
+    public var width = 1100
+    public var height = 825
+    public var background: Background = .desk
+    public var design: Design = .model2013
+    public var side: Side = .front
+    public var hasCard = true
+    public var distractor: Distractor = .none
+    /// Card long side as a fraction of the image width.
+    public var cardWidthFraction = 0.7
+    /// Card centre as fractions of the image size.
+    public var centerX = 0.5
+    public var centerY = 0.5
+    public var rotationDegrees = 0.0
+    /// Perspective: the card's far (top) edge is shorter by this fraction.
+    public var perspective = 0.0
+    /// Strength (0–1) of a soft shadow darkening one side of the scene.
+    public var shadow = 0.0
+    /// Strength (0–1) of an illumination gradient (a lamp on one side): brighter there, darker opposite.
+    public var lightGradient = 0.0
+    /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
+    public var scanRim = 0.0
+    /// Multiplies luminance (under/over exposure).
+    public var exposure = 1.0
+    /// Scales contrast around mid-gray.
+    public var contrast = 1.0
+    /// Number of clipped specular spots on the card and the card fraction they cover together.
+    public var glareSpots = 0
+    public var glareAreaFraction = 0.0
+    /// Gaussian blur sigma, output pixels.
+    public var gaussianBlur = 0.0
+    /// Motion blur length in output pixels; vertical when `motionVertical`.
+    public var motionBlur = 0
+    public var motionVertical = false
+    /// Gaussian noise sigma (0–255 scale).
+    public var noise = 0.0
+    /// Integer box downscale applied last (a low-resolution capture).
+    public var downscale = 1
+    public var seed: UInt64 = 1
+
+    public init() {}
+}
+
+/// Card artwork: interleaved RGB pixels of one card face, ID-1 aspect (any size). An input to the
+/// scene renderer, so any painter (a real QR/MRZ back painter, say) can supply it.
+public struct IDScanCardTexture: Sendable {
+    public var width: Int
+    public var height: Int
+    /// Interleaved RGB, `width * height * 3` bytes.
+    public var rgb: [UInt8]
+    public init(width: Int, height: Int, rgb: [UInt8]) { self.width = width; self.height = height; self.rgb = rgb }
+}
+
+/// A procedural, obviously-not-real ID-1 card ("MUESTRA", "SPECIMEN", a blank face oval, fake MRZ
+/// rows and QR/barcode-like blocks) rendered into photo-like or scan-like scenes. Deterministic for a seed.
+public enum IDScanSyntheticCard {
+    /// Card texture size (ID-1 aspect 85.60 × 53.98 mm at 10 px/mm).
+    public static let textureWidth = 856
+    public static let textureHeight = 540
+
+    /// Renders the scene as interleaved RGB, with `texture` as the card face (default: the scene's
+    /// design and side painted by ``texture(design:side:seed:)``).
+    public static func render(_ scene: IDScanSyntheticScene, texture: IDScanCardTexture? = nil) -> (pixels: [UInt8], width: Int, height: Int) {
+        let planes = renderPlanes(scene, texture: texture)
+        let W = planes.width, H = planes.height
+        var out = [UInt8](repeating: 0, count: W * H * 3)
+        out.withUnsafeMutableBufferPointer { o in
+            for c in 0..<3 {
+                planes.channels[c].withUnsafeBufferPointer { p in
+                    for i in 0..<(W * H) { o[i * 3 + c] = p[i] }
+                }
+            }
+        }
+        return (out, W, H)
+    }
+
+    /// The scene as JPEG bytes.
+    public static func jpeg(_ scene: IDScanSyntheticScene, quality: Int = 90, texture: IDScanCardTexture? = nil) throws(IDScanImageEncoder.EncodeError) -> Data {
+        let r = render(scene, texture: texture)
+        return try IDScanImageEncoder.jpeg(pixels: r.pixels, width: r.width, height: r.height, components: 3, quality: quality)
+    }
+
+    /// The scene as PNG bytes.
+    public static func png(_ scene: IDScanSyntheticScene, texture: IDScanCardTexture? = nil) throws(IDScanImageEncoder.EncodeError) -> Data {
+        let r = render(scene, texture: texture)
+        return try IDScanImageEncoder.png(pixels: r.pixels, width: r.width, height: r.height, components: 3)
+    }
+
+    /// Where the card's corners fall in the rendered image (after `downscale`).
+    public static func cardCorners(_ scene: IDScanSyntheticScene) -> [IDScanPoint] {
+        let d = Double(max(scene.downscale, 1))
+        return cardQuad(scene).map { IDScanPoint(x: $0.x / d, y: $0.y / d) }
+    }
+
+    // MARK: - Geometry (local copies: the library's are internal)
+
+    struct P: Sendable { var x: Double; var y: Double }
+
+    static func cardQuad(_ s: IDScanSyntheticScene) -> [P] {
+        let W = Double(s.width), H = Double(s.height)
+        let cw = s.cardWidthFraction * W, ch = cw * 53.98 / 85.60
+        let top = cw * (1 - s.perspective) / 2, bottom = cw / 2
+        let local = [P(x: -top, y: -ch / 2), P(x: top, y: -ch / 2), P(x: bottom, y: ch / 2), P(x: -bottom, y: ch / 2)]
+        let a = s.rotationDegrees * .pi / 180
+        let c = P(x: s.centerX * W, y: s.centerY * H)
+        return local.map { p in P(x: c.x + p.x * cos(a) - p.y * sin(a), y: c.y + p.x * sin(a) + p.y * cos(a)) }
+    }
+
+    /// Homography mapping four points onto four points (8 coefficients, h33 = 1).
+    static func homography(from src: [P], to dst: [P]) -> [Double]? {
+        guard src.count == 4, dst.count == 4 else { return nil }
+        var m = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
+        for i in 0..<4 {
+            let (x, y) = (src[i].x, src[i].y), (X, Y) = (dst[i].x, dst[i].y)
+            m[2 * i] = [x, y, 1, 0, 0, 0, -x * X, -y * X, X]
+            m[2 * i + 1] = [0, 0, 0, x, y, 1, -x * Y, -y * Y, Y]
+        }
+        for col in 0..<8 {
+            var pivot = col
+            for r in col..<8 where abs(m[r][col]) > abs(m[pivot][col]) { pivot = r }
+            guard abs(m[pivot][col]) > 1e-12 else { return nil }
+            m.swapAt(col, pivot)
+            for r in 0..<8 where r != col {
+                let f = m[r][col] / m[col][col]
+                if f != 0 { for k in col..<9 { m[r][k] -= f * m[col][k] } }
+            }
+        }
+        return (0..<8).map { m[$0][8] / m[$0][$0] }
+    }
+
+    static func polygonArea(_ p: [P]) -> Double {
+        var a = 0.0
+        for i in 0..<p.count { let q = p[(i + 1) % p.count]; a += p[i].x * q.y - p[i].y * q.x }
+        return abs(a) / 2
+    }
+
+    /// Signed distance (texture px, negative inside) to the rounded-rectangle card outline.
+    static func roundedDistance(_ u: Double, _ v: Double, _ w: Double, _ h: Double, _ r: Double) -> Double {
+        let qx = abs(u - w / 2) - (w / 2 - r), qy = abs(v - h / 2) - (h / 2 - r)
+        let ox = max(qx, 0), oy = max(qy, 0)
+        return (ox * ox + oy * oy).squareRoot() + min(max(qx, qy), 0) - r
+    }
+
+    /// Box-averages RGB planes by an integer factor.
+    static func downscalePlane(_ p: [UInt8], _ W: Int, _ H: Int, by f: Int) -> [UInt8] {
+        guard f > 1 else { return p }
+        let ow = W / f, oh = H / f
+        var out = [UInt8](repeating: 0, count: ow * oh)
+        let area = f * f
+        for oy in 0..<oh {
+            for ox in 0..<ow {
+                var sum = 0
+                for dy in 0..<f { let row = (oy * f + dy) * W + ox * f; for dx in 0..<f { sum += Int(p[row + dx]) } }
+                out[oy * ow + ox] = UInt8(truncatingIfNeeded: (sum + area / 2) / area)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Backgrounds
+
+    /// Hash noise in [0, 1) on an integer lattice.
+    static func lattice(_ x: Int, _ y: Int, _ seed: UInt64) -> Double {
+        var z = UInt64(bitPattern: Int64(x)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(y)) &* 0xC2B2_AE3D_27D4_EB4F ^ seed
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 53)
+    }
+
+    /// Smooth value noise with cells of `cell` pixels.
+    static func valueNoise(_ x: Double, _ y: Double, cell: Double, seed: UInt64) -> Double {
+        let fx = x / cell, fy = y / cell
+        let ix = Int(fx.rounded(.down)), iy = Int(fy.rounded(.down))
+        var ax = fx - Double(ix), ay = fy - Double(iy)
+        ax = ax * ax * (3 - 2 * ax); ay = ay * ay * (3 - 2 * ay)
+        let a = lattice(ix, iy, seed), b = lattice(ix + 1, iy, seed), c = lattice(ix, iy + 1, seed), d = lattice(ix + 1, iy + 1, seed)
+        return (a * (1 - ax) + b * ax) * (1 - ay) + (c * (1 - ax) + d * ax) * ay
+    }
+
+    /// Background RGB planes (Double, 0–255) for the scene.
+    static func backgroundPlanes(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, _ rng: inout SplitMix64) -> [[Double]] {
+        var R = [Double](repeating: 0, count: W * H), G = R, B = R
+        let scale = 1000 / Double(max(W, H))   // textures keep their look at any image size
+        let bgSeed = rng.next()
+        func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
+        switch s.background {
+        case .desk:
+            let tones: [(Double, Double, Double)] = [(128, 88, 56), (96, 70, 50), (150, 118, 84), (84, 84, 90), (60, 64, 72), (140, 130, 118)]
+            let desk = tones[Int(rng.next() % UInt64(tones.count))]
+            let phase = rng.unit() * 6.28
+            let grainFreq = (0.045 + rng.unit() * 0.03) * scale, waveFreq = (0.004 + rng.unit() * 0.004) * scale
+            for y in 0..<H {
+                let fy = Double(y) + 0.5
+                for x in 0..<W {
+                    let fx = Double(x) + 0.5
+                    let wave = sin(fx * waveFreq * 6.283 + phase)
+                    let g = 0.86 + 0.1 * sin((fy * grainFreq + 5 * wave) * 6.283) + 0.04 * sin((fx * 0.9 + fy * 0.31) * 6.283)
+                    put(y * W + x, (desk.0 * g, desk.1 * g, desk.2 * g))
+                }
+            }
+        case .white, .greyLid:
+            let base = s.background == .white ? 244 + 6 * rng.unit() : 212 + 16 * rng.unit()
+            let tint = (rng.unit() - 0.5) * 4
+            for y in 0..<H {
+                for x in 0..<W {
+                    let v = base + 3 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 180, seed: bgSeed) - 0.5)
+                    put(y * W + x, (v + tint, v, v - tint))
+                }
+            }
+        case .wood:
+            let tones: [(Double, Double, Double)] = [(176, 124, 76), (120, 78, 44), (196, 160, 112), (92, 60, 38)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            let freq = (0.05 + 0.04 * rng.unit()) * scale, vertical = rng.next() % 2 == 0
+            for y in 0..<H {
+                for x in 0..<W {
+                    let a = (vertical ? Double(x) : Double(y)) * freq, b = (vertical ? Double(y) : Double(x)) * scale
+                    let warp = 6 * valueNoise(b, a * 20, cell: 160, seed: bgSeed) + 2 * valueNoise(b, a * 20, cell: 40, seed: bgSeed &+ 1)
+                    let ring = 0.5 + 0.5 * sin((a + warp) * 6.283)
+                    let g = 0.62 + 0.3 * pow(ring, 3) + 0.08 * valueNoise(b * 0.5, a * 60, cell: 3, seed: bgSeed &+ 2)
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .stone:
+            let tones: [(Double, Double, Double)] = [(150, 146, 140), (110, 108, 112), (182, 170, 150), (90, 86, 80)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let n = 0.5 * valueNoise(fx, fy, cell: 60, seed: bgSeed) + 0.3 * valueNoise(fx, fy, cell: 14, seed: bgSeed &+ 1)
+                        + 0.2 * valueNoise(fx, fy, cell: 4, seed: bgSeed &+ 2)
+                    let speck = lattice(Int(fx / 2), Int(fy / 2), bgSeed &+ 3)
+                    var g = 0.55 + 0.8 * (n - 0.5) + 0.45
+                    if speck > 0.97 { g *= 0.45 } else if speck < 0.025 { g = min(g * 1.5, 1.6) }
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .fabric:
+            let tones: [(Double, Double, Double)] = [(40, 52, 96), (140, 36, 40), (50, 100, 60), (170, 160, 140)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            let period = (4 + 3 * rng.unit()) / scale
+            for y in 0..<H {
+                for x in 0..<W {
+                    let wx = sin(Double(x) * 6.283 / period), wy = sin(Double(y) * 6.283 / period)
+                    let weave = (Int((Double(x) / period).rounded(.down)) + Int((Double(y) / period).rounded(.down))) % 2 == 0 ? wx : wy
+                    let g = 0.85 + 0.15 * weave + 0.12 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 90, seed: bgSeed) - 0.5)
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .slate:
+            let v = 42 + 22 * rng.unit()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let g = 1 + 0.08 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 120, seed: bgSeed) - 0.5)
+                    put(y * W + x, (v * g, v * g * 1.02, v * g * 1.06))
+                }
+            }
+        case .clutter:
+            let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            for i in 0..<(W * H) { put(i, t) }
+            // 2–4 printed sheets, at angles, some running off the frame.
+            let sheets = 2 + Int(rng.next() % 3)
+            for _ in 0..<sheets {
+                let cx = Double(W) * rng.unit(), cy = Double(H) * rng.unit()
+                let sw = Double(W) * (0.35 + 0.3 * rng.unit()), sh = sw * 1.41
+                let a = (rng.unit() - 0.5) * 0.8
+                let (ca, sa) = (cos(a), sin(a))
+                let paper = 232 + 16 * rng.unit()
+                let lineSeed = rng.next()
+                for y in 0..<H {
+                    for x in 0..<W {
+                        let dx = Double(x) - cx, dy = Double(y) - cy
+                        let u = dx * ca + dy * sa + sw / 2, v = -dx * sa + dy * ca + sh / 2
+                        guard u >= 0, v >= 0, u < sw, v < sh else { continue }
+                        var c = paper
+                        // Text lines: rows 14 px apart, words of dark dashes, margins.
+                        let row = Int(v / (14 / scale)), inRow = v.truncatingRemainder(dividingBy: 14 / scale)
+                        if u > sw * 0.1, u < sw * 0.9, v > sh * 0.08, v < sh * 0.92, inRow < 6 / scale,
+                           lattice(Int(u / (9 / scale)), row, lineSeed) > 0.25 { c = 60 }
+                        put(y * W + x, (c, c, c * 0.98))
+                    }
+                }
+            }
+        }
+        return [R, G, B]
+    }
+
+    // MARK: - Rendering
+
+    struct Planes { var width: Int; var height: Int; var channels: [[UInt8]] }
+
+    static func renderPlanes(_ s: IDScanSyntheticScene, texture: IDScanCardTexture?) -> Planes {
+        // Sizes are clamped to 8…16384 px: this is a test-data generator, not an input path.
+        let W = min(max(s.width, 8), 16384), H = min(max(s.height, 8), 16384)
+        var rng = SplitMix64(seed: s.seed)
+        var bg = backgroundPlanes(s, W, H, &rng)
+        let shadowAngle = rng.unit() * 6.28, lightAngle = rng.unit() * 6.28
+
+        // Distractors (no-card scenes).
+        if s.distractor != .none {
+            let discC = P(x: Double(W) * (0.35 + 0.3 * rng.unit()), y: Double(H) * (0.35 + 0.3 * rng.unit()))
+            let discR = Double(min(W, H)) * 0.22
+            let penA = rng.unit() * 3.14, penLen = Double(W) * 0.3, penWidth = Double(W) * 0.018
+            for y in 0..<H {
+                for x in 0..<W {
+                    let dx = Double(x) + 0.5 - discC.x, dy = Double(y) + 0.5 - discC.y, i = y * W + x
+                    if s.distractor == .disc, dx * dx + dy * dy < discR * discR { bg[0][i] = 190; bg[1][i] = 60; bg[2][i] = 55 }
+                    if s.distractor == .pen {
+                        let along = dx * cos(penA) + dy * sin(penA), across = -dx * sin(penA) + dy * cos(penA)
+                        if abs(along) < penLen / 2, abs(across) < penWidth / 2 { bg[0][i] = 30; bg[1][i] = 40; bg[2][i] = 120 }
+                    }
+                }
+            }
+        }
+
+        // Card: texture planes (antialiased to roughly the card's size), inverse homography.
+        let quad = cardQuad(s)
+        if s.hasCard {
+            let tex = texture ?? self.texture(design: s.design, side: s.side, seed: s.seed)
+            let tw0 = max(tex.width, 2), th0 = max(tex.height, 2)
+            let level = max(1, Int(Double(tw0) / max(s.cardWidthFraction * Double(W), 1) / 1.5))
+            var texPlanes: [[UInt8]] = (0..<3).map { c in
+                var p = [UInt8](repeating: 0, count: tw0 * th0)
+                if tex.rgb.count >= tw0 * th0 * 3 { for i in 0..<(tw0 * th0) { p[i] = tex.rgb[i * 3 + c] } }
+                return p
+            }
+            texPlanes = texPlanes.map { downscalePlane($0, tw0, th0, by: level) }
+            let tlw = tw0 / level, tlh = th0 / level
+            let tw = Double(tw0), th = Double(th0)
+            let corner = 31.8 * tw / 856
+            let rimWidth = 4.0 * tw / 856   // ≈ 0.4 mm of shadow along the card edge on a scan
+            if let h = homography(from: quad, to: [P(x: 0, y: 0), P(x: tw, y: 0), P(x: tw, y: th), P(x: 0, y: th)]) {
+                let invLevel = 1 / Double(level)
+                // Only the card's bounding box (plus the rim) needs the per-pixel mapping.
+                let xs = quad.map(\.x), ys = quad.map(\.y)
+                let bx0 = max(0, Int((xs.min() ?? 0) - 8)), bx1 = min(W - 1, Int((xs.max() ?? 0) + 8))
+                let by0 = max(0, Int((ys.min() ?? 0) - 8)), by1 = min(H - 1, Int((ys.max() ?? 0) + 8))
+                if bx0 <= bx1, by0 <= by1 {
+                    for y in by0...by1 {
+                        let fy = Double(y) + 0.5
+                        for x in bx0...bx1 {
+                            let fx = Double(x) + 0.5
+                            let den = h[6] * fx + h[7] * fy + 1
+                            let u = (h[0] * fx + h[1] * fy + h[2]) / den, v = (h[3] * fx + h[4] * fy + h[5]) / den
+                            let d = roundedDistance(u, v, tw, th, corner)
+                            let i = y * W + x
+                            if d < 0 {
+                                let lu = min(max(u * invLevel - 0.5, 0), Double(tlw - 1)), lv = min(max(v * invLevel - 0.5, 0), Double(tlh - 1))
+                                let x0 = Int(lu), y0 = Int(lv), x1 = min(x0 + 1, tlw - 1), y1 = min(y0 + 1, tlh - 1)
+                                let ax = lu - Double(x0), ay = lv - Double(y0)
+                                let i00 = y0 * tlw + x0, i01 = y0 * tlw + x1, i10 = y1 * tlw + x0, i11 = y1 * tlw + x1
+                                let w00 = (1 - ax) * (1 - ay), w01 = ax * (1 - ay), w10 = (1 - ax) * ay, w11 = ax * ay
+                                // Soft edge (half a texture pixel level) against the background.
+                                let alpha = min(1, -d * invLevel + 0.5)
+                                for c in 0..<3 {
+                                    let t = texPlanes[c]
+                                    let val = Double(t[i00]) * w00 + Double(t[i01]) * w01 + Double(t[i10]) * w10 + Double(t[i11]) * w11
+                                    bg[c][i] = alpha * val + (1 - alpha) * bg[c][i]
+                                }
+                            } else if s.scanRim > 0, d < rimWidth {
+                                let f = 1 - s.scanRim * (1 - d / rimWidth)
+                                for c in 0..<3 { bg[c][i] *= f }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Lighting: a soft shadow and a lamp-side gradient.
+        if s.shadow > 0 || s.lightGradient > 0 {
+            let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
+            for y in 0..<H {
+                let ny = Double(y) / Double(H) - 0.5
+                for x in 0..<W {
+                    let nx = Double(x) / Double(W) - 0.5
+                    var f = 1.0
+                    if s.shadow > 0 { f *= 1 - s.shadow * min(max(nx * sc + ny * ss + 0.5, 0), 1) }
+                    if s.lightGradient > 0 { f *= 1 + s.lightGradient * (nx * lc + ny * ls) }
+                    let i = y * W + x
+                    bg[0][i] *= f; bg[1][i] *= f; bg[2][i] *= f
+                }
+            }
+        }
+        var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
+        bg = []
+
+        // Exposure and contrast.
+        if s.exposure != 1 || s.contrast != 1 {
+            let lut = (0..<256).map { v in UInt8(clamping: Int((((Double(v) - 128) * s.contrast + 128) * s.exposure).rounded())) }
+            for c in 0..<3 { planes.channels[c] = planes.channels[c].map { lut[Int($0)] } }
+        }
+        // Glare: flat clipped discs with a soft rim, on the card.
+        if s.hasCard, s.glareSpots > 0, s.glareAreaFraction > 0 {
+            let radius = (s.glareAreaFraction * polygonArea(quad) / (Double(s.glareSpots) * .pi)).squareRoot()
+            for _ in 0..<s.glareSpots {
+                let a = 0.25 + 0.5 * rng.unit(), bb = 0.25 + 0.5 * rng.unit()
+                let top = P(x: quad[0].x + (quad[1].x - quad[0].x) * a, y: quad[0].y + (quad[1].y - quad[0].y) * a)
+                let bottom = P(x: quad[3].x + (quad[2].x - quad[3].x) * a, y: quad[3].y + (quad[2].y - quad[3].y) * a)
+                let centre = P(x: top.x + (bottom.x - top.x) * bb, y: top.y + (bottom.y - top.y) * bb)
+                let rim = radius * 1.5
+                let x0 = max(0, Int(centre.x - rim)), x1 = min(W - 1, Int(centre.x + rim))
+                let y0 = max(0, Int(centre.y - rim)), y1 = min(H - 1, Int(centre.y + rim))
+                guard x0 <= x1, y0 <= y1 else { continue }
+                for y in y0...y1 {
+                    for x in x0...x1 {
+                        let dx = Double(x) + 0.5 - centre.x, dy = Double(y) + 0.5 - centre.y
+                        let d = (dx * dx + dy * dy).squareRoot()
+                        guard d < rim else { continue }
+                        let w = d <= radius ? 1.0 : 1 - (d - radius) / (rim - radius)
+                        for c in 0..<3 {
+                            let i = y * W + x
+                            let v = Double(planes.channels[c][i])
+                            planes.channels[c][i] = UInt8(clamping: Int(v + (255 - v) * w))
+                        }
+                    }
+                }
+            }
+        }
+        // Blur.
+        if s.gaussianBlur > 0.3 {
+            // Three box passes ≈ Gaussian: box width w with 3(w²−1)/12 = σ².
+            let w = (4 * s.gaussianBlur * s.gaussianBlur + 1).squareRoot()
+            let r = max(1, Int(((w - 1) / 2).rounded()))
+            for c in 0..<3 {
+                var img = planes.channels[c]
+                for _ in 0..<3 { img = boxPass(img, W, H, radius: r, horizontal: true); img = boxPass(img, W, H, radius: r, horizontal: false) }
+                planes.channels[c] = img
+            }
+        }
+        if s.motionBlur > 1 {
+            for c in 0..<3 { planes.channels[c] = boxPass(planes.channels[c], W, H, radius: s.motionBlur / 2, horizontal: !s.motionVertical) }
+        }
+        // Sensor noise (Gaussian samples from a table, three 16-bit indices per random draw).
+        if s.noise > 0 {
+            var table = [Double](repeating: 0, count: 65536)
+            for k in 0..<65536 { table[k] = rng.gaussian() * s.noise }
+            for i in 0..<(W * H) {
+                let z = rng.next()
+                for c in 0..<3 {
+                    let t = table[Int((z >> (16 * UInt64(c))) & 0xFFFF)]
+                    planes.channels[c][i] = UInt8(min(max(Double(planes.channels[c][i]) + t, 0), 255))
+                }
+            }
+        }
+        if s.downscale > 1 {
+            let d = min(s.downscale, W / 4, H / 4)
+            for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }
+            planes.width = W / d; planes.height = H / d
+        }
+        return planes
+    }
+
+    /// One running-sum box pass (edges clamped).
+    static func boxPass(_ s: [UInt8], _ W: Int, _ H: Int, radius r: Int, horizontal: Bool) -> [UInt8] {
+        var d = [UInt8](repeating: 0, count: W * H)
+        let n = horizontal ? W : H, lines = horizontal ? H : W
+        let step = horizontal ? 1 : W, lineStep = horizontal ? W : 1
+        let div = 2 * r + 1
+        for l in 0..<lines {
+            let base = l * lineStep
+            var sum = 0
+            for k in -r...r { sum += Int(s[base + min(max(k, 0), n - 1) * step]) }
+            for i in 0..<n {
+                d[base + i * step] = UInt8(truncatingIfNeeded: (sum + div / 2) / div)
+                sum += Int(s[base + min(i + r + 1, n - 1) * step]) - Int(s[base + max(i - r, 0) * step])
+            }
+        }
+        return d
+    }
+
+    // MARK: - The fake card faces
+
+    /// Paints one face of an obviously fake card (856 × 540, interleaved RGB).
+    public static func texture(design: IDScanSyntheticScene.Design, side: IDScanSyntheticScene.Side, seed: UInt64) -> IDScanCardTexture {
+        var p = Painter(width: textureWidth, height: textureHeight)
+        var rng = SplitMix64(seed: seed &* 7919 &+ 17)
+        switch (design, side) {
+        case (.model2013, .front): p.front2013(&rng)
+        case (.model2013, .back): p.back(&rng, design: design)
+        case (.model2024, .front): p.front2024(&rng)
+        case (.model2024, .back): p.back(&rng, design: design)
+        }
+        return IDScanCardTexture(width: p.W, height: p.H, rgb: p.rgb)
+    }
+
+    struct Painter {
+        let W: Int, H: Int
+        var rgb: [UInt8]
+        typealias C = (Int, Int, Int)
+        init(width: Int, height: Int) { W = width; H = height; rgb = [UInt8](repeating: 255, count: width * height * 3) }
+
+        mutating func set(_ x: Int, _ y: Int, _ c: C) {
+            guard x >= 0, y >= 0, x < W, y < H else { return }
+            let i = (y * W + x) * 3
+            rgb[i] = UInt8(clamping: c.0); rgb[i + 1] = UInt8(clamping: c.1); rgb[i + 2] = UInt8(clamping: c.2)
+        }
+        mutating func fill(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ c: C) {
+            for y in max(0, y0)..<max(max(0, y0), min(H, y1)) { for x in max(0, x0)..<max(max(0, x0), min(W, x1)) { set(x, y, c) } }
+        }
+        mutating func gradient(_ a: C, _ b: C) {
+            for y in 0..<H {
+                for x in 0..<W {
+                    let t = Double(x) / Double(W)
+                    set(x, y, (Int(Double(a.0) + Double(b.0 - a.0) * t), Int(Double(a.1) + Double(b.1 - a.1) * t), Int(Double(a.2) + Double(b.2 - a.2) * t)))
+                }
+            }
+        }
+        mutating func ellipse(_ cx: Int, _ cy: Int, _ rx: Int, _ ry: Int, _ c: C) {
+            for y in max(0, cy - ry)..<min(H, cy + ry) {
+                let dy = Double(y - cy) / Double(ry)
+                let half = Int(Double(rx) * max(0, 1 - dy * dy).squareRoot())
+                for x in max(0, cx - half)..<min(W, cx + half) { set(x, y, c) }
+            }
+        }
+        /// Thin wavy lines (guilloche).
+        mutating func waves(count: Int, top: Double, spacing: Double, amp: Double, period: Double, _ c: C) {
+            for k in 0..<count {
+                let base = top + Double(k) * spacing, a = amp + Double(k) * 2, per = period + Double(k) * 5
+                for x in 0..<W {
+                    let y = Int(base + a * sin(Double(x) / per + Double(k)))
+                    set(x, y, c); set(x, y + 1, c)
+                }
+            }
+        }
+        /// A rosette: epicycloid-like loops around a centre.
+        mutating func rosette(_ cx: Double, _ cy: Double, _ r: Double, petals: Int, _ c: C) {
+            for ring in 0..<4 {
+                let rr = r * (0.55 + 0.15 * Double(ring))
+                for k in 0..<3000 {
+                    let t = Double(k) / 3000 * 2 * .pi
+                    let rad = rr * (0.8 + 0.2 * sin(Double(petals) * t + Double(ring)))
+                    set(Int(cx + rad * cos(t)), Int(cy + rad * sin(t)), c)
+                }
+            }
+        }
+        /// Text-like lines: gray labels above dark glyph-block values.
+        mutating func fields(x: Int, y0: Int, y1: Int, width: Int, _ rng: inout SplitMix64, label: C, value: C) {
+            var y = y0
+            while y < y1 {
+                var cx = x
+                let labelEnd = x + 90 + Int(rng.next() % 80)
+                while cx < labelEnd { let w = 5 + Int(rng.next() % 6); fill(cx, y, cx + w, y + 9, label); cx += w + 3 }
+                y += 16
+                cx = x
+                let end = x + width / 2 + Int(rng.next() % UInt64(max(1, width / 2)))
+                while cx < end {
+                    let w = 7 + Int(rng.next() % 9)
+                    fill(cx, y, cx + w, y + 17, value)
+                    cx += w + (rng.next() % 5 == 0 ? 14 : 4)
+                }
+                y += 44
+            }
+        }
+        mutating func signature(x0: Int, x1: Int, y: Int, _ c: C) {
+            for x in x0..<x1 {
+                let yy = y + Int(18 * sin(Double(x) / 9) + 6 * sin(Double(x) / 3.3))
+                fill(x, yy, x + 2, yy + 3, c)
+            }
+        }
+        mutating func text(_ s: String, x: Int, y: Int, scale: Int, _ c: C) {
+            var cx = x
+            for ch in s {
+                let rows = IDScanSyntheticCard.glyph(ch)
+                for (ry, row) in rows.enumerated() {
+                    for (rx, bit) in row.enumerated() where bit == "#" {
+                        fill(cx + rx * scale, y + ry * scale, cx + (rx + 1) * scale, y + (ry + 1) * scale, c)
+                    }
+                }
+                cx += 6 * scale
+            }
+        }
+
+        mutating func front2013(_ rng: inout SplitMix64) {
+            gradient((198, 212, 228), (212, 219, 223))
+            waves(count: 9, top: 110, spacing: 44, amp: 12, period: 38, (170, 188, 215))
+            fill(0, 0, W, 78, (150, 182, 222))
+            text("MUESTRA", x: 300, y: 18, scale: 6, (26, 52, 120))
+            fill(40, 110, 270, 420, (176, 182, 192))
+            ellipse(155, 225, 62, 80, (120, 126, 138))
+            ellipse(155, 420, 105, 70, (120, 126, 138))
+            fill(40, 420, 270, 440, (198, 212, 228))
+            fields(x: 300, y0: 110, y1: 400, width: 500, &rng, label: (110, 118, 135), value: (22, 24, 30))
+            text("SPECIMEN", x: 300, y: 470, scale: 5, (196, 30, 36))
+            signature(x0: 60, x1: 250, y: 470, (30, 40, 90))
+        }
+
+        mutating func front2024(_ rng: inout SplitMix64) {
+            gradient((240, 236, 234), (230, 234, 238))
+            rosette(300, 270, 230, petals: 11, (232, 190, 214))
+            rosette(560, 300, 200, petals: 7, (186, 222, 222))
+            waves(count: 6, top: 330, spacing: 30, amp: 8, period: 24, (226, 204, 226))
+            fill(0, 0, W, 10, (30, 132, 140))
+            text("MUESTRA", x: 36, y: 30, scale: 5, (30, 100, 110))
+            text("SPECIMEN", x: 36, y: 80, scale: 3, (160, 40, 110))
+            fields(x: 36, y0: 140, y1: 430, width: 420, &rng, label: (130, 120, 140), value: (30, 30, 40))
+            // Face on the right, light panel, plus a small ghost image.
+            fill(576, 90, 816, 400, (214, 214, 222))
+            ellipse(696, 205, 62, 80, (150, 150, 162))
+            ellipse(696, 400, 105, 70, (150, 150, 162))
+            fill(576, 400, 816, 420, (236, 234, 234))
+            ellipse(500, 470, 24, 32, (222, 218, 228))
+            signature(x0: 600, x1: 800, y: 470, (40, 40, 110))
+        }
+
+        /// Back: QR-like block, barcode block, a few lines, and three MRZ-like rows.
+        mutating func back(_ rng: inout SplitMix64, design: IDScanSyntheticScene.Design) {
+            if design == .model2013 {
+                gradient((206, 216, 230), (214, 222, 228))
+                waves(count: 5, top: 40, spacing: 60, amp: 10, period: 30, (182, 198, 220))
+            } else {
+                gradient((238, 236, 232), (232, 236, 240))
+                rosette(430, 190, 170, petals: 9, (230, 200, 220))
+            }
+            let qrLeft = design == .model2013
+            let qrX = qrLeft ? 40 : 620, qrY = 36, module = 7, modules = 27
+            fill(qrX - 10, qrY - 10, qrX + modules * module + 10, qrY + modules * module + 10, (236, 238, 238))
+            for my in 0..<modules {
+                for mx in 0..<modules {
+                    let inFinder = { (fx: Int, fy: Int) -> Bool? in
+                        let dx = mx - fx, dy = my - fy
+                        guard dx >= 0, dy >= 0, dx < 7, dy < 7 else { return nil }
+                        return dx == 0 || dy == 0 || dx == 6 || dy == 6 || (dx >= 2 && dx <= 4 && dy >= 2 && dy <= 4)
+                    }
+                    let dark = inFinder(0, 0) ?? inFinder(modules - 7, 0) ?? inFinder(0, modules - 7) ?? (rng.next() % 2 == 0)
+                    if dark { fill(qrX + mx * module, qrY + my * module, qrX + (mx + 1) * module, qrY + (my + 1) * module, (10, 10, 14)) }
+                }
+            }
+            // Stacked barcode block (PDF417-like): rows of bars.
+            let bx = qrLeft ? 300 : 40, by = 40, bw = 500 - (qrLeft ? 0 : 0)
+            fill(bx - 8, by - 8, bx + bw - 180 + 8, by + 160 + 8, (236, 238, 238))
+            for row in 0..<10 {
+                var x = bx
+                while x < bx + bw - 180 {
+                    let w = 1 + Int(rng.next() % 4)
+                    if rng.next() % 2 == 0 { fill(x, by + row * 16, x + w * 2, by + row * 16 + 15, (12, 12, 16)) }
+                    x += w * 2
+                }
+            }
+            fields(x: qrLeft ? 300 : 40, y0: 230, y1: 320, width: 400, &rng, label: (110, 118, 135), value: (40, 44, 52))
+            // MRZ band: three rows of 30 OCR-B-like characters.
+            fill(0, 370, W, H, design == .model2013 ? (226, 232, 238) : (240, 240, 236))
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+            let rows = ["IDCHL" + String((0..<9).map { _ in alphabet[26 + Int(rng.next() % 10)] }) + "<<<<<<<<<<<<<<<<",
+                        String((0..<14).map { _ in alphabet[26 + Int(rng.next() % 10)] }) + "CHL<<<<<<<<<<<",
+                        "MUESTRA<<SPECIMEN<<<<<<<<<<<<<"]
+            for (k, row) in rows.enumerated() {
+                text(String(row.prefix(30)), x: 46, y: 388 + k * 48, scale: 4, (16, 16, 20))
+            }
+        }
+    }
+
+    static let glyphs: [Character: [String]] = [
+        "S": [" ####", "#    ", "#    ", " ### ", "    #", "    #", "#### "],
+        "P": ["#### ", "#   #", "#   #", "#### ", "#    ", "#    ", "#    "],
+        "E": ["#####", "#    ", "#    ", "#### ", "#    ", "#    ", "#####"],
+        "C": [" ####", "#    ", "#    ", "#    ", "#    ", "#    ", " ####"],
+        "I": ["#####", "  #  ", "  #  ", "  #  ", "  #  ", "  #  ", "#####"],
+        "M": ["#   #", "## ##", "# # #", "#   #", "#   #", "#   #", "#   #"],
+        "N": ["#   #", "##  #", "# # #", "#  ##", "#   #", "#   #", "#   #"],
+        "U": ["#   #", "#   #", "#   #", "#   #", "#   #", "#   #", " ### "],
+        "T": ["#####", "  #  ", "  #  ", "  #  ", "  #  ", "  #  ", "  #  "],
+        "R": ["#### ", "#   #", "#   #", "#### ", "# #  ", "#  # ", "#   #"],
+        "A": [" ### ", "#   #", "#   #", "#####", "#   #", "#   #", "#   #"],
+        "D": ["#### ", "#   #", "#   #", "#   #", "#   #", "#   #", "#### "],
+        "H": ["#   #", "#   #", "#   #", "#####", "#   #", "#   #", "#   #"],
+        "L": ["#    ", "#    ", "#    ", "#    ", "#    ", "#    ", "#####"],
+        "<": ["     ", "   # ", "  #  ", " #   ", "  #  ", "   # ", "     "],
+        "0": [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
+        "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
+    ]
+
+    /// A 5 × 7 glyph: drawn ones for the letters used, a fixed pseudo-random pattern otherwise.
+    static func glyph(_ ch: Character) -> [String] {
+        if let g = glyphs[ch] { return g }
+        let code = UInt64(ch.unicodeScalars.first?.value ?? 0)
+        return (0..<7).map { r in
+            String((0..<5).map { c in lattice(c, r, code &* 0x51ED) > 0.55 || (r == 0 && c > 0 && c < 4) ? "#" : " " })
+        }
+    }
+}
+
+/// Small deterministic PRNG (SplitMix64).
+public struct SplitMix64: Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    /// Standard normal (Box–Muller).
+    public mutating func gaussian() -> Double {
+        let u1 = max(unit(), 1e-12), u2 = unit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import IDScan
+
+/// One labelled synthetic image: the scene, how it is encoded, and the problem code it must be
+/// rejected with (nil = must be accepted).
+public struct IDScanLabelledCase: Sendable {
+    public enum Encoding: Sendable, Hashable { case jpeg(Int), png }
+    public var name: String
+    public var scene: IDScanSyntheticScene
+    public var encoding: Encoding
+    public var expected: IDScanProblemCode?
+
+    public init(name: String, scene: IDScanSyntheticScene, encoding: Encoding, expected: IDScanProblemCode?) {
+        self.name = name; self.scene = scene; self.encoding = encoding; self.expected = expected
+    }
+
+    /// The image file bytes.
+    public func data() throws -> Data {
+        switch encoding {
+        case let .jpeg(q): return try IDScanSyntheticCard.jpeg(scene, quality: q)
+        case .png: return try IDScanSyntheticCard.png(scene)
+        }
+    }
+}
+
+/// The labelled data set, split in two parts of the generator's parameter space:
+///
+/// - **tuning**: design `model2013`; backgrounds desk, white lid, wood, fabric; lighting gradient ≤ 0.15.
+///   Thresholds and detector choices were looked at against this part only.
+/// - **keptOut**: design `model2024`; backgrounds grey lid, stone, paper clutter, slate; lighting
+///   gradient 0.15–0.3. Never used while tuning; it measures how the checker generalises.
+///
+/// Both parts have both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
+/// (including tight scans where the image is the card), and the same kinds of bad images.
+public enum IDScanSyntheticDataset {
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out" }
+
+    struct Rand {
+        var s: UInt64
+        mutating func unit() -> Double {
+            s = s &* 6364136223846793005 &+ 1442695040888963407
+            return Double(s >> 11) / Double(UInt64(1) << 53)
+        }
+        mutating func range(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[min(xs.count - 1, Int(unit() * Double(xs.count)))] }
+    }
+
+    static func photoBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
+        part == .tuning ? [.desk, .wood, .fabric] : [.stone, .clutter, .slate]
+    }
+    static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
+        part == .tuning ? [.white] : [.greyLid]
+    }
+
+    /// Kinds of good capture.
+    public enum Capture: Sendable { case photo, scan, tightScan }
+
+    /// A good capture of case `i` in `part`.
+    public static func good(_ i: Int, part: Part, capture: Capture) -> IDScanSyntheticScene {
+        var r = Rand(s: UInt64(i) &* 0x9E3779B97F4A7C15 &+ (part == .tuning ? 11 : 23) &+ (capture == .photo ? 0 : (capture == .scan ? 1 : 2)))
+        var s = IDScanSyntheticScene()
+        s.seed = UInt64(i) &* 31 &+ (part == .tuning ? 1000 : 50_000)
+        s.design = part == .tuning ? .model2013 : .model2024
+        s.side = i % 2 == 0 ? .front : .back
+        let gradient = part == .tuning ? r.range(0, 0.15) : r.range(0.15, 0.3)
+        switch capture {
+        case .photo:
+            s.width = 1000; s.height = 750
+            s.background = r.pick(photoBackgrounds(part))
+            s.cardWidthFraction = r.range(0.6, 0.78)
+            s.centerX = 0.5 + r.range(-0.04, 0.04)
+            s.centerY = 0.5 + r.range(-0.04, 0.04)
+            s.rotationDegrees = r.range(-15, 15)
+            s.perspective = r.range(0, 0.08)
+            s.shadow = r.range(0, 0.3)
+            s.lightGradient = gradient
+            s.noise = r.range(1, 3.5)
+        case .scan:
+            s.width = 1000; s.height = 750
+            s.background = r.pick(scanBackgrounds(part))
+            s.cardWidthFraction = r.range(0.62, 0.78)
+            s.centerX = 0.5 + r.range(-0.06, 0.06)
+            s.centerY = 0.5 + r.range(-0.06, 0.06)
+            s.rotationDegrees = r.range(-3, 3)
+            s.scanRim = r.range(0, 0.25)
+            s.lightGradient = gradient * 0.25
+            s.noise = r.range(0, 1.5)
+        case .tightScan:
+            // The scan cropped to the card: a 1–4 px lid margin at most.
+            s.width = 1000; s.height = 631
+            s.background = r.pick(scanBackgrounds(part))
+            s.cardWidthFraction = r.range(0.985, 1.0)
+            s.rotationDegrees = r.range(-0.3, 0.3)
+            s.scanRim = r.range(0, 0.2)
+            s.noise = r.range(0, 1.5)
+        }
+        return s
+    }
+
+    static func quality(_ i: Int) -> Int { 72 + (i * 7) % 24 }
+
+    /// The labelled cases of one part. `scale` multiplies the number of images of each kind
+    /// (1 = 87 images per part).
+    public static func cases(part: Part, scale: Int = 1) -> [IDScanLabelledCase] {
+        var out: [IDScanLabelledCase] = []
+        let k = max(1, scale)
+        let p = part.rawValue
+        func add(_ name: String, _ s: IDScanSyntheticScene, _ e: IDScanLabelledCase.Encoding, _ code: IDScanProblemCode?) {
+            out.append(IDScanLabelledCase(name: "\(p)-\(name)", scene: s, encoding: e, expected: code))
+        }
+        func anyGood(_ i: Int) -> IDScanSyntheticScene { good(i, part: part, capture: i % 3 == 0 ? .scan : .photo) }
+        for i in 0..<(18 * k) { add("good-photo-\(i)", good(i, part: part, capture: .photo), i % 6 == 5 ? .png : .jpeg(quality(i)), nil) }
+        for i in 0..<(8 * k) { add("good-scan-\(i)", good(i, part: part, capture: .scan), i % 4 == 3 ? .png : .jpeg(quality(i)), nil) }
+        for i in 0..<(6 * k) { add("good-tight-\(i)", good(i, part: part, capture: .tightScan), .jpeg(quality(i)), nil) }
+        for i in 0..<(4 * k) {  // mild degradations that must still pass
+            var s = anyGood(100 + i)
+            s.gaussianBlur = 0.6; s.noise = 5
+            add("mild-\(i)", s, .jpeg(55 + i * 3 % 20), nil)
+        }
+        for i in 0..<(6 * k) {
+            var s = anyGood(200 + i)
+            s.gaussianBlur = 3.5 + Double(i % 5) * 0.9
+            add("blur-gauss-\(i)", s, .jpeg(quality(i)), .blurry)
+        }
+        for i in 0..<(4 * k) {
+            var s = good(300 + i, part: part, capture: .photo)
+            s.motionBlur = 14 + (i % 4) * 5; s.motionVertical = i % 2 == 1
+            add("blur-motion-\(i)", s, .jpeg(quality(i)), .blurry)
+        }
+        for i in 0..<(5 * k) {
+            var s = anyGood(400 + i)
+            if i % 2 == 0 { s.downscale = 2 } else { s.width = 700; s.height = s.height * 700 / 1000; s.cardWidthFraction = 0.72 }
+            add("lowres-\(i)", s, .jpeg(quality(i)), .lowResolution)
+        }
+        for i in 0..<(5 * k) {
+            var s = anyGood(500 + i)
+            s.exposure = 0.2 + Double(i % 4) * 0.03
+            add("dark-\(i)", s, .jpeg(quality(i)), .tooDark)
+        }
+        for i in 0..<(5 * k) {
+            var s = anyGood(600 + i)
+            s.exposure = 1.45 + Double(i % 4) * 0.12; s.contrast = 0.8
+            add("bright-\(i)", s, .jpeg(quality(i)), .overexposed)
+        }
+        for i in 0..<(5 * k) {
+            var s = anyGood(700 + i)
+            s.contrast = 0.22 + Double(i % 4) * 0.03
+            add("flat-\(i)", s, .jpeg(quality(i)), .lowContrast)
+        }
+        for i in 0..<(5 * k) {
+            var s = anyGood(800 + i)
+            s.glareSpots = 1 + i % 3; s.glareAreaFraction = 0.025 + Double(i % 4) * 0.015
+            add("glare-\(i)", s, .jpeg(quality(i)), .glare)
+        }
+        for i in 0..<(6 * k) {
+            var s = good(900 + i, part: part, capture: i % 3 == 0 ? .scan : .photo)
+            s.rotationDegrees = max(-6, min(6, s.rotationDegrees))
+            // 10–35% of the card outside the frame, on each side in turn.
+            let halfW = 0.5 * s.cardWidthFraction
+            let halfH = 0.5 * s.cardWidthFraction * Double(s.width) * 0.6306 / Double(s.height)
+            let outside = 0.1 + 0.05 * Double(i % 6)
+            switch i % 4 {
+            case 0: s.centerX = 1 - halfW * (1 - 2 * outside)
+            case 1: s.centerX = halfW * (1 - 2 * outside)
+            case 2: s.centerY = 1 - halfH * (1 - 2 * outside)
+            default: s.centerY = halfH * (1 - 2 * outside)
+            }
+            add("cropped-\(i)", s, .jpeg(quality(i)), .cropped)
+        }
+        for i in 0..<(5 * k) {
+            var s = good(1000 + i, part: part, capture: i % 2 == 0 ? .photo : .scan)
+            s.hasCard = false
+            s.distractor = i % 3 == 0 ? .none : (i % 3 == 1 ? .disc : .pen)
+            add("no-card-\(i)", s, .jpeg(quality(i)), .cardNotFound)
+        }
+        for i in 0..<(5 * k) {
+            let s = anyGood(1100 + i)
+            add("jpeg-blocking-\(i)", s, .jpeg(5 + (i * 3) % 11), .compressionArtifacts)
+        }
+        return out
+    }
+}
