@@ -31,6 +31,12 @@ let package = Package(
                        providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libjpeg",
                        providers: [.apt(["libjpeg62-turbo-dev"])]),
+        // QR codes on the back of the cédula (IDScan's document check).
+        .systemLibrary(name: "CZbar", path: "Sources/CZbar", pkgConfig: "zbar",
+                       providers: [.apt(["libzbar-dev"])]),
+        // MRZ OCR (IDScan's fallback when the QR is damaged); language data: tesseract-ocr-eng.
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
@@ -46,7 +52,7 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]),
         // No unsafeFlags anywhere: SwiftPM refuses them in a package used as a versioned
         // dependency, and the onboarding service depends on DTEKit that way.
-        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode"]),
+        .target(name: "IDScan", dependencies: ["CPNG", "CJPEG", "CIDScanDecode", "CZbar", "CTesseract", "DTECore"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
@@ -65,7 +71,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["DTEKitTestSupport"]),
         // Test support: process and SII-data helpers, stub renderers, synthetic images. A product of
         // its own so Benchmarks/ and Fuzz/ can use it; `import DTEKit` never brings it.
-        .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan"],
+        .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan", "CZint", "CCairo"],
                 path: "Tests/DTEKitTestSupport"),
     ]
 )

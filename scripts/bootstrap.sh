@@ -10,6 +10,9 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev      # PDF/PNG drawing, text layout
   libzint-dev                        # PDF417
   libpng-dev libjpeg62-turbo-dev     # images (logos, ID scans)
+  libzbar-dev                        # QR codes on the back of the cédula (check-id)
+  libtesseract-dev tesseract-ocr-eng # MRZ OCR on the back of the cédula (check-id)
+  zbar-tools hyperfine               # benchmarks: zbarimg as the reference QR reader
   libssl-dev                         # libcrypto: RSA-SHA1 for TED/CAF (512-bit keys), XMLDSig, PKCS#12
   fonts-dejavu-core                  # the printout's font, embedded as subsets
   poppler-utils                      # tests: pdfinfo, pdftotext, pdftoppm

@@ -31,7 +31,18 @@ public struct IDScanChecker: Sendable {
         return report
     }
 
-    private func run(_ bytes: UnsafeRawBufferPointer) -> IDScanReport {
+    /// Like ``check(_:)``, and hands the decoded image and the card quad (in that image's pixels,
+    /// nil when no card was found) to `capture` (the document reader's hook).
+    func check(_ data: Data, capture: (ScanCapture) -> Void) -> IDScanReport {
+        let start = ContinuousClock.now
+        var report = data.withUnsafeBytes { bytes in run(bytes, capture: capture) }
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        report.elapsedMilliseconds = (ms * 1000).rounded() / 1000
+        return report
+    }
+
+    private func run(_ bytes: UnsafeRawBufferPointer, capture: (ScanCapture) -> Void = { _ in }) -> IDScanReport {
         var metrics = IDScanMetrics(fileBytes: bytes.count)
         let format = SniffedFormat.sniff(bytes)
         func reject(_ problems: [IDScanProblem], size: IDScanSize? = nil) -> IDScanReport {
@@ -84,7 +95,9 @@ public struct IDScanChecker: Sendable {
 
         var problems: [IDScanProblem] = []
         let quad: Quad
-        switch CardDetector(policy: policy).detect(detectionImage) {
+        let detection = CardDetector(policy: policy).detect(detectionImage)
+        if case .found = detection {} else { capture(ScanCapture(image: decoded, quad: nil)) }
+        switch detection {
         case let .notFound(aspect):
             problems.append(IDScanProblem(code: .cardNotFound, measured: aspect,
                                           threshold: aspect == nil ? nil : Double(1.586)))
@@ -116,6 +129,7 @@ public struct IDScanChecker: Sendable {
             }
         }
         let working = quad.scaled(x: 1 / source.scaleX, y: 1 / source.scaleY)
+        capture(ScanCapture(image: source, quad: working))
         guard let quality = CardQuality.measure(source.image, quad: working, glareLuma: min(max(policy.glareLuma.isNaN ? 250 : policy.glareLuma, 0), 255)) else {
             return IDScanReport(verdict: .reject, problems: [IDScanProblem(code: .cardNotFound)], metrics: metrics,
                                 corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)
