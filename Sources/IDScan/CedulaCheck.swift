@@ -69,7 +69,7 @@ public struct CedulaCheck: Sendable {
         let reader = DocumentReader(referenceDate: referenceDate)
         var qrDocuments: [CedulaDocument] = []
         var inconsistencies: [CedulaReadError] = []
-        var cards: [(GrayImage, Quad)] = []
+        var cards: [(Data, ScanCapture, (GrayImage, Quad))] = []
         for (data, capture) in captures {
             let found = reader.readQR(data, capture: capture)
             for result in found.payloads {
@@ -78,11 +78,18 @@ public struct CedulaCheck: Sendable {
                 case let .failure(error): inconsistencies.append(error)
                 }
             }
-            if let card = found.bestCard { cards.append(card) }
+            if let card = found.bestCard { cards.append((data, capture, card)) }
         }
         var mrzDocuments: [CedulaDocument] = []
         if mrz == .crossCheck || (mrz == .fallback && qrDocuments.isEmpty) {
-            for (image, quad) in cards {
+            for (data, capture, card) in cards {
+                // OCR wants the card ≥ ≈ 800 px wide: decode finer when DCT scaling left it smaller.
+                var (image, quad) = card
+                if quad.longSide < Double(DocumentReader.cardWidth) * 0.9,
+                   let finer = DocumentReader.finer(data, capture: capture, cardWidth: Double(DocumentReader.cardWidth) * 0.9),
+                   finer.1.longSide > quad.longSide {
+                    (image, quad) = finer
+                }
                 if let doc = reader.readMRZ(image, quad: quad) { mrzDocuments.append(doc) }
             }
         }
@@ -182,39 +189,50 @@ struct DocumentReader {
     /// image at a finer scale.
     func readQR(_ data: Data, capture: ScanCapture) -> QRResult {
         guard let zbar = ZBarQRReader() else { return QRResult(payloads: []) }
-        var best: (GrayImage, Quad)? = capture.quad.map { (capture.image.image, $0) }
         if let quad = capture.quad {
-            let card = Self.warp(capture.image.image, quad: quad, width: Self.size(quad).0, height: Self.size(quad).1)
-            if let card, case let found = zbar.decode(card), !found.isEmpty { return QRResult(payloads: parse(found), bestCard: best) }
-        }
-        // Finer: the JPEG decoded again at a smaller DCT scale (PNGs are decoded at full size).
-        guard capture.image.scaleDenominator > 1 || capture.quad == nil else { return QRResult(payloads: [], bestCard: best) }
-        let finer: DecodedImage? = data.withUnsafeBytes { bytes in
-            let format = SniffedFormat.sniff(bytes)
-            guard format == .jpeg || format == .png,
-                  let header = try? (format == .png ? HeaderReader.png(bytes) : HeaderReader.jpeg(bytes)) else { return nil }
-            if format == .png { return capture.image.scaleDenominator == 1 ? capture.image : nil }
-            let d = max(1, capture.image.scaleDenominator / 2)
-            let maxPixels = UInt64(header.width) * UInt64(header.height)
-            if capture.quad == nil {
-                return try? ImageDecoder.decode(bytes, format: format, header: header, maxPixels: maxPixels,
-                                                minLongSide: Self.wholeImageLongSide)
-            }
-            return try? ImageDecoder.decode(bytes, format: format, header: header, maxPixels: maxPixels,
-                                            minLongSide: 0, scaleDenominator: d)
-        }
-        guard let finer else { return QRResult(payloads: [], bestCard: best) }
-        if let quad = capture.quad {
-            let sx = Double(finer.image.width) / Double(max(capture.image.image.width, 1))
-            let sy = Double(finer.image.height) / Double(max(capture.image.image.height, 1))
-            let q = quad.scaled(x: sx, y: sy)
-            best = (finer.image, q)
-            if let card = Self.warp(finer.image, quad: q, width: Self.size(q).0, height: Self.size(q).1),
+            var best = (capture.image.image, quad)
+            if let card = Self.warp(best.0, quad: quad, width: Self.size(quad).0, height: Self.size(quad).1),
                case let found = zbar.decode(card), !found.isEmpty {
                 return QRResult(payloads: parse(found), bestCard: best)
             }
+            // Finer: the JPEG decoded again at half the DCT scale.
+            if let finer = Self.finer(data, capture: capture, cardWidth: quad.longSide * 2) {
+                best = finer
+                if let card = Self.warp(finer.0, quad: finer.1, width: Self.size(finer.1).0, height: Self.size(finer.1).1),
+                   case let found = zbar.decode(card), !found.isEmpty {
+                    return QRResult(payloads: parse(found), bestCard: best)
+                }
+            }
+            return QRResult(payloads: [], bestCard: best)
         }
-        return QRResult(payloads: parse(zbar.decode(finer.image)), bestCard: best)
+        // No card found: the whole image, at ≥ 2000 px for JPEGs (PNGs are decoded at full size).
+        let whole: GrayImage? = data.withUnsafeBytes { bytes in
+            let format = SniffedFormat.sniff(bytes)
+            if format == .png || capture.image.scaleDenominator == 1 { return capture.image.image }
+            guard format == .jpeg, let header = try? HeaderReader.jpeg(bytes) else { return nil }
+            return try? ImageDecoder.decode(bytes, format: format, header: header,
+                                            maxPixels: UInt64(header.width) * UInt64(header.height),
+                                            minLongSide: Self.wholeImageLongSide).image
+        }
+        guard let whole else { return QRResult(payloads: []) }
+        return QRResult(payloads: parse(zbar.decode(whole)), bestCard: nil)
+    }
+
+    /// The card in the JPEG decoded again at a finer DCT scale, so that it is at least
+    /// `cardWidth` pixels wide where possible; nil when no finer scale exists (PNG, or already 1/1).
+    static func finer(_ data: Data, capture: ScanCapture, cardWidth: Double) -> (GrayImage, Quad)? {
+        guard let quad = capture.quad, capture.image.scaleDenominator > 1 else { return nil }
+        return data.withUnsafeBytes { bytes -> (GrayImage, Quad)? in
+            guard SniffedFormat.sniff(bytes) == .jpeg, let header = try? HeaderReader.jpeg(bytes) else { return nil }
+            var d = capture.image.scaleDenominator
+            repeat { d /= 2 } while d > 1 && quad.longSide * Double(capture.image.scaleDenominator / d) < cardWidth
+            guard let finer = try? ImageDecoder.decode(bytes, format: .jpeg, header: header,
+                                                       maxPixels: UInt64(header.width) * UInt64(header.height),
+                                                       minLongSide: 0, scaleDenominator: max(d, 1)) else { return nil }
+            let sx = Double(finer.image.width) / Double(max(capture.image.image.width, 1))
+            let sy = Double(finer.image.height) / Double(max(capture.image.image.height, 1))
+            return (finer.image, quad.scaled(x: sx, y: sy))
+        }
     }
 
     /// Warp size: the card at its own resolution (within 400…1712 px wide).
