@@ -20,7 +20,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "IDScanBenchmarks",
-            dependencies: [.product(name: "DTEKit", package: "DTEKit"), .product(name: "Benchmark", package: "package-benchmark")],
+            dependencies: [.product(name: "DTEKit", package: "DTEKit"), .product(name: "DTEKitTestSupport", package: "DTEKit"),
+                           .product(name: "Benchmark", package: "package-benchmark")],
             path: "Benchmarks/IDScanBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),

@@ -32,6 +32,10 @@ public struct CedulaBackSpec: Sendable, Hashable {
     public var mrzRUNNumber: Int?
     /// Replaces the QR payload (junk, a foreign URL…).
     public var qrPayloadOverride: [UInt8]?
+    /// MRZ font (Pango family) and pixel size (43 px ≈ 800 px for 30 characters).
+    public var mrzFont = "DejaVu Sans Mono"
+    public var mrzBold = false
+    public var mrzSize = 43.0
 
     public init() {}
 
@@ -151,7 +155,7 @@ public enum CedulaBackPainter {
         cairo_rectangle(cr, 0, 330, Double(width), 210)
         cairo_fill(cr)
         for (i, line) in spec.mrzLines.enumerated() {
-            mono(cr, line, x: 30, y: 345 + Double(i) * 58)
+            mono(cr, line, x: 30, y: 345 + Double(i) * 58, family: spec.mrzFont, bold: spec.mrzBold, size: spec.mrzSize)
         }
         cairo_destroy(cr)
         cairo_surface_flush(surface)
@@ -161,7 +165,8 @@ public enum CedulaBackPainter {
     /// The texture placed on a plain background (`background` gray level), the card `cardWidth`
     /// pixels wide, rotated by `rotationDegrees`, in an image of `imageWidth × imageHeight`.
     public static func scene(_ texture: RGBTexture, imageWidth: Int = 1600, imageHeight: Int = 1200,
-                             cardWidth: Double = 1100, rotationDegrees: Double = 3, background: Double = 0.18) -> RGBTexture {
+                             cardWidth: Double = 1100, rotationDegrees: Double = 3, background: Double = 0.18,
+                             noise: Double = 0, seed: UInt64 = 1) -> RGBTexture {
         let src = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(texture.width), Int32(texture.height))
         defer { cairo_surface_destroy(src) }
         cairo_surface_flush(src)
@@ -197,7 +202,19 @@ public enum CedulaBackPainter {
         cairo_fill(cr)
         cairo_destroy(cr)
         cairo_surface_flush(dst)
-        return pixels(dst, width: imageWidth, height: imageHeight)
+        var out = pixels(dst, width: imageWidth, height: imageHeight)
+        if noise > 0 {   // sensor-like noise: sum of uniforms ≈ Gaussian with σ = noise
+            var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+            for i in out.pixels.indices {
+                var sum = 0.0
+                for _ in 0..<3 {
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    sum += Double(state % 10_000) / 10_000 - 0.5
+                }
+                out.pixels[i] = UInt8(clamping: Int((Double(out.pixels[i]) + sum * 2 * noise).rounded()))
+            }
+        }
+        return out
     }
 
     /// JPEG of the texture (or scene).
@@ -212,9 +229,11 @@ public enum CedulaBackPainter {
 
     /// A photo-like JPEG of the back: the card on a dark plain background.
     public static func photo(_ spec: CedulaBackSpec, png asPNG: Bool = false, imageWidth: Int = 1600, imageHeight: Int = 1200,
-                             cardWidth: Double = 1100, rotationDegrees: Double = 3) throws -> Data {
-        let s = scene(texture(spec), imageWidth: imageWidth, imageHeight: imageHeight, cardWidth: cardWidth, rotationDegrees: rotationDegrees)
-        return asPNG ? try png(s) : try jpeg(s)
+                             cardWidth: Double = 1100, rotationDegrees: Double = 3, noise: Double = 0, seed: UInt64 = 1,
+                             quality: Int = 90) throws -> Data {
+        let s = scene(texture(spec), imageWidth: imageWidth, imageHeight: imageHeight, cardWidth: cardWidth,
+                      rotationDegrees: rotationDegrees, noise: noise, seed: seed)
+        return asPNG ? try png(s) : try jpeg(s, quality: quality)
     }
 
     // MARK: - Drawing helpers
@@ -254,8 +273,8 @@ public enum CedulaBackPainter {
     }
 
     /// An MRZ line: 30 monospace characters spread over ≈ 800 px.
-    private static func mono(_ cr: OpaquePointer?, _ s: String, x: Double, y: Double) {
-        let l = layout(cr, s, family: "DejaVu Sans Mono", size: 43, bold: false)
+    private static func mono(_ cr: OpaquePointer?, _ s: String, x: Double, y: Double, family: String, bold: Bool, size: Double) {
+        let l = layout(cr, s, family: family, size: size, bold: bold)
         cairo_set_source_rgb(cr, 0.05, 0.05, 0.05)
         cairo_move_to(cr, x, y)
         pango_cairo_show_layout(cr, l)

@@ -46,7 +46,7 @@ struct CheckIDDocumentCLITests {
 
     @Test func jsonWithRun() throws {
         let f = try Self.files()
-        let r = try TestSupport.dtekit(["check-id", "--json", f.front, f.expired, "--run", "12345678-5", "--on", "2026-11-30"])
+        let r = try TestSupport.dtekit(["check-id", "--json", f.front, f.expired, "--run", "12345678-5", "--on", "2026-11-30", "--mrz", "cross-check"])
         #expect(r.status == 1)
         let obj = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         #expect(obj["verdict"] as? String == "reject")
