@@ -46,4 +46,20 @@ struct CedulaMeasureTests {
             print("MEASURE \(label): n=\(n) QR read \(qrOK)/\(n); MRZ-only read \(mrzOK)/\(n), wrong \(mrzWrong); MRZ-path check median \(ms[ms.count / 2]) ms")
         }
     }
+
+    /// Writes sample backs for the README (DTEKIT_WRITE_CEDULA_SAMPLES=DIR).
+    @Test func writeSamples() throws {
+        guard let dir = ProcessInfo.processInfo.environment["DTEKIT_WRITE_CEDULA_SAMPLES"] else { return }
+        let url = URL(fileURLWithPath: dir)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try CedulaBackPainter.photo(CedulaBackSpec()).write(to: url.appendingPathComponent("reverso-vigente.jpg"))
+        var expired = CedulaBackSpec()
+        expired.expiry = .init(2024, 10, 2)
+        try CedulaBackPainter.photo(expired).write(to: url.appendingPathComponent("reverso-vencida.jpg"))
+        try CedulaBackPainter.png(CedulaBackPainter.texture(CedulaBackSpec())).write(to: url.appendingPathComponent("textura-reverso.png"))
+        // The benchmark's 12 MP back (same parameters as Benchmarks/…/IDScanBenchmarks.swift).
+        try CedulaBackPainter.photo(CedulaBackSpec(), imageWidth: 4000, imageHeight: 3000, cardWidth: 2480,
+                                    rotationDegrees: 4, noise: 4, seed: 4242, quality: 90)
+            .write(to: url.appendingPathComponent("reverso-12mp.jpg"))
+    }
 }
