@@ -151,6 +151,21 @@ struct CedulaCheckTests {
         #expect(report.document?.source == .qrAndMRZ)
     }
 
+    @Test func cardNotFoundStillReadsTheQRFromTheWholeImage() throws {
+        // On a background of the card's own tone the card outline is not found (card-not-found),
+        // but the QR is still found on the whole image (no card region to start from).
+        let scene = CedulaBackPainter.scene(CedulaBackPainter.texture(CedulaBackSpec()), imageWidth: 1000, imageHeight: 760,
+                                            cardWidth: 760, rotationDegrees: 2, background: 0.85)
+        let data = try CedulaBackPainter.png(scene)
+        let report = Self.check([data], mrz: .fallback)
+        #expect(report.images[0].verdict == .reject)
+        #expect(report.images[0].corners == nil)
+        #expect(report.document?.source == .qr)
+        #expect(report.document?.run == Self.holder)
+        #expect(report.problems.isEmpty)
+        #expect(report.verdict == .reject)   // still illegible as a whole
+    }
+
     @Test func reportJSON() throws {
         var spec = CedulaBackSpec()
         spec.expiry = .init(2024, 10, 2)
