@@ -109,7 +109,8 @@ struct CheckerTests {
         }
         #expect(IDScanProblemCode.allCases.map(\.rawValue) == [
             "unsupported-format", "corrupt", "file-too-large", "image-too-large", "low-resolution", "blurry",
-            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped"])
+            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped",
+            "expired", "run-mismatch", "document-unreadable", "inconsistent-document"])
     }
 }
 
