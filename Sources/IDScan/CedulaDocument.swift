@@ -3,8 +3,11 @@ import Foundation
 
 /// A calendar date without time zone (the dates printed on a cédula), encoded `YYYY-MM-DD`.
 public struct CedulaDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Four-digit year (1900–2199).
     public let year: Int
+    /// Month 1–12.
     public let month: Int
+    /// Day of the month.
     public let day: Int
 
     /// A valid Gregorian date, or nil (month 1–12, day within the month, year 1900–2199).
@@ -97,9 +100,13 @@ public struct CedulaDocument: Codable, Sendable, Equatable {
     public var run: RUT
     /// The document (serial) number: 9 characters, digits (older cards) or digits and letters.
     public var documentNumber: String
+    /// Date of birth (century chosen so that it is not after the reference date).
     public var birthDate: CedulaDate
+    /// Last day the card is valid (20YY).
     public var expiryDate: CedulaDate
+    /// Citizen's cédula or cédula de extranjería.
     public var type: Kind
+    /// Which part of the card the data was read from.
     public var source: Source
     /// The Registro Civil's document-status URL from the QR code (never fetched); nil when only
     /// the MRZ was read.

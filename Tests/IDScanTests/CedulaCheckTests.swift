@@ -166,6 +166,25 @@ struct CedulaCheckTests {
         #expect(report.verdict == .reject)   // still illegible as a whole
     }
 
+    @Test func concurrentChecksAgree() async throws {
+        // One shared CedulaCheck used from several tasks (zbar scanners per call, pooled Tesseract
+        // engines): every result equals the sequential one.
+        var damaged = CedulaBackSpec()
+        damaged.damageQR = true
+        let inputs = [try CedulaBackPainter.photo(CedulaBackSpec()), try CedulaBackPainter.photo(damaged)]
+        let check = CedulaCheck(expectedRUN: Self.holder, referenceDate: Self.reference, mrz: .fallback)
+        let expected = inputs.map { check.check([$0]).document }
+        #expect(expected[0]?.source == .qr && expected[1]?.source == .mrz)
+        let results = await withTaskGroup(of: (Int, CedulaDocument?).self) { group in
+            for k in 0..<6 { group.addTask { (k % 2, check.check([inputs[k % 2]]).document) } }
+            var all: [(Int, CedulaDocument?)] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 6)
+        for (k, doc) in results { #expect(doc == expected[k]) }
+    }
+
     @Test func reportJSON() throws {
         var spec = CedulaBackSpec()
         spec.expiry = .init(2024, 10, 2)
