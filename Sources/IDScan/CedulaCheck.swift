@@ -265,14 +265,31 @@ struct DocumentReader {
         } ?? nil
     }
 
-    /// The last three 30-character lines of OCR text, parsed as TD1.
+    /// The last three MRZ-like lines of OCR text, parsed as TD1. OCR often miscounts a run of
+    /// `<` fillers: a line of 26–34 characters gets its last run of `<` (≥ 2 long, or any length
+    /// at the line's end) stretched or shrunk to make 30. That run is line 1's and line 3's trailing filler and line 2's filler before the
+    /// composite digit; `<` counts 0 in every check digit and nothing after the run moves, so
+    /// the check digits still decide.
     static func parseOCR(_ text: [UInt8], reference: CedulaDate) -> CedulaDocument? {
         let lines = text.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D })
             .map { $0.filter { $0 != 0x20 } }
-            .filter { $0.count == 30 }
+            .compactMap(normalizedFiller)
         guard lines.count >= 3 else { return nil }
         let mrz = Array(lines.suffix(3).joined(separator: [0x0A]))
         return try? CedulaParser.parseTD1(mrz, reference: reference)
+    }
+
+    static func normalizedFiller(_ line: [UInt8]) -> [UInt8]? {
+        if line.count == 30 { return line }
+        guard (26...34).contains(line.count) else { return nil }
+        let filler = UInt8(ascii: "<")
+        guard let end = line.lastIndex(of: filler) else { return nil }
+        var start = end
+        while start > 0, line[start - 1] == filler { start -= 1 }
+        let run = end - start + 1
+        let wanted = run + 30 - line.count
+        guard run >= 2 || end == line.count - 1, wanted >= 1 else { return nil }
+        return Array(line[..<start]) + [UInt8](repeating: filler, count: wanted) + Array(line[(end + 1)...])
     }
 
     /// Resamples the quadrilateral to an upright `width × height` image (bilinear).

@@ -194,3 +194,4 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
