@@ -29,8 +29,21 @@ final class TesseractEngine {
         TessBaseAPIDelete(handle)
     }
 
+    /// Debian's Tesseract runs its LSTM in OpenMP parallel regions; on a busy machine the extra
+    /// threads spin and make a read 3–4× slower. libgomp is already loaded (libtesseract links
+    /// it): ask it, for the calling thread, for one thread and dynamic adjustment. Found with
+    /// dlsym so a Tesseract built without OpenMP still works.
+    private static let singleThreadOpenMP: @Sendable () -> Void = {
+        typealias SetInt = @convention(c) (Int32) -> Void
+        let handle = dlopen(nil, RTLD_NOW)
+        let numThreads = handle.flatMap { dlsym($0, "omp_set_num_threads") }.map { unsafeBitCast($0, to: SetInt.self) }
+        let dynamic = handle.flatMap { dlsym($0, "omp_set_dynamic") }.map { unsafeBitCast($0, to: SetInt.self) }
+        return { numThreads?(1); dynamic?(1) }
+    }()
+
     /// The text Tesseract reads in a grayscale image (ASCII bytes, lines separated by `\n`).
     func read(_ image: GrayImage) -> [UInt8] {
+        Self.singleThreadOpenMP()
         guard image.width > 0, image.height > 0, image.pixels.count >= image.width * image.height,
               let w = Int32(exactly: image.width), let h = Int32(exactly: image.height) else { return [] }
         var text: [UInt8] = []
