@@ -15,9 +15,8 @@ struct ScanCapture {
 ///
 /// The back's QR code (the Registro Civil's document-status URL) is the primary source; the
 /// machine-readable zone (MRZ, read by OCR with Tesseract) stands in when the QR is damaged and,
-/// with ``MRZUse/crossCheck``, cross-checks it. Tesseract from Debian is built with OpenMP: run
-/// the service with `OMP_THREAD_LIMIT=1` (its threads otherwise spin on a busy machine, 3–4×
-/// slower).
+/// with ``MRZUse/crossCheck``, cross-checks it. Tesseract (built with OpenMP on Debian) is asked
+/// for one thread per read.
 /// Nothing is fetched over the network and nothing is logged. A value type: safe to share between
 /// threads and tasks.
 ///
@@ -31,7 +30,7 @@ public struct CedulaCheck: Sendable {
     /// When the MRZ is read by OCR.
     public enum MRZUse: String, Sendable, Codable {
         /// On every image with a card: a cross-check of the QR (source `qr+mrz`) and the fallback.
-        /// Costs one Tesseract pass (≈ 0.2 s per image on one core) even when the QR was read.
+        /// Costs one Tesseract pass (≈ 0.1 s per image on one core) even when the QR was read.
         case crossCheck = "cross-check"
         /// Only when no QR code could be read in any image (the default: the QR alone takes
         /// milliseconds, and its content is protected by Reed–Solomon and the check digits).

@@ -32,7 +32,7 @@ struct CheckIDCommand: ParsableCommand {
     var runText: String?
     @Option(name: .long, help: ArgumentHelp("Reference date YYYY-MM-DD the cédula must be valid on (default: today in America/Santiago).", valueName: "date"))
     var on: String?
-    @Option(name: .long, help: ArgumentHelp("When to OCR the MRZ: fallback (default: only when no QR was read), cross-check (always, ≈0.2 s more), off.", valueName: "mode"))
+    @Option(name: .long, help: ArgumentHelp("When to OCR the MRZ: fallback (default: only when no QR was read), cross-check (always, ≈0.1 s more), off.", valueName: "mode"))
     var mrz: String?
 
     @Option(name: .long, help: ArgumentHelp("Largest file in bytes (default 10485760).", valueName: "n"))
