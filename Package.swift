@@ -33,6 +33,12 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CHeif", path: "Sources/CHeif", pkgConfig: "libheif",
                        providers: [.apt(["libheif-dev"])]),
+        // QR codes on the back of the cédula (IDScan's document check).
+        .systemLibrary(name: "CZbar", path: "Sources/CZbar", pkgConfig: "zbar",
+                       providers: [.apt(["libzbar-dev"])]),
+        // MRZ OCR (IDScan's fallback when the QR is damaged); language data: tesseract-ocr-eng.
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
@@ -55,7 +61,7 @@ let package = Package(
         .target(name: "ImageCodec", dependencies: ["CImageCodec", "CPoppler", "CHeif", "CCairo"]),
         // No unsafeFlags anywhere: SwiftPM refuses them in a package used as a versioned
         // dependency, and the onboarding service depends on DTEKit that way.
-        .target(name: "IDScan", dependencies: ["ImageCodec", "CImageCodec"]),
+        .target(name: "IDScan", dependencies: ["ImageCodec", "CImageCodec", "CZbar", "CTesseract", "DTECore"]),
         .target(name: "DTEKit", dependencies: ["DTECore", "DTEPrint", "DTESkeleton", "DTEBatch", "IDScan"]),
 
         // MARK: Command-line tool
@@ -81,7 +87,7 @@ let package = Package(
         // `dtekit batch` deterministically, so the shipped command carries no test hooks.
         .executableTarget(name: "dtekit-test-harness", dependencies: ["DTEKitCLI", "DTEBatch", "DTEKitTestSupport"],
                           path: "Tests/DTEKitCLIHarness"),
-        .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan"],
+        .target(name: "DTEKitTestSupport", dependencies: ["DTECore", "DTEBatch", "IDScan", "CZint", "CCairo"],
                 path: "Tests/DTEKitTestSupport"),
     ]
 )

@@ -30,5 +30,11 @@ let package = Package(
             dependencies: [.product(name: "IDScan", package: "DTEKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        // The cédula back's parsers (status URL, TD1 MRZ): `.build/release/CedulaParserFuzz`.
+        .executableTarget(
+            name: "CedulaParserFuzz",
+            dependencies: [.product(name: "IDScan", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )

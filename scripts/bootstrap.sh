@@ -14,6 +14,9 @@ PACKAGES=(
   libheif-dev libde265-0             # ID photos uploaded as HEIC (libheif; libde265 decodes HEVC)
   libheif-examples                   # tests: heif-enc makes HEIC files
   qpdf                               # tests: password-protected PDFs
+  libzbar-dev                        # QR codes on the back of the cédula (check-id)
+  libtesseract-dev tesseract-ocr-eng # MRZ OCR on the back of the cédula (check-id)
+  zbar-tools hyperfine               # benchmarks: zbarimg as the reference QR reader
   libssl-dev                         # libcrypto: RSA-SHA1 for TED/CAF (512-bit keys), XMLDSig, PKCS#12
   fonts-dejavu-core                  # the printout's font, embedded as subsets
   poppler-utils                      # tests: pdfinfo, pdftotext, pdftoppm

@@ -11,6 +11,9 @@ struct CheckIDCommand: ParsableCommand {
         Each FILE (JPEG, PNG, HEIC, or a PDF scan of at most 4 pages whose first page is checked; \
         the format is sniffed from the bytes) is decoded within limits, the card is \
         located and its resolution, sharpness, exposure, contrast and glare are measured. \
+        The back's QR code (and MRZ) is read: an expired or inconsistent card is rejected. \
+        With --run, all FILEs are one cédula (front and back) with one verdict: legible, \
+        vigente on --on, and of that RUN; the QR/MRZ must be readable in some FILE. \
         Exit status: 0 when every file is accepted, 1 when any is rejected, 2 on usage errors \
         (no files, unknown option, bad value, unreadable file or policy). Thresholds come from \
         the defaults, then --policy FILE (JSON, snake_case keys), then the flags below.
@@ -25,6 +28,13 @@ struct CheckIDCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("JSON policy file (any subset of the thresholds).", valueName: "file"))
     var policy: String?
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("The legal representative's RUN (e.g. 12.345.678-5): all files are one cédula, which must be vigente and belong to this RUN.", valueName: "run"))
+    var runText: String?
+    @Option(name: .long, help: ArgumentHelp("Reference date YYYY-MM-DD the cédula must be valid on (default: today in America/Santiago).", valueName: "date"))
+    var on: String?
+    @Option(name: .long, help: ArgumentHelp("When to OCR the MRZ: fallback (default: only when no QR was read), cross-check (always, ≈0.1 s more), off.", valueName: "mode"))
+    var mrz: String?
 
     @Option(name: .long, help: ArgumentHelp("Largest file in bytes (default 10485760).", valueName: "n"))
     var maxFileBytes: String?
@@ -49,7 +59,7 @@ struct CheckIDCommand: ParsableCommand {
 
     /// Prints a usage error and exits with status 2 (ArgumentParser's own would be 64).
     private func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("dtekit check-id: \(message)\nUso: dtekit check-id ARCHIVO… [--json] [--policy ARCHIVO] [--min-sharpness V …]\n".utf8))
+        FileHandle.standardError.write(Data("dtekit check-id: \(message)\nUso: dtekit check-id ARCHIVO… [--run RUN] [--on AAAA-MM-DD] [--json] [--policy ARCHIVO] [--min-sharpness V …]\n".utf8))
         return ExitCode(2)
     }
 
@@ -81,40 +91,53 @@ struct CheckIDCommand: ParsableCommand {
             throw usage("opción desconocida '\(option)'")
         }
         guard !files.isEmpty else { throw usage("indique al menos un archivo de imagen") }
-        let checker = IDScanChecker(policy: try resolvedPolicy())
+        let resolved = try resolvedPolicy()
+        var expectedRUN: RUT?
+        if let runText {
+            do { expectedRUN = try RUT(runText) } catch { throw usage("--run: '\(runText)' no es un RUN válido (\(error))") }
+        }
+        var reference = CedulaDate.today()
+        if let on {
+            guard let d = CedulaDate(iso: on) else { throw usage("--on: '\(on)' no es una fecha AAAA-MM-DD válida") }
+            reference = d
+        }
+        var mrzUse = CedulaCheck.MRZUse.fallback
+        if let mrz {
+            guard let m = CedulaCheck.MRZUse(rawValue: mrz) else { throw usage("--mrz: '\(mrz)' debe ser cross-check, fallback u off") }
+            mrzUse = m
+        }
+        let cedula = CedulaCheck(policy: resolved, expectedRUN: expectedRUN, referenceDate: reference, mrz: mrzUse)
         var inputs: [(String, Data)] = []
         for path in files {
             do { inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
                 throw usage("\(path): no se puede leer el archivo (\((error as NSError).localizedDescription))")
             }
         }
+        if expectedRUN != nil {
+            try runDocumentCheck(cedula.check(inputs.map(\.1)), paths: inputs.map(\.0))
+            return
+        }
+        // Without --run: each file on its own, as before, plus what its back says (if anything).
         var reports: [(String, IDScanReport)] = []
-        for (path, data) in inputs { reports.append((path, checker.check(data))) }
+        var documents: [CedulaDocument?] = []
+        for (_, data) in inputs {
+            let combined = cedula.check([data])
+            var r = combined.images.first ?? IDScanChecker(policy: resolved).check(data)
+            r.problems += combined.problems
+            if !r.problems.isEmpty { r.verdict = .reject }
+            r.elapsedMilliseconds = combined.elapsedMilliseconds
+            reports.append(("", r))
+            documents.append(combined.document)
+        }
+        for i in reports.indices { reports[i].0 = inputs[i].0 }
 
         if json {
-            struct Entry: Encodable {
-                let file: String
-                let report: IDScanReport
-                func encode(to encoder: any Encoder) throws {
-                    var c = encoder.container(keyedBy: Key.self)
-                    try c.encode(file, forKey: Key("file"))
-                    try report.encode(to: encoder)
-                }
-                struct Key: CodingKey {
-                    var stringValue: String; var intValue: Int? { nil }
-                    init(_ s: String) { stringValue = s }
-                    init?(stringValue: String) { self.stringValue = stringValue }
-                    init?(intValue: Int) { nil }
-                }
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let entries = reports.map { Entry(file: $0.0, report: $0.1) }
-            let data = entries.count == 1 ? try encoder.encode(entries[0]) : try encoder.encode(entries)
+            let entries = reports.enumerated().map { i, r in FileEntry(file: r.0, report: r.1, document: documents[i], withDocument: true) }
+            let data = entries.count == 1 ? try Self.encoder.encode(entries[0]) : try Self.encoder.encode(entries)
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         } else {
             var out = ""
-            for (path, r) in reports {
+            for (i, (path, r)) in reports.enumerated() {
                 let size = r.imageSize.map { "\($0.width)×\($0.height)" } ?? "?"
                 if r.verdict == .accept {
                     out += "\(path): ACEPTADA (\(r.format), \(size), cédula de \(Int(r.metrics.cardWidth ?? 0)) px, \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
@@ -126,10 +149,74 @@ struct CheckIDCommand: ParsableCommand {
                         out += line + "\n"
                     }
                 }
+                if let d = documents[i] { out += "  " + Self.describe(d) + "\n" }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }
         if reports.contains(where: { $0.1.verdict == .reject }) { throw ExitCode(1) }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// One file's report with its name first-level (and, when asked, the document read from it).
+    struct FileEntry: Encodable {
+        let file: String
+        let report: IDScanReport
+        var document: CedulaDocument? = nil
+        var withDocument = false
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(file, forKey: Key("file"))
+            if withDocument { try c.encode(document, forKey: Key("document")) }
+            try report.encode(to: encoder)
+        }
+        struct Key: CodingKey {
+            var stringValue: String; var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+    }
+
+    static func describe(_ d: CedulaDocument) -> String {
+        "documento: \(d.type.rawValue) n.º \(d.documentNumber), RUN \(d.run.formatted), vence \(d.expiryDate) (leído de \(d.source.rawValue))"
+    }
+
+    /// `--run`: every file is one side (or page) of the same cédula; one verdict.
+    private func runDocumentCheck(_ report: CedulaCheckReport, paths: [String]) throws {
+        if json {
+            struct Combined: Encodable {
+                let report: CedulaCheckReport
+                let images: [FileEntry]
+                enum Keys: String, CodingKey { case verdict, problems, document, images, inconsistencies, referenceDate = "reference_date", elapsed = "elapsed_ms" }
+                func encode(to encoder: any Encoder) throws {
+                    var c = encoder.container(keyedBy: Keys.self)
+                    try c.encode(report.verdict, forKey: .verdict)
+                    try c.encode(report.problems, forKey: .problems)
+                    try c.encode(report.document, forKey: .document)
+                    try c.encode(images, forKey: .images)
+                    try c.encode(report.inconsistencies, forKey: .inconsistencies)
+                    try c.encode(report.referenceDate, forKey: .referenceDate)
+                    try c.encode(report.elapsedMilliseconds, forKey: .elapsed)
+                }
+            }
+            let images = zip(paths, report.images).map { FileEntry(file: $0.0, report: $0.1) }
+            FileHandle.standardOutput.write(try Self.encoder.encode(Combined(report: report, images: images)) + Data("\n".utf8))
+        } else {
+            var out = "cédula (\(paths.count) archivo\(paths.count == 1 ? "" : "s")): \(report.verdict == .accept ? "ACEPTADA" : "RECHAZADA") al \(report.referenceDate) (\(String(format: "%.1f", report.elapsedMilliseconds)) ms)\n"
+            if let d = report.document { out += "  " + Self.describe(d) + "\n" }
+            for (path, r) in zip(paths, report.images) {
+                out += "  \(path): \(r.verdict == .accept ? "legible" : "ilegible")\n"
+                for p in r.problems { out += "    - [\(p.code.rawValue)] \(p.messageES)\n" }
+            }
+            for p in report.problems { out += "  - [\(p.code.rawValue)] \(p.messageES)\n" }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+        if report.verdict == .reject { throw ExitCode(1) }
     }
 
     private func format(_ v: Double) -> String {

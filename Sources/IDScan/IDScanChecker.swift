@@ -28,7 +28,14 @@ public struct IDScanChecker: Sendable {
         timed { data.withUnsafeBytes { bytes in run(bytes) } }
     }
 
-    func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0, document: PDFDocument? = nil) -> IDScanReport {
+    /// Like ``check(_:)``, and hands the decoded image and the card quad (in that image's pixels,
+    /// nil when no card was found) to `capture` (the document reader's hook).
+    func check(_ data: Data, capture: (ScanCapture) -> Void) -> IDScanReport {
+        timed { data.withUnsafeBytes { bytes in run(bytes, capture: capture) } }
+    }
+
+    func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0, document: PDFDocument? = nil,
+             capture: (ScanCapture) -> Void = { _ in }) -> IDScanReport {
         var metrics = IDScanMetrics(fileBytes: bytes.count)
         let format = SniffedFormat.sniff(bytes)
         func reject(_ problems: [IDScanProblem], size: IDScanSize? = nil) -> IDScanReport {
@@ -67,7 +74,9 @@ public struct IDScanChecker: Sendable {
 
         var problems: [IDScanProblem] = []
         let quad: Quad
-        switch CardLocator(policy: policy).locate(detectionImage) {
+        let detection = CardLocator(policy: policy).locate(detectionImage)
+        if case .found = detection {} else { capture(ScanCapture(image: decoded, quad: nil)) }
+        switch detection {
         case let .notFound(aspect):
             problems.append(IDScanProblem(code: .cardNotFound, measured: aspect,
                                           threshold: aspect == nil ? nil : Double(1.586)))
@@ -99,6 +108,7 @@ public struct IDScanChecker: Sendable {
             }
         }
         let working = quad.scaled(x: 1 / source.scaleX, y: 1 / source.scaleY)
+        capture(ScanCapture(image: source, quad: working))
         guard let quality = CardQuality.measure(source.image, quad: working, glareLuma: min(max(policy.glareLuma.isNaN ? 250 : policy.glareLuma, 0), 255)) else {
             return IDScanReport(verdict: .reject, problems: [IDScanProblem(code: .cardNotFound)], metrics: metrics,
                                 corners: corners, imageSize: size, format: format.rawValue, elapsedMilliseconds: 0)

@@ -16,6 +16,15 @@ public enum IDScanProblemCode: String, Codable, Sendable, CaseIterable, Comparab
     case cropped
     /// Heavy JPEG compression: 8 × 8 block edges dominate the picture (detail destroyed).
     case compressionArtifacts = "compression-artifacts"
+    // The document check (CedulaCheck, `check-id --run`): what the back of the card says.
+    /// The cédula's expiry date is before the reference date.
+    case expired
+    /// The cédula belongs to someone other than the expected RUN.
+    case runMismatch = "run-mismatch"
+    /// A RUN was expected but neither a QR code nor an MRZ could be read in any image.
+    case documentUnreadable = "document-unreadable"
+    /// Check digits fail, or the QR code and the MRZ (or two images) disagree.
+    case inconsistentDocument = "inconsistent-document"
 
     public static func < (a: Self, b: Self) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -198,6 +207,18 @@ public enum IDScanMessages {
         case .compressionArtifacts:
             return ("La imagen está demasiado comprimida (se ven bloques): envíe la foto original o guárdela con mayor calidad JPEG.",
                     "The image is too heavily compressed (blocky): send the original photo or save it with a higher JPEG quality.")
+        case .expired:
+            return ("La cédula está vencida: envíe una cédula de identidad vigente.",
+                    "The ID card has expired: send a valid (unexpired) ID card.")
+        case .runMismatch:
+            return ("La cédula no corresponde al RUN del representante legal indicado en el formulario: envíe la cédula del representante legal o corrija el RUN.",
+                    "The ID card does not belong to the legal representative's RUN given in the form: send the legal representative's card or correct the RUN.")
+        case .documentUnreadable:
+            return ("No pudimos leer el código QR ni la zona de lectura mecánica del reverso: envíe también el reverso de la cédula, completo y nítido.",
+                    "We could not read the QR code or the machine-readable zone on the back: send the back of the ID card too, complete and sharp.")
+        case .inconsistentDocument:
+            return ("Los datos de la cédula no son consistentes (dígitos verificadores o código QR no coinciden): envíe una foto nítida de una cédula original.",
+                    "The ID card's data is inconsistent (check digits or QR code do not match): send a sharp picture of an original ID card.")
         }
     }
 }

@@ -110,7 +110,8 @@ struct CheckerTests {
         }
         #expect(IDScanProblemCode.allCases.map(\.rawValue) == [
             "unsupported-format", "corrupt", "file-too-large", "image-too-large", "low-resolution", "blurry",
-            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped", "compression-artifacts"])
+            "too-dark", "overexposed", "low-contrast", "glare", "card-not-found", "cropped", "compression-artifacts",
+            "expired", "run-mismatch", "document-unreadable", "inconsistent-document"])
     }
 }
 

@@ -46,6 +46,15 @@ let twoPageScanPDF: Data = {
     let pages = [page(77), page(78)].compactMap { $0 }
     let data = IDScanTestPDF.scan(pages, dpi: 300)
     try? data.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("dtekit-idscan-benchmark-scan.pdf"))
+    return data
+}()
+
+/// A 4000 × 3000 (12 MP) JPEG of the BACK of a synthetic cédula (real QR code and MRZ), made once
+/// per run and written to $TMPDIR/dtekit-idscan-back-benchmark.jpg for `zbarimg` on the same file.
+let backPhoto: Data = {
+    let data = (try? CedulaBackPainter.photo(CedulaBackSpec(), imageWidth: 4000, imageHeight: 3000, cardWidth: 2480,
+                                             rotationDegrees: 4, noise: 4, seed: 4242, quality: 90)) ?? Data()
+    try? data.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("dtekit-idscan-back-benchmark.jpg"))
     #if os(Linux)
     _ = glibcMallocTrim(0)
     #endif
@@ -72,5 +81,22 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
                                    maxDuration: .seconds(8), maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(checker.checkPages(scan)) }
+    }
+
+    // The document check on the back: legibility + QR (+ MRZ OCR), one image.
+    let back = backPhoto
+    let reference = CedulaDate(year: 2026, month: 11, day: 30) ?? .today()
+    let holder = try? RUT("12345678-5")
+    for mode in [CedulaCheck.MRZUse.fallback, .crossCheck] {
+        let check = CedulaCheck(expectedRUN: holder, referenceDate: reference, mrz: mode)
+        let sanity = check.check([back])
+        precondition(sanity.verdict == .accept, "benchmark back rejected: \(sanity.allProblems.map(\.code))")
+        let expected: CedulaDocument.Source = mode == .fallback ? .qr : .qrAndMRZ
+        precondition(sanity.document?.source == expected, "benchmark back read from \(String(describing: sanity.document?.source))")
+        Benchmark("CedulaCheck back 4000x3000 JPEG (\(back.count / 1024) KiB), QR, MRZ \(mode.rawValue)",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
+                                       maxDuration: .seconds(8), maxIterations: 200)) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(check.check([back])) }
+        }
     }
 }

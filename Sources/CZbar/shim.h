@@ -1,0 +1,4 @@
+#ifndef DTEKIT_CZBAR_SHIM_H
+#define DTEKIT_CZBAR_SHIM_H
+#include <zbar.h>
+#endif
