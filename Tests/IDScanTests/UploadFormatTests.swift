@@ -66,7 +66,7 @@ import Testing
         let reports = IDScanChecker().checkPages(pdf)
         #expect(reports.count == 3)
         #expect(reports.map(\.verdict) == [.accept, .accept, .reject], "\(reports.map(\.codes))")
-        #expect(reports.last?.codes == [.cardNotFound])
+        #expect(reports.last?.codes.first == .cardNotFound, "\(reports.map(\.codes))")
         #expect(reports.allSatisfy { $0.format == "pdf" })
         // check() reads the first page.
         #expect(IDScanChecker().check(pdf).verdict == .accept)
