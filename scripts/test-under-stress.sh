@@ -46,7 +46,7 @@ for cond in "${conds[@]}"; do
     start=$(date +%s)
     if "${prefix[@]}" make test >"$log" 2>&1; then result=pass; passed[$cond]=$((passed[$cond] + 1))
     else result=FAIL; failed[$cond]=$((failed[$cond] + 1)); failures=$((failures + 1)); fi
-    summary=$(grep -E "^(✔|✘) Test run with" "$log" | tail -n 1)
+    summary=$(grep -E "Test run with" "$log" | tail -n 1)
     echo "$cond run $i: $result in $(( $(date +%s) - start )) s — ${summary:-no summary, see $log}"
   done
   stop_stress

@@ -1,4 +1,3 @@
-import CImageCodec
 import Foundation
 
 /// Quality measurements on the card region resampled to a fixed size.
@@ -27,23 +26,10 @@ struct CardQuality: Sendable {
         return measureCard(card, glareLuma: glareLuma)
     }
 
+    /// The card resampled upright to the metrics' size (the same bilinear warp the document
+    /// reader uses).
     static func warp(_ src: GrayImage, quad: Quad) -> GrayImage? {
-        let W = width, H = height
-        guard let h = Geometry.homography(width: Double(W), height: Double(H), to: quad) else { return nil }
-        var out = GrayImage(width: W, height: H)
-        let sw = src.width, sh = src.height
-        guard sw > 0, sh > 0, src.pixels.count >= sw * sh,
-              let srcW = Int32(exactly: sw), let srcH = Int32(exactly: sh) else { return nil }
-        let coefficients = h.map { Float($0) }
-        src.pixels.withUnsafeBufferPointer { s in
-            out.pixels.withUnsafeMutableBufferPointer { d in
-                coefficients.withUnsafeBufferPointer { c in
-                    guard let sp = s.baseAddress, let dp = d.baseAddress, let cp = c.baseAddress, c.count == 8 else { return }
-                    imgcodec_warp_bilinear(sp, srcW, srcH, cp, dp, Int32(W), Int32(H))
-                }
-            }
-        }
-        return out
+        DocumentReader.warp(src, quad: quad, width: width, height: height)
     }
 
     static func measureCard(_ card: GrayImage, glareLuma: Double) -> CardQuality {

@@ -35,14 +35,16 @@ public struct IDScanLabelledCase: Sendable {
 public enum IDScanSyntheticDataset {
     public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out" }
 
-    struct Rand {
-        var s: UInt64
-        mutating func unit() -> Double {
+    /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
+    package struct Rand {
+        package var s: UInt64
+        package init(s: UInt64) { self.s = s }
+        package mutating func unit() -> Double {
             s = s &* 6364136223846793005 &+ 1442695040888963407
             return Double(s >> 11) / Double(UInt64(1) << 53)
         }
-        mutating func range(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[min(xs.count - 1, Int(unit() * Double(xs.count)))] }
+        package mutating func range(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
+        package mutating func pick<T>(_ xs: [T]) -> T { xs[min(xs.count - 1, Int(unit() * Double(xs.count)))] }
     }
 
     static func photoBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {

@@ -5,15 +5,7 @@ import DTEKitTestSupport
 /// Single good scenes for the checker, invariance, hostile-file and CLI tests (the labelled,
 /// split data set is `IDScanSyntheticDataset` in DTEKitTestSupport).
 enum SyntheticDataset {
-    /// Deterministic pseudo-random numbers for scene parameters.
-    struct Rand {
-        var s: UInt64
-        mutating func unit() -> Double {
-            s = s &* 6364136223846793005 &+ 1442695040888963407
-            return Double(s >> 11) / Double(UInt64(1) << 53)
-        }
-        mutating func range(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
-    }
+    typealias Rand = IDScanSyntheticDataset.Rand
 
     /// A good capture: photo on a desk (slight rotation, perspective, shadow) or flatbed scan.
     static func good(_ i: Int, photo: Bool) -> IDScanSyntheticScene {
