@@ -36,7 +36,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("Render threads (default: every core).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Render threads (default: every core; at most 4 × cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Re-render everything, ignoring the manifest.")
@@ -71,6 +71,12 @@ struct BatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs debe ser al menos 1") }
+        // Rendering is CPU-bound: more threads than 4 × cores only add memory and contention,
+        // and an unbounded count (one thread per job) can exhaust the machine's threads.
+        let limit = 4 * ProcessInfo.processInfo.activeProcessorCount
+        guard jobs <= limit else {
+            throw ValidationError("--jobs \(jobs): a lo más \(limit) (4 × \(ProcessInfo.processInfo.activeProcessorCount) núcleos); renderizar usa la CPU, más hilos no lo aceleran")
+        }
         guard progressInterval > 0, progressInterval.isFinite else { throw ValidationError("--progress-interval debe ser un número de segundos mayor que 0") }
         if let shard { do { _ = try BatchShard(parsing: shard) } catch { throw ValidationError(error.description) } }
         if template == nil && BatchRendererOverride.make == nil { throw ValidationError("falta --template") }

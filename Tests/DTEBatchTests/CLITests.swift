@@ -226,5 +226,9 @@ private func inode(_ url: URL) -> UInt64? {
         #expect(r3.status != 0 && r3.stderrText.contains("--template"))
         let r4 = try TestSupport.harness(["batch", root.path + "/no-existe", "--out", root.path + "/o"])
         #expect(r4.status == 2 && r4.stderrText.contains("no-existe"))
+        // One thread per job, unbounded, once exhausted the machine: --jobs is capped.
+        let r5 = try TestSupport.harness(["batch", root.path, "--out", root.path + "/o", "--jobs", "100000"])
+        #expect(r5.status == 2 && r5.stderrText.contains("--jobs 100000: a lo más"), "\(r5.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/o"))
     }
 }
