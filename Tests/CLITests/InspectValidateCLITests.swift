@@ -3,7 +3,7 @@ import Testing
 import DTEKitTestSupport
 
 /// Runs the built `dtekit` binary.
-@Suite struct InspectValidateCLITests {
+@Suite(.timeLimit(.minutes(10))) struct InspectValidateCLITests {
     private func samples() throws -> [String] { try TestSupport.siiDocumentSamples().map(\.path) }
 
     @Test func inspectJSONListsEveryDocumentOfEverySample() throws {
@@ -91,5 +91,19 @@ import DTEKitTestSupport
         #expect(r.stdoutText.contains("inspect") && r.stdoutText.contains("validate"))
         let v = try TestSupport.dtekit(["validate", "--help"])
         #expect(v.stdoutText.contains("--schemas"))
+    }
+
+    @Test("A FIFO given as input is refused at once by inspect, validate and render (it used to block forever)")
+    func fifoIsNotARegularFile() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-fifo")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("entrada.xml")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        for args in [["inspect", fifo.path], ["validate", fifo.path],
+                     ["render", fifo.path, "--template", "carta", "--out", dir.appendingPathComponent("o").path]] {
+            let r = try TestSupport.dtekit(args)
+            #expect(r.status != 0, "\(args[0])")
+            #expect(r.stderrText.contains("entrada.xml") && r.stderrText.contains("not a regular file"), "\(args[0]): \(r.stderrText)")
+        }
     }
 }

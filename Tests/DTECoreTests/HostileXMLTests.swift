@@ -122,12 +122,14 @@ import DTEKitTestSupport
         #expect(throws: DTEReadError(source: "big.xml", reason: .tooLarge(size: 21 << 20, limit: 20 << 20))) {
             try reader.read(contentsOf: big)
         }
-        // A device with no size is read only up to the limit, then refused.
-        var tiny = DTEReader.Limits()
-        tiny.maxBytes = 1 << 16
-        #expect(throws: DTEReadError(source: "zero", reason: .tooLarge(size: (1 << 16) + 1, limit: 1 << 16))) {
-            try DTEReader(limits: tiny).read(contentsOf: URL(fileURLWithPath: "/dev/zero"))
+        // A device or a FIFO is refused before it is opened (a FIFO would block forever).
+        let notRegular = DTEReadError.Reason.io("not a regular file (a pipe, device or socket): give a DTE XML file")
+        #expect(throws: DTEReadError(source: "zero", reason: notRegular)) {
+            try reader.read(contentsOf: URL(fileURLWithPath: "/dev/zero"))
         }
+        let fifo = dir.appendingPathComponent("cola.xml")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: DTEReadError(source: "cola.xml", reason: notRegular)) { try reader.read(contentsOf: fifo) }
     }
 
     @Test func missingFileAndBadValuesNameFileLineAndElement() throws {

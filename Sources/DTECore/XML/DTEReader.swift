@@ -58,13 +58,17 @@ public struct DTEReader: Sendable {
     }
 
     /// A file's bytes, refused when over ``Limits/maxBytes`` (checked from the file size first,
-    /// then while reading: device files and pipes report no size). Errors name the file.
+    /// then while reading). Only regular files are read: a FIFO would block the reader forever
+    /// and a device has no end. Errors name the file.
     public func data(contentsOf url: URL) throws(DTEReadError) -> Data {
         let source = url.lastPathComponent
         let size: Int
         do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isDirectoryKey])
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isDirectoryKey, .isRegularFileKey])
             if values.isDirectory == true { throw DTEReadError(source: source, reason: .io("is a directory")) }
+            if values.isRegularFile != true {
+                throw DTEReadError(source: source, reason: .io("not a regular file (a pipe, device or socket): give a DTE XML file"))
+            }
             size = values.fileSize ?? 0
         } catch let e as DTEReadError {
             throw e
