@@ -52,10 +52,10 @@ struct PreviewCommand: ParsableCommand {
                     do {
                         let pdf = try printout.pdf(for: doc, copy: kind)
                         let name = try OutputNaming.fileName(for: doc, copy: kind, extension: "pdf")
-                        try pdf.write(to: outDir.appendingPathComponent(name))
+                        try AtomicFile.write(pdf, to: outDir.appendingPathComponent(name))
                         let png = try printout.png(for: doc, copy: kind, dpi: dpi)
                         if let first = png.first {
-                            try first.write(to: outDir.appendingPathComponent(try OutputNaming.fileName(for: doc, copy: kind, extension: "png")))
+                            try AtomicFile.write(first, to: outDir.appendingPathComponent(try OutputNaming.fileName(for: doc, copy: kind, extension: "png")))
                         }
                         print(outDir.appendingPathComponent(name).path)
                         count += 1

@@ -106,14 +106,14 @@ struct RenderCommand: ParsableCommand {
         case .pdf:
             let data = try printout.pdf(for: doc, copy: copy)
             let name = try OutputNaming.fileName(for: doc, copy: copy, extension: "pdf")
-            try data.write(to: dir.appendingPathComponent(name))
+            try AtomicFile.write(data, to: dir.appendingPathComponent(name))
             print(dir.appendingPathComponent(name).path)
             return 1
         case .png:
             let pages = try printout.png(for: doc, copy: copy, dpi: dpi)
             for (i, page) in pages.enumerated() {
                 let name = try OutputNaming.fileName(for: doc, copy: copy, page: i + 1, pages: pages.count, extension: "png")
-                try page.write(to: dir.appendingPathComponent(name))
+                try AtomicFile.write(page, to: dir.appendingPathComponent(name))
                 print(dir.appendingPathComponent(name).path)
             }
             return pages.count

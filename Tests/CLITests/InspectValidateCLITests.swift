@@ -106,4 +106,29 @@ import DTEKitTestSupport
             #expect(r.stderrText.contains("entrada.xml") && r.stderrText.contains("not a regular file"), "\(args[0]): \(r.stderrText)")
         }
     }
+
+    @Test("render replaces a symlink at the output name instead of writing through it, and leaves no temporary file")
+    func renderNeverWritesThroughASymlink() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-symlink")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = try TestSupport.siiSamples().appendingPathComponent("33-DTE--76354771-K--33--170.xml").path
+        let out = dir.appendingPathComponent("out")
+        let first = try TestSupport.dtekit(["render", sample, "--template", "carta", "--out", out.path])
+        #expect(first.status == 0, "\(first.stderrText)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        let name = try #require(names.first { $0.hasSuffix(".pdf") }, "\(names)")
+        // Put a symlink to a file outside --out at the output name.
+        let victim = dir.appendingPathComponent("fuera.txt")
+        try Data("no tocar".utf8).write(to: victim)
+        let target = out.appendingPathComponent(name)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.createSymbolicLink(at: target, withDestinationURL: victim)
+        let second = try TestSupport.dtekit(["render", sample, "--template", "carta", "--out", out.path])
+        #expect(second.status == 0, "\(second.stderrText)")
+        #expect(try Data(contentsOf: victim) == Data("no tocar".utf8))
+        let attributes = try FileManager.default.attributesOfItem(atPath: target.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(try Data(contentsOf: target).starts(with: Data("%PDF".utf8)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names.sorted())
+    }
 }
