@@ -98,6 +98,8 @@ public struct EmisorProfile: Sendable, Hashable, Codable {
     /// Parses and checks a YAML profile held in memory (`source` names it in errors).
     public static func load(yaml: String, source: String) throws(ProfileError) -> EmisorProfile {
         let node: Node?
+        // Bounds first: Yams recurses per nesting level, and a deep enough text crashes it.
+        if let problem = YAMLBounds.problem(in: yaml) { throw .syntax(file: source, reason: problem) }
         do { node = try Yams.compose(yaml: yaml) } catch { throw .syntax(file: source, reason: String(describing: error)) }
         guard let map = node?.mapping else { throw .syntax(file: source, reason: "the top level must be a mapping of keys") }
         var fields: [String: Node] = [:]

@@ -441,6 +441,23 @@ enum LongDocument {
         #expect(try Fixtures.template("termica-57mm").documentTypes == [39, 41])
     }
 
+    @Test("Deeply nested YAML is refused before the parser sees it (it crashed Yams' recursive loader)")
+    func deeplyNestedTemplates() throws {
+        let flow = try #require(load("name: " + String(repeating: "[", count: 5000) + "\n"))
+        #expect(flow.description.contains("nests") && flow.description.contains("test.yaml"), "\(flow)")
+        var block = ""
+        for level in 0..<3000 { block += String(repeating: " ", count: level) + "k\(level):\n" }
+        let deep = try #require(load(block))
+        #expect(deep.description.contains("nests") || deep.description.contains("bytes"), "\(deep)")
+        let compact = try #require(load("texts:\n" + String(repeating: "- ", count: 2000) + "x\n"))
+        #expect(compact.description.contains("nests"), "\(compact)")
+        // Every shipped template is far inside the bounds.
+        for n in ["carta", "oficio", "termica-80mm", "termica-57mm", "marca-ejemplo"] {
+            let text = try String(contentsOf: TestSupport.templatesDirectory.appendingPathComponent(n + ".yaml"), encoding: .utf8)
+            #expect(YAMLBounds.problem(in: text) == nil, "\(n)")
+        }
+    }
+
     @Test func brokenTemplatesNameFileKeyValueAndAllowed() throws {
         let green = try #require(load("paper: letter\ncolors:\n  recuadro: green\n"))
         #expect(green.key == "colors.recuadro" && green.value == "green" && green.description.contains("red, black"))

@@ -134,5 +134,12 @@ struct ProfileTests {
     @Test("unknown keys are refused by name")
     func unknownKey() {
         #expect(throws: ProfileError.self) { try EmisorProfile.load(yaml: Self.valid + "\nrazonsocial: X", source: "t.yaml") }
+        // Deep nesting is refused before Yams' recursive loader can overflow the stack.
+        #expect(throws: ProfileError.self) {
+            try EmisorProfile.load(yaml: "rut: " + String(repeating: "[", count: 5000), source: "t.yaml")
+        }
+        #expect(throws: ProfileError.self) {
+            try EmisorProfile.load(yaml: (0..<3000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n"), source: "t.yaml")
+        }
     }
 }

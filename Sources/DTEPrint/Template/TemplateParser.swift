@@ -1,4 +1,5 @@
 import Foundation
+import DTECore
 import Yams
 
 /// Reads the YAML of a template into a ``PrintTemplate``, key by key, so that every error names
@@ -22,6 +23,8 @@ struct TemplateParser {
 
     func parse(_ yaml: String) throws(TemplateError) -> PrintTemplate {
         let root: Node
+        // Bounds first: Yams recurses per nesting level, and a deep enough text crashes it.
+        if let problem = YAMLBounds.problem(in: yaml) { throw fail("", nil, problem) }
         do {
             guard let node = try Yams.compose(yaml: yaml) else { throw fail("", nil, "the template is empty") }
             root = node
