@@ -24,6 +24,8 @@ public enum PrintError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsafeFileName(String)
     /// A value in the document that cannot be printed (e.g. an amount that overflows).
     case badValue(document: String, field: String, value: String)
+    /// PNG output over the pixel budget (per page or for the whole document) at the asked dpi.
+    case pngTooLarge(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,7 @@ public enum PrintError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .cairo(m): return "cairo: \(m)"
         case let .unsafeFileName(m): return "unsafe output file name: \(m)"
         case let .badValue(d, f, v): return "\(d): \(f) has a value that cannot be printed: '\(v)'"
+        case let .pngTooLarge(m): return "PNG: \(m)"
         }
     }
 }

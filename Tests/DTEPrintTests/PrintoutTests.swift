@@ -441,6 +441,20 @@ enum LongDocument {
         #expect(try Fixtures.template("termica-57mm").documentTypes == [39, 41])
     }
 
+    @Test("PNG output has a pixel budget checked before drawing: a letter page at 1200 dpi is refused with the dpi that fits")
+    func pngPixelBudget() throws {
+        let doc = try Fixtures.sample170()
+        let printout = try Fixtures.printout("carta")
+        do {
+            _ = try printout.png(for: doc, dpi: 1200)
+            Issue.record("a 1200 dpi letter page (135 MP) was rendered")
+        } catch {
+            #expect("\(error)".contains("megapixel limit per page") && "\(error)".contains("--dpi"), "\(error)")
+        }
+        let fine = try printout.png(for: doc, dpi: 600)     // 33.7 MP: inside the budget
+        #expect(fine.count == 1 && fine[0].starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
     @Test("Deeply nested YAML is refused before the parser sees it (it crashed Yams' recursive loader)")
     func deeplyNestedTemplates() throws {
         let flow = try #require(load("name: " + String(repeating: "[", count: 5000) + "\n"))

@@ -4,6 +4,10 @@ import Foundation
 /// Draws a ``DocumentLayout`` with cairo: to a PDF in memory (fonts embedded as subsets by
 /// cairo) or to PNG pages at a chosen DPI. Both use the same layout values.
 struct Drawer {
+    /// PNG pixel budget per page: a letter or oficio page at 600 dpi fits (33.7 and 39.8 MP).
+    static let maxPagePixels = 40_000_000.0
+    /// PNG pixel budget for a whole document (≈ 12 letter pages at 600 dpi, 190 at 150 dpi).
+    static let maxDocumentPixels = 400_000_000.0
     let text: TextEngine
     let logo: LogoImage?
 
@@ -45,14 +49,20 @@ struct Drawer {
     func png(_ layout: DocumentLayout, dpi: Double, sink: ByteSink) throws(PrintError) -> [Data] {
         guard dpi >= 20, dpi <= 1200 else { throw .cairo("dpi \(dpi) out of range (20…1200)") }
         let scale = dpi / 72
+        // The whole budget is checked before any pixel exists: an RGB24 page costs 4 bytes a
+        // pixel, so a letter page at 1200 dpi alone would take 540 MB.
+        let sizes = layout.pages.map { (w: ($0.width * scale).rounded(.up), h: ($0.height * scale).rounded(.up)) }
+        let total = sizes.reduce(0.0) { $0 + $1.w * $1.h }
+        if let big = sizes.first(where: { $0.w * $0.h > Drawer.maxPagePixels || $0.w > 32000 || $0.h > 32000 }) {
+            let dpiLimit = Int(dpi * (Drawer.maxPagePixels / (big.w * big.h)).squareRoot())
+            throw .pngTooLarge("a \(Int(big.w)) × \(Int(big.h)) pixel page at \(Int(dpi)) dpi is over the \(Int(Drawer.maxPagePixels / 1e6)) megapixel limit per page; use --dpi \(max(20, dpiLimit)) or less")
+        }
+        if total > Drawer.maxDocumentPixels {
+            throw .pngTooLarge("\(sizes.count) pages at \(Int(dpi)) dpi make \(Int(total / 1e6)) megapixels, over the \(Int(Drawer.maxDocumentPixels / 1e6)) megapixel limit per document; use a lower --dpi or PDF")
+        }
         var out: [Data] = []
-        for page in layout.pages {
-            let w: Double = (page.width * scale).rounded(.up)
-            let h: Double = (page.height * scale).rounded(.up)
-            let area: Double = w * h
-            guard w <= 32000, h <= 32000, area <= 400_000_000 else {
-                throw .cairo("a \(Int(w)) × \(Int(h)) pixel page is too large for PNG at \(Int(dpi)) dpi; use a lower dpi")
-            }
+        for (page, size) in zip(layout.pages, sizes) {
+            let w = size.w, h = size.h
             let surface = CairoSurface.image(format: CAIRO_FORMAT_RGB24, width: Int32(w), height: Int32(h))
             guard surface.status == CAIRO_STATUS_SUCCESS else { throw .cairo(statusText(surface.status)) }
             let cr = CairoContext(target: surface)
