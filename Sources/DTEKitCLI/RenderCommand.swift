@@ -74,6 +74,7 @@ struct RenderCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         let reader = printingReader(strict: strict)
         var failures = 0, written = 0
+        var claims = OutputNameClaims()
         for path in files {
             let envelope: DTEEnvelope
             do { envelope = try reader.read(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -89,7 +90,7 @@ struct RenderCommand: ParsableCommand {
                 }
                 for kind in kinds {
                     do {
-                        written += try write(doc, copy: kind, printout: printout, to: outDir, source: path)
+                        written += try write(doc, copy: kind, printout: printout, to: outDir, source: path, claims: &claims)
                     } catch {
                         stderr("dtekit: \(path): \(doc.type.rawValue) N° \(doc.folio) (\(kind.rawValue)): \(error)")
                         failures += 1
@@ -101,18 +102,25 @@ struct RenderCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private func write(_ doc: DTEDocument, copy: CopyKind, printout: Printout, to dir: URL, source: String) throws -> Int {
+    private func write(_ doc: DTEDocument, copy: CopyKind, printout: Printout, to dir: URL, source: String,
+                       claims: inout OutputNameClaims) throws -> Int {
+        /// The name actually written: a name another input of this run already took gets a suffix.
+        func claimed(_ name: String) -> String {
+            let (final, other) = claims.claim(name, source: source)
+            if let other { stderr("dtekit: aviso: \(source): \(name) ya lo escribió \(other) en esta ejecución; se escribe como \(final)") }
+            return final
+        }
         switch format {
         case .pdf:
             let data = try printout.pdf(for: doc, copy: copy)
-            let name = try OutputNaming.fileName(for: doc, copy: copy, extension: "pdf")
+            let name = claimed(try OutputNaming.fileName(for: doc, copy: copy, extension: "pdf"))
             try AtomicFile.write(data, to: dir.appendingPathComponent(name))
             print(dir.appendingPathComponent(name).path)
             return 1
         case .png:
             let pages = try printout.png(for: doc, copy: copy, dpi: dpi)
             for (i, page) in pages.enumerated() {
-                let name = try OutputNaming.fileName(for: doc, copy: copy, page: i + 1, pages: pages.count, extension: "png")
+                let name = claimed(try OutputNaming.fileName(for: doc, copy: copy, page: i + 1, pages: pages.count, extension: "png"))
                 try AtomicFile.write(page, to: dir.appendingPathComponent(name))
                 print(dir.appendingPathComponent(name).path)
             }

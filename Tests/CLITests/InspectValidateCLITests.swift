@@ -131,4 +131,27 @@ import DTEKitTestSupport
         #expect(try Data(contentsOf: target).starts(with: Data("%PDF".utf8)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names.sorted())
     }
+
+    @Test("Two inputs with the same document: render keeps both (second with a hash suffix), says so, and counts what is on disk")
+    func renderOutputNameCollision() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-collision")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = try TestSupport.siiSamples().appendingPathComponent("33-DTE--76354771-K--33--170.xml")
+        let copy = dir.appendingPathComponent("otra-carpeta/mismo.xml")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sample, to: copy)
+        let out = dir.appendingPathComponent("out")
+        let args = ["render", sample.path, copy.path, "--template", "carta", "--copies", "tributaria", "--out", out.path]
+        let r = try TestSupport.dtekit(args)
+        #expect(r.status == 0, "\(r.stderrText)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names.count == 2, "\(names)")
+        #expect(names.filter { $0.contains("~") }.count == 1, "\(names)")
+        #expect(r.stdoutText.contains("2 file(s) written"), "\(r.stdoutText)")
+        #expect(r.stderrText.contains("aviso") && r.stderrText.contains("mismo.xml"), "\(r.stderrText)")
+        // Deterministic: the same inputs give the same names.
+        let again = try TestSupport.dtekit(args)
+        #expect(again.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names)
+    }
 }
