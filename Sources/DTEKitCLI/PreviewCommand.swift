@@ -37,10 +37,10 @@ struct PreviewCommand: ParsableCommand {
         let outDir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         let reader = printingReader(strict: strict)
-        var count = 0
+        var count = 0, failures = 0
         for file in files {
             let envelope: DTEEnvelope
-            do { envelope = try reader.read(contentsOf: file) } catch { stderr("dtekit: \(error.description)"); continue }
+            do { envelope = try reader.read(contentsOf: file) } catch { stderr("dtekit: \(error.description)"); failures += 1; continue }
             printWarnings(envelope, path: file.path)
             for doc in envelope.documents {
                 if let allowed = printout.template.documentTypes, !allowed.contains(doc.type.rawValue) {
@@ -61,10 +61,13 @@ struct PreviewCommand: ParsableCommand {
                         count += 1
                     } catch {
                         stderr("dtekit: \(file.lastPathComponent): \(doc.type.rawValue) N° \(doc.folio): \(error)")
+                        failures += 1
                     }
                 }
             }
         }
-        print("\(count) printout(s) in \(outDir.path)")
+        print("\(count) printout(s) in \(outDir.path)" + (failures > 0 ? ", \(failures) failure(s)" : ""))
+        // A preview with a sample that failed is not a good preview: say so in the exit status.
+        if failures > 0 { throw ExitCode(1) }
     }
 }

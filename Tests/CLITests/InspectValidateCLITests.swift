@@ -154,4 +154,21 @@ import DTEKitTestSupport
         #expect(again.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names)
     }
+
+    @Test("preview exits 1 when a sample fails (it used to exit 0), and still writes the good ones")
+    func previewFailsWhenASampleFails() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-preview")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let samples = dir.appendingPathComponent("muestras")
+        try FileManager.default.createDirectory(at: samples, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try TestSupport.siiSamples().appendingPathComponent("33-DTE--76354771-K--33--170.xml"),
+                                         to: samples.appendingPathComponent("bueno.xml"))
+        try Data("<DTE><roto".utf8).write(to: samples.appendingPathComponent("roto.xml"))
+        let out = dir.appendingPathComponent("out")
+        let r = try TestSupport.dtekit(["preview", "--template", "carta", "--samples", samples.path, "--out", out.path])
+        #expect(r.status == 1, "\(r.stdoutText) \(r.stderrText)")
+        #expect(r.stderrText.contains("roto.xml"))
+        #expect(r.stdoutText.contains("1 failure(s)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).contains { $0.hasSuffix(".pdf") })
+    }
 }
