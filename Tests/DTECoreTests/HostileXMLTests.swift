@@ -149,4 +149,15 @@ import DTEKitTestSupport
         let doc = try #require(try reader.read(Data(ok.utf8), source: "ok.xml").documents.first)
         #expect(doc.receptor.razonSocial == "R & Cía")
     }
+
+    @Test("Control characters from the input are escaped in error messages, never echoed raw")
+    func controlCharactersAreEscaped() throws {
+        let bad = Self.minimalDTEBody.replacingOccurrences(of: "&xxe;", with: "R")
+            .replacingOccurrences(of: "<TipoDTE>33", with: "<TipoDTE>3&#9;3&#x85;")
+        let e = try #require(expectFailure(Data(bad.utf8), source: "ctl.xml"))
+        #expect(!e.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(e)")
+        #expect(e.description.contains("\\u{9}"), "\(e)")
+        #expect(TerminalSafe.escaped("Cía\u{1B}[2J") == "Cía\\u{1B}[2J")
+        #expect(TerminalSafe.escaped("Diseño y Entretenimientos") == "Diseño y Entretenimientos")
+    }
 }

@@ -64,8 +64,34 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unsupportedDocumentType(code):
             what = "document type \(code) is not supported"
         }
-        if let element, !(reason == .missingElement(element)) { return "\(place): <\(element)>: \(what)" }
-        return "\(place): \(what)"
+        // Values come from the input: control characters are shown escaped, never sent to a
+        // terminal as they are (an ESC sequence in a RznSoc would redraw the user's screen).
+        if let element, !(reason == .missingElement(element)) {
+            return TerminalSafe.escaped("\(place): <\(element)>: \(what)")
+        }
+        return TerminalSafe.escaped("\(place): \(what)")
+    }
+}
+
+/// Text from untrusted input made safe to print on a terminal or in a log line.
+public enum TerminalSafe {
+    /// `text` with every control character (C0, DEL, C1) written as `\u{XX}`; everything
+    /// else, accents included, unchanged.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
     }
 }
 
