@@ -125,6 +125,19 @@ final class BatchRun: @unchecked Sendable {
         q?.abandon()
     }
 
+    /// `--report` must name a file that is neither a folder nor one of the inputs: the report
+    /// replaces its target, and an input overwritten by a report is data lost.
+    static func checkReportTarget(_ report: URL, inputs: [URL]) throws(BatchError) {
+        let target = report.standardizedFileURL.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .report(report.path, reason: "es una carpeta; indique un archivo")
+        }
+        for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw .report(report.path, reason: "es uno de los archivos de entrada; el reporte lo reemplazaría")
+        }
+    }
+
     func execute() throws(BatchError) -> BatchSummary {
         let tag = config.shard?.fileTag ?? ""
         let discovery = try InputDiscovery(roots: config.inputs)
@@ -138,7 +151,10 @@ final class BatchRun: @unchecked Sendable {
         } else {
             try manifest.compact()       // missing, foreign, torn or --force: start clean
         }
-        if let reportFile = config.reportFile { report = try ReportWriter(url: reportFile) }
+        if let reportFile = config.reportFile {
+            try BatchRun.checkReportTarget(reportFile, inputs: config.inputs)
+            report = try ReportWriter(url: reportFile)
+        }
 
         let total = discovery.count()
         lock.lock(); progress.inputsTotal = total; lock.unlock()

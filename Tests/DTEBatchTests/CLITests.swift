@@ -226,6 +226,17 @@ private func inode(_ url: URL) -> UInt64? {
         #expect(r3.status != 0 && r3.stderrText.contains("--template"))
         let r4 = try TestSupport.harness(["batch", root.path + "/no-existe", "--out", root.path + "/o"])
         #expect(r4.status == 2 && r4.stderrText.contains("no-existe"))
+        // --report at an input or a folder: refused before anything is written, input intact.
+        try Fixtures.generate(1, in: root.appendingPathComponent("in"))
+        let input = try #require(try FileManager.default.subpathsOfDirectory(atPath: root.path + "/in").first { $0.hasSuffix(".xml") })
+        let inputURL = root.appendingPathComponent("in/" + input)
+        let before = try Data(contentsOf: inputURL)
+        let r6 = try TestSupport.harness(["batch", inputURL.path, "--out", root.path + "/o2", "--report", inputURL.path])
+        #expect(r6.status == 2 && r6.stderrText.contains("archivos de entrada"), "\(r6.stderrText)")
+        #expect(try Data(contentsOf: inputURL) == before)
+        let r7 = try TestSupport.harness(["batch", inputURL.path, "--out", root.path + "/o2", "--report", root.path])
+        #expect(r7.status == 2 && r7.stderrText.contains("carpeta"), "\(r7.stderrText)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).allSatisfy { !$0.hasSuffix(".partial") })
         // One thread per job, unbounded, once exhausted the machine: --jobs is capped.
         let r5 = try TestSupport.harness(["batch", root.path, "--out", root.path + "/o", "--jobs", "100000"])
         #expect(r5.status == 2 && r5.stderrText.contains("--jobs 100000: a lo más"), "\(r5.stderrText)")
