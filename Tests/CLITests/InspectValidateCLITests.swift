@@ -3,7 +3,7 @@ import Testing
 import DTEKitTestSupport
 
 /// Runs the built `dtekit` binary.
-@Suite(.timeLimit(.minutes(10))) struct InspectValidateCLITests {
+@Suite(.timeLimit(.minutes(30))) struct InspectValidateCLITests {
     private func samples() throws -> [String] { try TestSupport.siiDocumentSamples().map(\.path) }
 
     @Test func inspectJSONListsEveryDocumentOfEverySample() throws {

@@ -7,7 +7,8 @@ import DTEKitTestSupport
 /// Reading rates of the QR and the MRZ over varied generated backs (run with
 /// DTEKIT_MEASURE_CEDULA=N; prints a table for docs/idscan.md). Not part of the normal run.
 struct CedulaMeasureTests {
-    @Test func measureReadingRates() throws {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DTEKIT_MEASURE_CEDULA"] != nil, "a measuring aid: set DTEKIT_MEASURE_CEDULA=N"))
+    func measureReadingRates() throws {
         guard let n = ProcessInfo.processInfo.environment["DTEKIT_MEASURE_CEDULA"].flatMap(Int.init) else { return }
         let reference = CedulaDate(year: 2026, month: 11, day: 30)!
         var rng = SplitMix(seed: 2026)
@@ -48,7 +49,8 @@ struct CedulaMeasureTests {
     }
 
     /// Writes sample backs for the README (DTEKIT_WRITE_CEDULA_SAMPLES=DIR).
-    @Test func writeSamples() throws {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DTEKIT_WRITE_CEDULA_SAMPLES"] != nil, "a docs aid: set DTEKIT_WRITE_CEDULA_SAMPLES=DIR"))
+    func writeSamples() throws {
         guard let dir = ProcessInfo.processInfo.environment["DTEKIT_WRITE_CEDULA_SAMPLES"] else { return }
         let url = URL(fileURLWithPath: dir)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -60,7 +60,7 @@ struct DatasetAccuracy {
 
     /// A small deterministic slice of the kept-out part (every third image of the scale-1 set:
     /// both sides, photos, scans, tight scans and every kind of bad image), checked on every run.
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(30)))
     func keptOutSubset() throws {
         let all = IDScanSyntheticDataset.cases(part: .keptOut, scale: 1)
         let cases = all.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)

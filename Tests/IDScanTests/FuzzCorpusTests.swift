@@ -4,7 +4,7 @@ import IDScan
 
 /// Every input the libFuzzer pass kept (Tests/IDScanTests/Resources/fuzz-corpus) goes through the
 /// whole check again: no crash, a consistent report, no hang (the time limit only a hung run reaches).
-@Test(.timeLimit(.minutes(10)))
+@Test(.timeLimit(.minutes(30)))
 func fuzzCorpusRegression() throws {
     let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/fuzz-corpus")
     let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
