@@ -160,4 +160,18 @@ import DTEKitTestSupport
         #expect(TerminalSafe.escaped("Cía\u{1B}[2J") == "Cía\\u{1B}[2J")
         #expect(TerminalSafe.escaped("Diseño y Entretenimientos") == "Diseño y Entretenimientos")
     }
+
+    @Test("A 2 MB NmbItem is refused (strict) or cut to 1000 characters with a warning (lenient): never megabytes to print")
+    func oversizedTextFieldIsBounded() throws {
+        let huge = String(repeating: "x", count: 2_000_000)
+        let body = Self.minimalDTEBody.replacingOccurrences(of: "&xxe;", with: "R")
+            .replacingOccurrences(of: "<NmbItem>a</NmbItem>", with: "<NmbItem>\(huge)</NmbItem>")
+        let e = try #require(expectFailure(Data(body.utf8), source: "grande.xml"))
+        #expect(e.element == "NmbItem" && e.description.contains("2000000 characters"), "\(e)")
+        #expect(e.description.count < 400)
+        let lenient = try DTEReader(mode: .lenient).read(Data(body.utf8), source: "grande.xml")
+        let item = try #require(lenient.documents.first?.detalle.first)
+        #expect(item.nombre.count == 1000)
+        #expect(lenient.warnings.contains { $0.deviation.element == "NmbItem" })
+    }
 }

@@ -59,12 +59,27 @@ package struct DocumentMapper {
             let c = try required(parent, name)
             let t = c.text.trimmingXMLSpace()
             guard !t.isEmpty else { throw error(c, .invalidValue(value: "", why: "empty")) }
-            return t
+            return try bounded(t, c)
         }
     }
 
-    /// Trimmed text of an optional child, `nil` when absent or empty.
-    private func text(_ parent: XElement, _ name: String) -> String? { parent.childText(name) }
+    /// Trimmed text of an optional child, `nil` when absent or empty; bounded (see ``bounded(_:_:)``).
+    private func text(_ parent: XElement, _ name: String) throws(DTEReadError) -> String? {
+        guard let t = parent.childText(name) else { return nil }
+        return try bounded(t, parent.child(name) ?? parent)
+    }
+
+    /// The longest text field of the SII's schemas (DscItem) is 1000 characters. A longer value
+    /// is refused (strict) or cut to 1000 characters with a warning (lenient): a 10 MB NmbItem
+    /// must never reach the printout's text layout.
+    static let maxTextCharacters = 1000
+
+    private func bounded(_ t: String, _ c: XElement) throws(DTEReadError) -> String {
+        guard t.utf8.count > DocumentMapper.maxTextCharacters, t.count > DocumentMapper.maxTextCharacters else { return t }
+        let e = error(c, .invalidValue(value: String(t.prefix(40)) + "…",
+                                       why: "\(t.count) characters, more than the \(DocumentMapper.maxTextCharacters) the SII allows for any text field"))
+        return try tolerate(e, String(t.prefix(DocumentMapper.maxTextCharacters)))
+    }
 
     private func parseInt(_ c: XElement) throws(DTEReadError) -> Int? {
         let t = c.text.trimmingXMLSpace()
@@ -258,7 +273,7 @@ package struct DocumentMapper {
         idDoc.fechaVencimiento = try date(idDocE, "FchVenc")
         idDoc.periodoDesde = try date(idDocE, "PeriodoDesde")
         idDoc.periodoHasta = try date(idDocE, "PeriodoHasta")
-        idDoc.terminoPagoGlosa = text(idDocE, "TermPagoGlosa")
+        idDoc.terminoPagoGlosa = try text(idDocE, "TermPagoGlosa")
         idDoc.fechaCancelacion = try date(idDocE, "FchCancel")
 
         let totE = try required(enc, "Totales")
@@ -270,29 +285,31 @@ package struct DocumentMapper {
             otraMoneda: try enc.child("OtraMoneda").map { (e) throws(DTEReadError) in try otraMoneda(e) },
             detalle: try doc.children("Detalle").map { (e) throws(DTEReadError) in try detailLine(e) })
         result.subtotales = try doc.children("SubTotInfo").map { (e) throws(DTEReadError) in
-            Subtotal(numero: try requiredInt(e, "NroSTI", orElse: 0), glosa: text(e, "GlosaSTI") ?? "",
+            Subtotal(numero: try requiredInt(e, "NroSTI", orElse: 0), glosa: try text(e, "GlosaSTI") ?? "",
                      valor: try money(e, "ValSubtotSTI"))
         }
         result.descuentosRecargos = try doc.children("DscRcgGlobal").map { (e) throws(DTEReadError) in try discount(e) }
         result.referencias = try doc.children("Referencia").map { (e) throws(DTEReadError) in try reference(e) }
         result.comisiones = try doc.children("Comisiones").map { (e) throws(DTEReadError) in
-            Commission(numero: try requiredInt(e, "NroLinCom", orElse: 0), tipoMovimiento: text(e, "TipoMovim") ?? "",
-                       glosa: text(e, "Glosa") ?? "", tasa: try decimal(e, "TasaComision"),
+            Commission(numero: try requiredInt(e, "NroLinCom", orElse: 0), tipoMovimiento: try text(e, "TipoMovim") ?? "",
+                       glosa: try text(e, "Glosa") ?? "", tasa: try decimal(e, "TasaComision"),
                        valorNeto: try money(e, "ValComNeto") ?? .zero, valorExento: try money(e, "ValComExe"),
                        valorIVA: try money(e, "ValComIVA"))
         }
         if let tedE = doc.child("TED") { result.ted = try ted(tedE) }
-        result.timestampFirma = text(doc, "TmstFirma")
+        result.timestampFirma = try text(doc, "TmstFirma")
         return result
     }
 
     private func emisor(_ e: XElement) throws(DTEReadError) -> Emisor {
-        var razon = text(e, "RznSoc") ?? text(e, "RznSocEmisor") ?? ""
+        let rznSoc = try text(e, "RznSoc"), rznSocEmisor = try text(e, "RznSocEmisor")   // boletas: RznSocEmisor
+        let giroEmis = try text(e, "GiroEmis"), giroEmisor = try text(e, "GiroEmisor")
+        var razon = rznSoc ?? rznSocEmisor ?? ""
         if razon.isEmpty {
             razon = try tolerate(DTEReadError(source: source, line: e.line, element: "RznSoc", reason: .missingElement("Emisor/RznSoc")), "")
         }
         var em = Emisor(rut: try requiredRUT(e, "RUTEmisor"), razonSocial: razon,
-                        giro: text(e, "GiroEmis") ?? text(e, "GiroEmisor") ?? "")
+                        giro: giroEmis ?? giroEmisor ?? "")
         for a in e.children("Acteco") {
             let t = a.text.trimmingXMLSpace()
             if t.isEmpty { continue }
@@ -300,53 +317,53 @@ package struct DocumentMapper {
             em.actecos.append(v)
         }
         em.telefonos = e.children("Telefono").map { $0.text.trimmingXMLSpace() }.filter { !$0.isEmpty }
-        em.correo = text(e, "CorreoEmisor")
-        em.sucursal = text(e, "Sucursal")
-        em.codigoSucursalSII = text(e, "CdgSIISucur")
-        em.direccion = text(e, "DirOrigen")
-        em.comuna = text(e, "CmnaOrigen")
-        em.ciudad = text(e, "CiudadOrigen")
-        em.codigoVendedor = text(e, "CdgVendedor")
+        em.correo = try text(e, "CorreoEmisor")
+        em.sucursal = try text(e, "Sucursal")
+        em.codigoSucursalSII = try text(e, "CdgSIISucur")
+        em.direccion = try text(e, "DirOrigen")
+        em.comuna = try text(e, "CmnaOrigen")
+        em.ciudad = try text(e, "CiudadOrigen")
+        em.codigoVendedor = try text(e, "CdgVendedor")
         return em
     }
 
     private func receptor(_ e: XElement) throws(DTEReadError) -> Receptor {
         var r = Receptor(rut: try requiredRUT(e, "RUTRecep"))
-        r.codigoInterno = text(e, "CdgIntRecep")
-        r.razonSocial = text(e, "RznSocRecep")
+        r.codigoInterno = try text(e, "CdgIntRecep")
+        r.razonSocial = try text(e, "RznSocRecep")
         if let x = e.child("Extranjero") {
-            r.extranjeroNumId = text(x, "NumId")
-            r.extranjeroNacionalidad = text(x, "Nacionalidad")
+            r.extranjeroNumId = try text(x, "NumId")
+            r.extranjeroNacionalidad = try text(x, "Nacionalidad")
         }
-        r.giro = text(e, "GiroRecep")
-        r.contacto = text(e, "Contacto")
-        r.correo = text(e, "CorreoRecep")
-        r.direccion = text(e, "DirRecep")
-        r.comuna = text(e, "CmnaRecep")
-        r.ciudad = text(e, "CiudadRecep")
+        r.giro = try text(e, "GiroRecep")
+        r.contacto = try text(e, "Contacto")
+        r.correo = try text(e, "CorreoRecep")
+        r.direccion = try text(e, "DirRecep")
+        r.comuna = try text(e, "CmnaRecep")
+        r.ciudad = try text(e, "CiudadRecep")
         return r
     }
 
     private func transporte(_ e: XElement) throws(DTEReadError) -> Transporte {
-        var t = Transporte(patente: text(e, "Patente"), rutTransportista: try rut(e, "RUTTrans"))
+        var t = Transporte(patente: try text(e, "Patente"), rutTransportista: try rut(e, "RUTTrans"))
         if let ch = e.child("Chofer") {
             t.rutChofer = try rut(ch, "RUTChofer")
-            t.nombreChofer = text(ch, "NombreChofer")
+            t.nombreChofer = try text(ch, "NombreChofer")
         }
-        t.direccionDestino = text(e, "DirDest")
-        t.comunaDestino = text(e, "CmnaDest")
-        t.ciudadDestino = text(e, "CiudadDest")
+        t.direccionDestino = try text(e, "DirDest")
+        t.comunaDestino = try text(e, "CmnaDest")
+        t.ciudadDestino = try text(e, "CiudadDest")
         if let a = e.child("Aduana") {
             var ad = Aduana()
             ad.codigoModalidadVenta = try int(a, "CodModVenta")
             ad.codigoClausulaVenta = try int(a, "CodClauVenta")
             ad.totalClausulaVenta = try money(a, "TotClauVenta")
             ad.codigoViaTransporte = try int(a, "CodViaTransp")
-            ad.nombreTransporte = text(a, "NombreTransp")
+            ad.nombreTransporte = try text(a, "NombreTransp")
             ad.codigoPuertoEmbarque = try int(a, "CodPtoEmbarque")
-            ad.idPuertoEmbarque = text(a, "IdAdicPtoEmb")
+            ad.idPuertoEmbarque = try text(a, "IdAdicPtoEmb")
             ad.codigoPuertoDesembarque = try int(a, "CodPtoDesemb")
-            ad.idPuertoDesembarque = text(a, "IdAdicPtoDesemb")
+            ad.idPuertoDesembarque = try text(a, "IdAdicPtoDesemb")
             ad.codigoUnidadMedidaTara = try int(a, "CodUnidMedTara")
             ad.codigoUnidadPesoBruto = try int(a, "CodUnidPesoBruto")
             ad.pesoBruto = try money(a, "PesoBruto")
@@ -355,7 +372,7 @@ package struct DocumentMapper {
             ad.totalItems = try int(a, "TotItems")
             ad.totalBultos = try int(a, "TotBultos")
             ad.bultos = try a.children("TipoBultos").map { (b) throws(DTEReadError) in
-                Bulto(codigoTipoBulto: try int(b, "CodTpoBultos"), cantidad: try int(b, "CantBultos"), marcas: text(b, "Marcas"))
+                Bulto(codigoTipoBulto: try int(b, "CodTpoBultos"), cantidad: try int(b, "CantBultos"), marcas: try text(b, "Marcas"))
             }
             ad.montoFlete = try money(a, "MntFlete")
             ad.montoSeguro = try money(a, "MntSeguro")
@@ -368,7 +385,7 @@ package struct DocumentMapper {
 
     private func totales(_ e: XElement) throws(DTEReadError) -> Totales {
         var t = Totales(montoTotal: try requiredMoney(e, "MntTotal"))
-        t.moneda = text(e, "TpoMoneda")
+        t.moneda = try text(e, "TpoMoneda")
         t.montoNeto = try money(e, "MntNeto")
         t.montoExento = try money(e, "MntExe")
         t.montoBase = try money(e, "MntBase")
@@ -395,13 +412,13 @@ package struct DocumentMapper {
     }
 
     private func otraMoneda(_ e: XElement) throws(DTEReadError) -> OtraMoneda {
-        OtraMoneda(tipoMoneda: text(e, "TpoMoneda") ?? "", tipoCambio: try decimal(e, "TpoCambio"),
+        OtraMoneda(tipoMoneda: try text(e, "TpoMoneda") ?? "", tipoCambio: try decimal(e, "TpoCambio"),
                    montoNeto: try money(e, "MntNetoOtrMnda"), montoExento: try money(e, "MntExeOtrMnda"),
                    iva: try money(e, "IVAOtrMnda"), montoTotal: try money(e, "MntTotOtrMnda"))
     }
 
     private func detailLine(_ e: XElement) throws(DTEReadError) -> DetailLine {
-        var nombre = text(e, "NmbItem") ?? ""
+        var nombre = try text(e, "NmbItem") ?? ""
         if nombre.isEmpty {
             nombre = try tolerate(DTEReadError(source: source, line: e.line, element: "NmbItem", reason: .missingElement("Detalle/NmbItem")), "")
         }
@@ -409,9 +426,9 @@ package struct DocumentMapper {
                            montoItem: try requiredMoney(e, "MontoItem", orElse: .zero))
         d.codigos = e.children("CdgItem").map { ItemCode(tipo: $0.childText("TpoCodigo") ?? "", valor: $0.childText("VlrCodigo") ?? "") }
         d.indicadorExencion = try int(e, "IndExe")
-        d.descripcion = text(e, "DscItem")
+        d.descripcion = try text(e, "DscItem")
         d.cantidad = try decimal(e, "QtyItem")
-        d.unidad = text(e, "UnmdItem")
+        d.unidad = try text(e, "UnmdItem")
         d.precioUnitario = try decimal(e, "PrcItem")
         if let o = e.child("OtrMnda") {
             let none: DetailOtherCurrency?? = .some(nil)   // lenient: an unreadable OtrMnda is left out
@@ -421,7 +438,7 @@ package struct DocumentMapper {
                                     recargo: try money(o, "RecargoOtrMnda"), montoItem: try money(o, "MontoItemOtrMnda"))
             }
         }
-        d.tipoDocumentoLiquidado = text(e, "TpoDocLiq")
+        d.tipoDocumentoLiquidado = try text(e, "TpoDocLiq")
         d.descuentoPorcentaje = try decimal(e, "DescuentoPct")
         d.descuentoMonto = try money(e, "DescuentoMonto")
         d.recargoPorcentaje = try decimal(e, "RecargoPct")
@@ -441,15 +458,15 @@ package struct DocumentMapper {
         guard let valor = try decimal(e, "ValorDR") else {
             throw DTEReadError(source: source, line: e.line, element: "ValorDR", reason: .missingElement("DscRcgGlobal/ValorDR"))
         }
-        return GlobalDiscountCharge(numero: try requiredInt(e, "NroLinDR"), kind: kind, glosa: text(e, "GlosaDR"),
+        return GlobalDiscountCharge(numero: try requiredInt(e, "NroLinDR"), kind: kind, glosa: try text(e, "GlosaDR"),
                                     unit: unit, valor: valor, indicadorExencion: try int(e, "IndExeDR"))
     }
 
     private func reference(_ e: XElement) throws(DTEReadError) -> Reference {
         Reference(numero: try requiredInt(e, "NroLinRef", orElse: 0), tipoDocumento: try requiredText(e, "TpoDocRef", orElse: ""),
-                  indicadorGlobal: try int(e, "IndGlobal") == 1, folio: text(e, "FolioRef"),
+                  indicadorGlobal: try int(e, "IndGlobal") == 1, folio: try text(e, "FolioRef"),
                   rutOtro: try rut(e, "RUTOtr"), fecha: try date(e, "FchRef"), codigo: try int(e, "CodRef"),
-                  razon: text(e, "RazonRef"))
+                  razon: try text(e, "RazonRef"))
     }
 
     // MARK: TED and CAF
