@@ -110,6 +110,7 @@ public struct EmisorProfile: Sendable, Hashable, Codable {
             guard known.contains(key) else {
                 throw .syntax(file: source, reason: "unknown key '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
             }
+            guard fields[key] == nil else { throw .syntax(file: source, reason: "the key '\(key)' appears twice") }
             fields[key] = v
         }
         func text(_ key: String) -> String? {

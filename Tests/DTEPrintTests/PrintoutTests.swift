@@ -492,6 +492,8 @@ enum LongDocument {
         #expect(placeholder.key == "texts.footer" && placeholder.description.contains("{{emisor.correo}}"))
         let narrow = try #require(load("paper: roll-57\ndocument_types: [33]\n"))
         #expect(narrow.key == "document_types")
+        let twice = try #require(load("paper: letter\ncolors:\n  accent: '#000000'\n  accent: '#ff0000'\n"))
+        #expect(twice.key == "colors.accent" && twice.description.contains("twice"), "\(twice)")
         let notYAML = try #require(load("paper: [letter\n"))
         #expect(notYAML.description.contains("YAML"))
         let missing = try #require({ () -> TemplateError? in

@@ -134,6 +134,7 @@ struct ProfileTests {
     @Test("unknown keys are refused by name")
     func unknownKey() {
         #expect(throws: ProfileError.self) { try EmisorProfile.load(yaml: Self.valid + "\nrazonsocial: X", source: "t.yaml") }
+        #expect(throws: ProfileError.self) { try EmisorProfile.load(yaml: Self.valid + "\ngiro: OTRO GIRO", source: "t.yaml") }
         // Deep nesting is refused before Yams' recursive loader can overflow the stack.
         #expect(throws: ProfileError.self) {
             try EmisorProfile.load(yaml: "rut: " + String(repeating: "[", count: 5000), source: "t.yaml")

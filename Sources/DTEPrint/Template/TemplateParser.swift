@@ -191,6 +191,8 @@ struct TemplateParser {
         var out: [String: Node] = [:]
         for (k, v) in m {
             guard let ks = k.string else { throw fail(key, nil, "a key that is not text") }
+            // YAML forbids a key twice in one mapping; Yams keeps both and the last would win silently.
+            guard out[ks] == nil else { throw fail(key.isEmpty ? ks : key + "." + ks, nil, "the key appears twice") }
             out[ks] = v
         }
         return out
