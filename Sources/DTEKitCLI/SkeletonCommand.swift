@@ -27,6 +27,9 @@ struct SkeletonCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "CAF file(s) to stamp with (one per type).")
     var caf: [String] = []
 
+    @Flag(name: .customLong("allow-unverified-caf"), help: "Stamp with --caf files whose FRMA is not a valid SII signature (development only).")
+    var allowUnverifiedCAF = false
+
     @Option(name: .customLong("test-caf"), help: ArgumentHelp(
         "Comma-separated types to stamp with a self-made CAF DE PRUEBA (development only, e.g. 43, for which the SII's certification set has no CAF).",
         valueName: "types"))
@@ -84,6 +87,16 @@ struct SkeletonCommand: ParsableCommand {
         if let folio { options.folio = folio }
         if let fecha { options.fechaEmision = try CalendarDate(fecha) }
         var cafs = try caf.map { try CAF.load(contentsOf: URL(fileURLWithPath: $0)) }
+        // A CAF whose FRMA does not verify with the SII key of its IDK was tampered with (a
+        // widened folio range, another RUT) or not issued by the SII: its folios are worthless.
+        for path in caf where !allowUnverifiedCAF {
+            let url = URL(fileURLWithPath: path)
+            let contents = try CAFFileContents.read(try DTEReader().data(contentsOf: url), source: url.lastPathComponent)
+            guard contents.caf.verifiesSIIAuthorization(daBytes: contents.daBytes) else {
+                throw SkeletonError.invalidOption(name: "--caf", value: path,
+                    rule: "its FRMA is not a valid SII signature for IDK \(contents.caf.idk) (tampered, or not issued by the SII); --allow-unverified-caf uses it anyway")
+            }
+        }
         if let testCAF {
             for t in try SkeletonBuilder.parseTypes(testCAF) {
                 guard !cafs.contains(where: { $0.data.tipoDTE == t.code }) else {

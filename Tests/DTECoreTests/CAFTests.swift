@@ -19,6 +19,13 @@ import DTEKitTestSupport
         #expect(file.caf.folioDesde == 1 && file.caf.folioHasta == 20 && file.caf.idk == 100)
         #expect(file.caf.verifyAuthorization(daBytes: file.daBytes, siiKey: try siiKey(idk: 100)))
         #expect(!file.caf.verifyAuthorization(daBytes: file.daBytes, siiKey: try siiKey(idk: 300)))
+        // The shipped keys (SIIAuthorizationKeys) are the same as the shared certificates.
+        #expect(file.caf.verifiesSIIAuthorization(daBytes: file.daBytes))
+        #expect(SIIAuthorizationKeys.key(idk: 100)?.modulus == (try siiKey(idk: 100)).modulus)
+        #expect(SIIAuthorizationKeys.key(idk: 300)?.modulus == (try siiKey(idk: 300)).modulus)
+        var widened = file
+        widened.caf.folioHasta += 1
+        #expect(!widened.caf.verifiesSIIAuthorization(daBytes: TEDBytesTestHelper.replacing(file.daBytes, "<H>\(file.caf.folioHasta)</H>", "<H>\(file.caf.folioHasta + 1)</H>")))
         #expect(file.cafBytes.starts(with: Array("<CAF version=\"1.0\"><DA><RE>76235291-5</RE><RS>DISE".utf8) + [0xD1]))
         let key = try RSAPrivateKey(pem: try #require(file.privateKeyPEM))
         #expect(key.publicKey.modulus == file.caf.modulus)
@@ -44,5 +51,11 @@ import DTEKitTestSupport
 
     @Test func certificateParsingRefusesGarbage() {
         #expect(throws: CryptoError.self) { try RSAPublicKey(certificatePEM: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n") }
+    }
+}
+
+enum TEDBytesTestHelper {
+    static func replacing(_ bytes: [UInt8], _ a: String, _ b: String) -> [UInt8] {
+        bytes.replacing([UInt8](a.utf8), with: [UInt8](b.utf8))
     }
 }

@@ -64,6 +64,11 @@ struct SkeletonCLITests {
     static func badCases() throws -> [BadCase] {
         let sample = try String(contentsOf: TestSupport.samplesDirectory.appendingPathComponent("emisor.yaml"), encoding: .utf8)
         let caf33 = try TestSupport.siiCAF(type: 33).path, caf34 = try TestSupport.siiCAF(type: 34).path
+        // The same CAF with its folio range widened 1–20 → 1–99: its FRMA no longer verifies.
+        let original = try Data(contentsOf: URL(fileURLWithPath: caf33))
+        let widened = Data([UInt8](original).replacing([UInt8]("<H>20</H>".utf8), with: [UInt8]("<H>99</H>".utf8)))
+        let tampered = try TestSupport.temporaryDirectory("caf-tampered").appendingPathComponent("CAF-33-ampliado.xml")
+        try widened.write(to: tampered)
         return [
             BadCase(name: "invalid RUT", yaml: sample.replacingOccurrences(of: "rut: 76235291-5", with: "rut: 76235291-4"),
                     args: ["--types", "33"], message: "RUTEmisor: not a valid RUT"),
@@ -78,10 +83,12 @@ struct SkeletonCLITests {
             BadCase(name: "wrong certificate password", args: ["--types", "33", "--cert", "P12", "--cert-password-env", "DTEKIT_TEST_P12_PASSWORD"],
                     message: "wrong password for the PKCS#12 certificate"),
             BadCase(name: "bad traslado", args: ["--types", "52", "--traslado", "12"], message: "--traslado = 12: must be 1–9"),
+            BadCase(name: "tampered CAF", args: ["--types", "33", "--caf", tampered.path],
+                    message: "its FRMA is not a valid SII signature for IDK 100"),
         ]
     }
 
-    @Test("bad input: clear error, exit 1, nothing written", arguments: 0..<7)
+    @Test("bad input: clear error, exit 1, nothing written", arguments: 0..<8)
     func bad(index: Int) throws {
         let cases = try Self.badCases()
         let c = try #require(cases.count > index ? cases[index] : nil)
