@@ -71,6 +71,36 @@ import DTEKitTestSupport
         #expect(shallow?.reason == .tooDeep(limit: 4))
     }
 
+    /// Issue 13: between libxml2's 10,000,000-byte lookahead and the documented 20 MiB limit a
+    /// file failed with "internal error: Huge input lookup". Now it is read, and the defences
+    /// still hold at that size (depth, DTD, the limit itself).
+    @Test func documentsUpToTheDocumentedLimitAreRead() throws {
+        let sample = try Data(contentsOf: try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml"))
+        let text = try #require(String(data: sample, encoding: .isoLatin1))
+        let at = try #require(text.range(of: "<Documento"))
+        // 15 MB of white space inside the root (legal XML), written in the file's own encoding.
+        let big = text[..<at.lowerBound] + String(repeating: " ", count: 15_000_000) + text[at.lowerBound...]
+        let data = try #require(big.data(using: .isoLatin1))
+        #expect(data.count > 10_000_000 && data.count < DTEReader.Limits().maxBytes)
+        let file = try reader.read(data, source: "big.xml")
+        let plain = try reader.read(sample, source: "plain.xml")
+        #expect(file.documents.count == 1)
+        #expect(file.documents.first?.ted?.bytes == plain.documents.first?.ted?.bytes)
+
+        // Deep nesting padded past the threshold is still refused as too deep.
+        let deep = String(repeating: " ", count: 11_000_000) + String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)
+        let e = expectFailure(Data(("<?xml version=\"1.0\"?>\n<DTE>" + deep + "</DTE>").utf8))
+        if case .tooDeep = e?.reason {} else { Issue.record("expected tooDeep, got \(String(describing: e))") }
+        // A DTD is refused whatever the size.
+        let dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE DTE [<!ENTITY x \"y\">]>\n<DTE>" + String(repeating: " ", count: 11_000_000) + "&x;</DTE>"
+        #expect(expectFailure(Data(dtd.utf8))?.reason == .forbiddenDTD)
+        // Over the limit: refused before parsing.
+        var limits = DTEReader.Limits()
+        limits.maxBytes = 12_000_000
+        let over = expectFailure(data, source: "over.xml", reader: DTEReader(limits: limits))
+        #expect(over?.reason == .tooLarge(size: data.count, limit: 12_000_000))
+    }
+
     @Test func truncatedFileNamesTheLine() throws {
         let data = try Data(contentsOf: try TestSupport.siiSamples().appendingPathComponent("33-56-61-EnvioDTE-BASICO_762352915.xml"))
         let e = try #require(expectFailure(data.prefix(data.count / 2), source: "truncated.xml"))

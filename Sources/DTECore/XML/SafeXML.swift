@@ -9,9 +9,13 @@ import Foundation
 // - size cap checked before anything else;
 // - the prolog is scanned first: a `<!DOCTYPE` (the carrier of external entities and entity
 //   bombs) is refused before libxml2 sees the document; UTF-16/32 and non-XML bytes are refused;
-// - options: XML_PARSE_NONET, never NOENT / DTDLOAD / DTDATTR / HUGE, so libxml2 also keeps its
-//   own depth (256) and text-size limits; errors are not printed (NOERROR / NOWARNING) but read
-//   from the context's last error;
+// - options: XML_PARSE_NONET, never NOENT / DTDLOAD / DTDATTR, so libxml2 also keeps its own
+//   depth (256) and text-size limits; errors are not printed (NOERROR / NOWARNING) but read from
+//   the context's last error;
+// - XML_PARSE_HUGE only for inputs over `hugeThreshold`: without it libxml2 stops at 10,000,000
+//   bytes of lookahead ("Huge input lookup"), below the documented 20 MiB limit. What HUGE relaxes
+//   does not open a hole here: no DTD reaches libxml2 (so no entity can amplify), the size was
+//   capped above, and depth is checked again while copying the tree;
 // - depth is checked again while copying the tree.
 
 private let libxml2Initialized: Void = { xmlInitParser() }()
@@ -20,6 +24,10 @@ private let libxml2Initialized: Void = { xmlInitParser() }()
 package enum SafeXML {
     /// libxml2's own nesting limit without XML_PARSE_HUGE.
     package static let libxml2MaxDepth = 256
+
+    /// Inputs larger than this are parsed with XML_PARSE_HUGE (libxml2's lookahead limit is
+    /// 10,000,000 bytes); smaller ones keep libxml2's stricter defaults.
+    package static let hugeThreshold = 8 << 20
 
     /// Initialises libxml2 once (thread-safe; later calls do nothing).
     package static func initialize() { _ = libxml2Initialized }
@@ -86,8 +94,10 @@ package enum SafeXML {
         defer { dtekit_xml_restore_generic_errors(savedErrors) }
         guard let ctxt = xmlNewParserCtxt() else { throw fail(.malformed("cannot create a parser context")) }
         defer { xmlFreeParserCtxt(ctxt) }
+        let huge = data.count > hugeThreshold
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+            | (huge ? XML_PARSE_HUGE.rawValue : 0))
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             if let encoding {
@@ -100,7 +110,7 @@ package enum SafeXML {
             guard let err = xmlCtxtGetLastError(ctxt) else { throw fail(.malformed("unknown parser error")) }
             let message = err.pointee.message.map { String(cString: $0) }?.trimmingXMLSpace() ?? "unknown parser error"
             let line = err.pointee.line > 0 ? Int(err.pointee.line) : nil
-            if message.contains("Excessive depth") { throw fail(.tooDeep(limit: min(maxDepth, libxml2MaxDepth)), line: line) }
+            if message.contains("Excessive depth") { throw fail(.tooDeep(limit: min(maxDepth, huge ? 2048 : libxml2MaxDepth)), line: line) }
             if err.pointee.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) { throw fail(.empty) }
             if message.hasPrefix("Unsupported encoding") { throw fail(.unsupportedEncoding(declared ?? "?"), line: line) }
             throw fail(.malformed(message), line: line)
@@ -225,13 +235,19 @@ package enum SafeXML {
             }
             guard at(i) == UInt8(ascii: "<") else { throw PrologError(reason: .notXML) }
             if starts(i, "<?") {
-                guard let end = find("?>", from: i + 2) else { throw PrologError(reason: .malformed("unterminated processing instruction")) }
+                guard let end = find("?>", from: i + 2) else {
+                    if n < data.count { throw PrologError(reason: .malformed("no root element in the first 64 KiB")) }
+                    throw PrologError(reason: .malformed("unterminated processing instruction"))
+                }
                 if i == declStart, starts(i, "<?xml"), [0x20, 0x09, 0x0A, 0x0D].contains(at(i + 5)) {
                     declared = encodingPseudoAttribute(Array(bytes[i..<end]))
                 }
                 i = end + 2
             } else if starts(i, "<!--") {
-                guard let end = find("-->", from: i + 4) else { throw PrologError(reason: .malformed("unterminated comment")) }
+                guard let end = find("-->", from: i + 4) else {
+                    if n < data.count { throw PrologError(reason: .malformed("no root element in the first 64 KiB")) }
+                    throw PrologError(reason: .malformed("unterminated comment"))
+                }
                 i = end + 3
             } else if starts(i, "<!DOCTYPE") || starts(i, "<!ENTITY") || starts(i, "<!doctype") {
                 throw PrologError(reason: .forbiddenDTD)
