@@ -101,6 +101,8 @@ final class BatchRun: @unchecked Sendable {
     let cancelled = AtomicFlag()
     private var queue: BoundedQueue<BatchInput>?
     private let queueLock = NSLock()
+    /// The PDF names given out, so colliding inputs never overwrite each other.
+    let claims = OutputClaims()
 
     // Collector state, guarded by `lock`.
     private let lock = NSLock()
@@ -146,7 +148,7 @@ final class BatchRun: @unchecked Sendable {
         defer { folder.unlock() }
         let stale = folder.removeStaleTemporaryFiles()
         let manifest = Manifest(folder: folder.url, shardTag: tag, sync: config.syncWrites)
-        if !config.force, manifest.load() {
+        if !config.force, manifest.load(onEntry: { [claims] in claims.seed($0.o, owner: $0.k) }) {
             try manifest.openForAppend()
         } else {
             try manifest.compact()       // missing, foreign, torn or --force: start clean
@@ -280,14 +282,27 @@ final class BatchRun: @unchecked Sendable {
         guard !documents.isEmpty else { return fail("\(rel): no contiene documentos (DTE)") }
 
         let pending = PendingInput(outcome: outcome, hash: hash, documentCount: documents.count)
+        var namesUsed = Set<String>()
         for (index, document) in documents.enumerated() {
             if let shard, !shard.owns(relativePath: rel, documentIndex: index) { continue }
             let slot = pending.addDocument(BatchDocumentOutcome(index: index, status: .rendered, tipoDTE: document.type.code,
                                                                 folio: document.folio, outputs: [], error: nil))
             if cancelled.isSet { pending.fail(slot, "cancelado"); continue }
             do {
-                let outputs = try renderer.outputs(for: document)
+                var outputs = try renderer.outputs(for: document)
                 for o in outputs { try OutputFolder.validate(fileName: o.fileName) }   // refuse before writing anything
+                for i in outputs.indices {
+                    let plain = outputs[i].fileName
+                    // A name this input already used (a document repeated in an envelope) is
+                    // claimed for the document; any other for the input (the manifest's key).
+                    let owner = namesUsed.contains(plain) ? "\(rel)#\(index)" : rel
+                    let final = claims.claim(plain, owner: owner)
+                    namesUsed.insert(final)
+                    if final != plain {
+                        outputs[i].fileName = final
+                        pending.warn("\(rel): documento \(index + 1): el nombre \(plain) ya es de otra entrada de esta corrida; se escribió \(final)")
+                    }
+                }
                 for o in outputs {
                     let pdf = try renderer.render(document, output: o)
                     pending.retain()
@@ -355,6 +370,11 @@ final class PendingInput: @unchecked Sendable {
     }
 
     func retain() { lock.lock(); references += 1; lock.unlock() }
+
+    func warn(_ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        outcome.warnings = (outcome.warnings ?? []) + [message]
+    }
 
     func written(_ slot: Int, _ name: String) {
         lock.lock(); defer { lock.unlock() }

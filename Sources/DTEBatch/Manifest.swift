@@ -105,10 +105,11 @@ final class Manifest: @unchecked Sendable {
 
     // MARK: Operations
 
-    /// Indexes what can be trusted, reading the file in 1 MiB chunks. Returns false when the
-    /// file is missing, foreign, or has ignored lines (the caller then compacts it).
+    /// Indexes what can be trusted, reading the file in 1 MiB chunks, and hands each trusted
+    /// entry to `onEntry`. Returns false when the file is missing, foreign, or has ignored lines
+    /// (the caller then compacts it).
     @discardableResult
-    func load() -> Bool {
+    func load(onEntry: (ManifestEntry) -> Void = { _ in }) -> Bool {
         let rfd = open(path, O_RDONLY | O_CLOEXEC)
         guard rfd >= 0 else { return false }
         defer { Posix.closeFD(rfd) }
@@ -135,6 +136,7 @@ final class Manifest: @unchecked Sendable {
                     sawHeader = true
                 } else if let e = Manifest.parse(Substring(String(decoding: lineBytes, as: UTF8.self))) {
                     loaded[Manifest.key(e.k)] = Slot(offset: offset, length: UInt32(clamping: nl - start + 1), seen: false)
+                    onEntry(e)
                 } else {
                     clean = false
                 }

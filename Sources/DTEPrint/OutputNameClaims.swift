@@ -18,17 +18,24 @@ public struct OutputNameClaims: Sendable {
             owners[name] = source
             return (name, nil)
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (source + "\u{0}" + name).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let tag = String(String(hash, radix: 16).suffix(8))
-        let dot = name.lastIndex(of: ".") ?? name.endIndex
-        var candidate = name[..<dot] + "~" + tag + name[dot...]
-        var n = 2
+        var attempt = 1
+        var candidate = OutputNameClaims.tagged(name, source: source, attempt: attempt)
         while let other = owners[candidate], other != source {     // a hash collision: count on
-            candidate = name[..<dot] + "~" + tag + "-\(n)" + name[dot...]
-            n += 1
+            attempt += 1
+            candidate = OutputNameClaims.tagged(name, source: source, attempt: attempt)
         }
         owners[candidate] = source
         return (candidate, owner)
+    }
+
+    /// `name` disambiguated for `source`: `<name>~<8 hex digits of FNV-1a(source, name)>.<ext>`,
+    /// with `-<attempt>` after the digits from the second attempt on.
+    public static func tagged(_ name: String, source: String, attempt: Int = 1) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (source + "\u{0}" + name).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var tag = String(String(hash, radix: 16).suffix(8))
+        if attempt > 1 { tag += "-\(attempt)" }
+        let dot = name.lastIndex(of: ".") ?? name.endIndex
+        return String(name[..<dot]) + "~" + tag + String(name[dot...])
     }
 }

@@ -355,4 +355,60 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         #expect(!XMLRootSniffer.isSingleDTE(Data("<!DOCTYPE DTE [<!ENTITY a \"b\">]><DTE>".utf8)))
         #expect(!XMLRootSniffer.isSingleDTE(Data()))
     }
+
+    /// Issue 13, case 6: two inputs mapping to the same PDF name both reached the same file
+    /// ("PDFs escritos: 4" with 2 on disk). Now both are kept, the collision is reported, the
+    /// counts are what is on disk, and later runs keep each input's name.
+    @Test("Output-name collisions: both inputs kept under distinct names, reported, stable across runs")
+    func outputNameCollisions() async throws {
+        let root = try TestSupport.temporaryDirectory("batch-collide")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
+        let sample = try Data(contentsOf: try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml"))
+        let a = input.appendingPathComponent("a/doc.xml"), b = input.appendingPathComponent("b/doc.xml")
+        for u in [a, b] { try FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true) }
+        try sample.write(to: a)
+        try Fixtures.replacingElementText(sample, tag: "MntTotal", with: "777").write(to: b)   // same type, emisor, folio
+        let reportURL = root.appendingPathComponent("report.json")
+
+        func pdfTotals() throws -> [String: String] {
+            var out: [String: String] = [:]
+            for url in try Fixtures.pdfs(in: out_) {
+                let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+                out[url.lastPathComponent] = text.contains("(Total 777)") ? "b" : text.contains("(Total 778)") ? "b2" : "a"
+            }
+            return out
+        }
+        let out_ = out
+
+        let first = try await engine([input], out, jobs: 2, report: reportURL).run()
+        #expect(first.rendered == 2 && first.failed == 0)
+        #expect(first.outputsWritten == 2)
+        let files = try pdfTotals()
+        #expect(files.count == 2, "\(files)")
+        #expect(Set(files.values) == ["a", "b"], "both inputs' PDFs are on disk: \(files)")
+        let plain = try #require(files.keys.first { !$0.contains("~") })
+        let tagged = try #require(files.keys.first { $0.contains("~") })
+        #expect(tagged.hasPrefix(String(plain.dropLast(4)) + "~") && tagged.hasSuffix(".pdf"))
+        let report = try Fixtures.readJSON(reportURL)
+        let warned = (report["inputs"] as? [[String: Any]] ?? []).filter { ($0["warnings"] as? [String] ?? []).contains { $0.contains(tagged) } }
+        #expect(warned.count == 1, "the collision is reported once, naming the new file")
+
+        // Unchanged: nothing written. The tagged input changed: it keeps its tagged name and
+        // the other input's PDF is untouched.
+        let again = try await engine([input], out, jobs: 2).run()
+        #expect(again.rendered == 0 && again.skipped == 2)
+        let owner = files[tagged] == "b" ? b : a
+        let plainBytes = try Data(contentsOf: out.appendingPathComponent(plain))
+        if owner == b {
+            try Fixtures.replacingElementText(sample, tag: "MntTotal", with: "778").write(to: b)
+        } else {
+            try Fixtures.replacingElementText(sample, tag: "RznSocRecep", with: "OTRO").write(to: a)
+        }
+        let third = try await engine([input], out, jobs: 2).run()
+        #expect(third.rendered == 1 && third.skipped == 1)
+        #expect(try Fixtures.pdfs(in: out).count == 2)
+        #expect(try Data(contentsOf: out.appendingPathComponent(plain)) == plainBytes, "the other input's PDF kept")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(tagged).path))
+    }
 }
