@@ -41,7 +41,10 @@ struct InspectCommand: ParsableCommand {
         var lines: Int
         var references: Int
         var tedVerified: Bool?
+        /// What the timbre does not certify (kind, DD field, message); empty when all is well.
+        var timbreProblems: [TimbreIssue]
     }
+    struct TimbreIssue: Codable { var kind: String; var field: String; var message: String }
 
     func run() throws {
         let reader = printingReader(strict: strict)
@@ -67,7 +70,8 @@ struct InspectCommand: ParsableCommand {
                     receptor: Party(rut: doc.receptor.rut.canonical, razonSocial: doc.receptor.razonSocial),
                     date: doc.idDoc.fechaEmision.description, currency: doc.totales.moneda ?? "CLP",
                     total: doc.totales.montoTotal.description, lines: doc.detalle.count,
-                    references: doc.referencias.count, tedVerified: doc.ted?.verify())
+                    references: doc.referencias.count, tedVerified: doc.ted?.verify(),
+                    timbreProblems: doc.timbreProblems().map { TimbreIssue(kind: $0.kind.rawValue, field: $0.field, message: $0.message) })
                 if json { entries.append(entry) } else {
                     text += "\(path): \(entry.type) \(entry.typeName) N° \(entry.folio) | emisor \(doc.emisor.rut.formatted) "
                         + "\(doc.emisor.razonSocial) | receptor \(doc.receptor.rut.formatted) \(doc.receptor.razonSocial ?? "") | "

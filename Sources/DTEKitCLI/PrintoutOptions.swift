@@ -2,8 +2,9 @@ import ArgumentParser
 import DTEKit
 import Foundation
 
-/// The reader of the printing commands: lenient unless `--strict` (deviations become warnings).
-func printingReader(strict: Bool) -> DTEReader { strict ? DTEReader(mode: .strict) : .forPrinting }
+/// The reader of the printing commands: lenient unless `--strict` (deviations and timbre
+/// problems become warnings; `--strict` refuses them).
+func printingReader(strict: Bool) -> DTEReader { strict ? .forStrictPrinting : .forPrinting }
 
 /// A lenient read's tolerated deviations, one `dtekit: warning: file:line: …` line each on stderr.
 func printWarnings(_ envelope: DTEEnvelope, path: String) {

@@ -155,6 +155,43 @@ import DTEKitTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names)
     }
 
+    /// Issue 13: `MntTotal` 1 under a timbre whose MNT is the real total was printed without a word.
+    @Test("A document its timbre contradicts: render and batch print it with a warning (also in the report), --strict refuses and writes nothing, inspect --json lists it")
+    func timbreContradictingTheDocument() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-timbre")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = try Data(contentsOf: try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml"))
+        let text = try #require(String(data: original, encoding: .isoLatin1))
+        let bad = dir.appendingPathComponent("in/forjado.xml")
+        try FileManager.default.createDirectory(at: bad.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try #require(text.replacingOccurrences(of: "<MntTotal>10642</MntTotal>", with: "<MntTotal>1</MntTotal>")
+            .data(using: .isoLatin1)).write(to: bad)
+
+        let out = dir.appendingPathComponent("out")
+        let r = try TestSupport.dtekit(["render", bad.path, "--copies", "tributaria", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stderrText.contains("forjado.xml") && r.stderrText.contains("MNT") && r.stderrText.contains("10642"), "\(r.stderrText)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+
+        let strictOut = dir.appendingPathComponent("strict")
+        let s = try TestSupport.dtekit(["render", "--strict", bad.path, "--copies", "tributaria", "--out", strictOut.path])
+        #expect(s.status == 1)
+        #expect(s.stderrText.contains("timbre-field-mismatch"), "\(s.stderrText)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: strictOut.path)) ?? []).isEmpty)
+
+        let report = dir.appendingPathComponent("report.json")
+        let b = try TestSupport.dtekit(["batch", "--template", "carta", bad.deletingLastPathComponent().path, "--out", dir.appendingPathComponent("batch").path,
+                                        "--report", report.path, "--quiet"])
+        #expect(b.status == 0, "\(b.stderrText)")
+        let json = String(decoding: try Data(contentsOf: report), as: UTF8.self)
+        #expect(json.contains("timbre-field-mismatch"), "\(json)")
+
+        let i = try TestSupport.dtekit(["inspect", "--json", bad.path])
+        let entries = try #require(try JSONSerialization.jsonObject(with: i.stdout) as? [[String: Any]])
+        let problems = entries.first?["timbreProblems"] as? [[String: Any]] ?? []
+        #expect(problems.map { $0["field"] as? String } == ["MNT"])
+    }
+
     @Test("preview exits 1 when a sample fails (it used to exit 0), and still writes the good ones")
     func previewFailsWhenASampleFails() throws {
         let dir = try TestSupport.temporaryDirectory("cli-preview")

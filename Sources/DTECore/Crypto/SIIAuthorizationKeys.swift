@@ -7,11 +7,15 @@ public enum SIIAuthorizationKeys {
     /// The SII key for a CAF's `IDK`, `nil` for an IDK the SII does not use.
     public static func key(idk: Int) -> RSAPublicKey? {
         switch idk {
-        case 100: return try? RSAPublicKey(certificatePEM: idk100)
-        case 300: return try? RSAPublicKey(certificatePEM: idk300)
+        case 100: return key100
+        case 300: return key300
         default: return nil
         }
     }
+
+    // Parsed once (a printout checks every timbre's CAF).
+    private static let key100 = try? RSAPublicKey(certificatePEM: idk100)
+    private static let key300 = try? RSAPublicKey(certificatePEM: idk300)
 
     static let idk100 = """
     -----BEGIN CERTIFICATE-----

@@ -30,6 +30,8 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidValue(value: String, why: String)
         /// `TipoDTE` is not one DTEKit supports.
         case unsupportedDocumentType(Int)
+        /// The document's timbre does not certify it (see ``TimbreProblem``).
+        case timbre(type: Int, folio: Int64, TimbreProblem)
     }
 
     /// The file name (or other label) given to the reader.
@@ -63,6 +65,8 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidValue(value, why): what = "invalid value '\(value)': \(why)"
         case let .unsupportedDocumentType(code):
             what = "document type \(code) is not supported"
+        case let .timbre(type, folio, problem):
+            what = "document \(type) N° \(folio): \(problem.kind.rawValue): \(problem.message)"
         }
         // Values come from the input: control characters are shown escaped, never sent to a
         // terminal as they are (an ESC sequence in a RznSoc would redraw the user's screen).

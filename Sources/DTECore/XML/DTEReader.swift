@@ -44,13 +44,30 @@ public struct DTEReader: Sendable {
         case lenient
     }
 
+    /// Whether each document's timbre is checked against the document (``DTEDocument/timbreProblems()``).
+    public enum TimbrePolicy: String, Sendable, Hashable {
+        /// Not checked (validation of the schema alone, reading back what DTEKit wrote).
+        case ignore
+        /// Each problem becomes a ``DTEReadWarning`` (element `TED`, reason ``DTEReadError/Reason/timbre(_:)``).
+        case warn
+        /// The first problem is thrown as a ``DTEReadError``.
+        case refuse
+    }
+
     public var limits: Limits
     public var mode: Mode
+    public var timbre: TimbrePolicy
 
-    public init(limits: Limits = .init(), mode: Mode = .strict) { self.limits = limits; self.mode = mode }
+    public init(limits: Limits = .init(), mode: Mode = .strict, timbre: TimbrePolicy = .ignore) {
+        self.limits = limits; self.mode = mode; self.timbre = timbre
+    }
 
-    /// The reader for printing documents someone else issued: lenient, default limits.
-    public static var forPrinting: DTEReader { DTEReader(mode: .lenient) }
+    /// The reader for printing documents someone else issued: lenient, and the timbre checked
+    /// against the document with every problem reported as a warning; default limits.
+    public static var forPrinting: DTEReader { DTEReader(mode: .lenient, timbre: .warn) }
+
+    /// The reader for printing that refuses any deviation and any timbre problem (`--strict`).
+    public static var forStrictPrinting: DTEReader { DTEReader(mode: .strict, timbre: .refuse) }
 
     /// Reads a file. Errors name the file by its last path component.
     public func read(contentsOf url: URL) throws(DTEReadError) -> DTEEnvelope {
@@ -97,6 +114,16 @@ public struct DTEReader: Sendable {
         let log = ReadLog()
         var envelope = try DocumentMapper(source: source, lenient: mode == .lenient, log: log).envelope(root)
         envelope.warnings = log.warnings
+        if timbre != .ignore {
+            for document in envelope.documents {
+                for problem in document.timbreProblems() {
+                    let error = DTEReadError(source: source, element: "TED",
+                                             reason: .timbre(type: document.type.code, folio: document.folio, problem))
+                    if timbre == .refuse { throw error }
+                    envelope.warnings.append(DTEReadWarning(deviation: error))
+                }
+            }
+        }
         return envelope
     }
 
