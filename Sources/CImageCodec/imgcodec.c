@@ -80,6 +80,18 @@ static void jpeg_decoder_open(struct jpeg_decompress_struct *cinfo, imgcodec_jpe
     jpeg_mem_src(cinfo, data, (unsigned long)size);
 }
 
+// CMYK/YCCK JPEGs (print designers' logos): libjpeg hands back C, M, Y, K; Adobe's files (an
+// APP14 marker) store them inverted. Naive conversion without an ICC profile: enough for a logo
+// on paper, where a CMYK refusal would only send the user to an image editor.
+static void cmyk_to_rgb(const uint8_t *cmyk, int adobe, uint8_t *r, uint8_t *g, uint8_t *b) {
+    unsigned c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+    if (!adobe) { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k; }
+    // Here each value is 255 - ink: R = (1 - C)(1 - K).
+    *r = (uint8_t)((c * k + 127) / 255);
+    *g = (uint8_t)((m * k + 127) / 255);
+    *b = (uint8_t)((y * k + 127) / 255);
+}
+
 static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
                             int fixed_denom, imgcodec_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
@@ -89,11 +101,13 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     imgcodec_jpeg_progress progress;
     volatile int status = IMGCODEC_OK;
     uint8_t *volatile pixels = NULL;
+    uint8_t *volatile cmyk_row = NULL;
     jpeg_decoder_errors(&cinfo, &jerr);
     if (setjmp(jerr.jump)) {
         copy_message(message, message_size, jerr.message);
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
+        free(cmyk_row);
         memset(out, 0, sizeof *out);
         return status == IMGCODEC_OK ? IMGCODEC_CORRUPT : status;
     }
@@ -116,11 +130,7 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
         jpeg_destroy_decompress(&cinfo);
         return IMGCODEC_TOO_LARGE;
     }
-    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
-        copy_message(message, message_size, "CMYK/YCCK JPEG is not supported");
-        jpeg_destroy_decompress(&cinfo);
-        return IMGCODEC_UNSUPPORTED;
-    }
+    int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
     int denom = 1;
     if (fixed_denom > 0) {
         denom = (fixed_denom >= 8) ? 8 : (fixed_denom >= 4) ? 4 : (fixed_denom >= 2) ? 2 : 1;
@@ -130,12 +140,12 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     }
     cinfo.scale_num = 1;
     cinfo.scale_denom = (unsigned int)denom;
-    cinfo.out_color_space = JCS_GRAYSCALE;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
     cinfo.dct_method = JDCT_ISLOW;
     cinfo.do_fancy_upsampling = FALSE;
     cinfo.do_block_smoothing = FALSE;
     jpeg_start_decompress(&cinfo);
-    if (cinfo.output_components != 1) {
+    if (cinfo.output_components != (cmyk ? 4 : 1)) {
         copy_message(message, message_size, "unexpected JPEG output components");
         jpeg_destroy_decompress(&cinfo);
         return IMGCODEC_UNSUPPORTED;
@@ -147,11 +157,28 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
         copy_message(jerr.message, sizeof jerr.message, "out of memory");
         longjmp(jerr.jump, 1);
     }
+    if (cmyk && (cmyk_row = (uint8_t *)malloc(w * 4)) == NULL) {
+        free(pixels);
+        pixels = NULL;
+        status = IMGCODEC_NO_MEMORY;
+        copy_message(jerr.message, sizeof jerr.message, "out of memory");
+        longjmp(jerr.jump, 1);
+    }
     while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = pixels + (size_t)cinfo.output_scanline * w;
+        size_t y = cinfo.output_scanline;
+        JSAMPROW row = cmyk ? cmyk_row : pixels + y * w;
         if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
         if (jerr.truncated) break;
+        if (cmyk) {
+            for (size_t x = 0; x < w; x++) {
+                uint8_t r, g, b;
+                cmyk_to_rgb(cmyk_row + x * 4, cinfo.saw_Adobe_marker, &r, &g, &b);
+                pixels[y * w + x] = (uint8_t)((299u * r + 587u * g + 114u * b + 500u) / 1000u);
+            }
+        }
     }
+    free(cmyk_row);
+    cmyk_row = NULL;
     if (jerr.truncated || cinfo.output_scanline < cinfo.output_height) {
         copy_message(message, message_size, jerr.message[0] ? jerr.message : "premature end of JPEG data");
         jpeg_destroy_decompress(&cinfo);
@@ -265,12 +292,9 @@ int imgcodec_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int h
         jpeg_destroy_decompress(&cinfo);
         return IMGCODEC_CORRUPT;
     }
-    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
-        copy_message(message, message_size, "CMYK/YCCK JPEG is not supported");
-        jpeg_destroy_decompress(&cinfo);
-        return IMGCODEC_UNSUPPORTED;
-    }
-    cinfo.out_color_space = JCS_EXT_BGRX;
+    // CMYK is decoded as C, M, Y, K in place (4 bytes per pixel, like BGRX) and converted per row.
+    int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
     jpeg_start_decompress(&cinfo);
     if ((int)cinfo.output_width != width || (int)cinfo.output_height != height || cinfo.output_components != 4) {
         copy_message(message, message_size, "unexpected JPEG geometry");
@@ -280,6 +304,13 @@ int imgcodec_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int h
     while (cinfo.output_scanline < cinfo.output_height) {
         JSAMPROW row = dst + (size_t)cinfo.output_scanline * dst_stride;
         if (jpeg_read_scanlines(&cinfo, &row, 1) != 1 || jerr.truncated) break;
+        if (cmyk) {
+            for (int x = 0; x < width; x++) {
+                uint8_t *p = row + (size_t)x * 4, r, g, b;
+                cmyk_to_rgb(p, cinfo.saw_Adobe_marker, &r, &g, &b);
+                p[0] = b; p[1] = g; p[2] = r; p[3] = 255;
+            }
+        }
     }
     if (jerr.truncated || cinfo.output_scanline < cinfo.output_height) {
         copy_message(message, message_size, jerr.message[0] ? jerr.message : "premature end of JPEG data");
@@ -315,6 +346,10 @@ int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixe
         return IMGCODEC_TOO_LARGE;
     }
     image.format = PNG_FORMAT_GRAY;
+    // A 16-bit PNG without gAMA/sRGB is what editors write for "the same picture, more bits":
+    // sRGB-encoded. Without this flag libpng reads it as linear light and gamma-encodes it, so a
+    // 16-bit copy of a good scan came out far brighter (and was rejected as overexposed).
+    image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
     size_t w = image.width, h = image.height;
     uint8_t *pixels = (uint8_t *)malloc(w * h);
     if (pixels == NULL) { png_image_free(&image); copy_message(message, message_size, "out of memory"); return IMGCODEC_NO_MEMORY; }

@@ -17,7 +17,7 @@ public struct Logo: Sendable, Hashable {
     public let format: Format
     public let pixelWidth: Int
     public let pixelHeight: Int
-    /// JPEG colour components (1 grey, 3 YCbCr); 0 for PNG.
+    /// JPEG colour components (1 grey, 3 YCbCr, 4 CMYK/YCCK: converted to RGB); 0 for PNG.
     let jpegComponents: Int
 
     /// The largest side accepted, in pixels.

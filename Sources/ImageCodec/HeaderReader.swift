@@ -141,7 +141,8 @@ package enum HeaderReader {
                 let w: Int = Int(b[i + 7]) * 256 + Int(b[i + 8])
                 let n = Int(b[i + 9])
                 guard precision == 8 else { throw .unsupported("\(precision)-bit JPEG; only 8-bit JPEG is accepted") }
-                guard n == 1 || n == 3 else { throw .unsupported("JPEG with \(n) colour components; only greyscale or RGB/YCbCr (not CMYK) is accepted") }
+                // 4: CMYK/YCCK (a print designer's logo), converted to RGB when decoded.
+                guard n == 1 || n == 3 || n == 4 else { throw .unsupported("JPEG with \(n) colour components; only greyscale, RGB/YCbCr or CMYK is accepted") }
                 frame = (w, h, n)
             case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF:
                 throw .unsupported("lossless, hierarchical or arithmetic-coded JPEG is not accepted; save it as a baseline JPEG or PNG")

@@ -346,6 +346,27 @@ enum LongDocument {
         #expect(images.contains("stencil") || images.contains("smask") || images.contains(" 1 "), "the timbre is a 1-bit image: \(images)")
     }
 
+    /// Issue 13: a CMYK JPEG logo was refused ("not a JPEG", later "not CMYK"). It is converted
+    /// to RGB (Adobe's inverted CMYK handled) and the PDF embeds the RGB conversion.
+    @Test func cmykJPEGLogoIsConvertedToRGB() throws {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/DTEPrintTests/Resources/logo-cmyk-adobe.jpg")
+        let logo = try Logo(contentsOf: url)
+        let image = try LogoImage(logo: logo, embedding: .jpeg)
+        func near(_ p: (r: UInt8, g: UInt8, b: UInt8)?, _ r: Int, _ g: Int, _ b: Int) -> Bool {
+            guard let p else { return false }
+            return abs(Int(p.r) - r) <= 16 && abs(Int(p.g) - g) <= 16 && abs(Int(p.b) - b) <= 16
+        }
+        #expect(near(image.rgb(x: 40, y: 40), 220, 20, 30), "red block: \(String(describing: image.rgb(x: 40, y: 40)))")
+        #expect(near(image.rgb(x: 120, y: 20), 20, 160, 60), "green block: \(String(describing: image.rgb(x: 120, y: 20)))")
+        #expect(near(image.rgb(x: 120, y: 60), 25, 50, 200), "blue block: \(String(describing: image.rgb(x: 120, y: 60)))")
+        let pdf = try Printout(template: try Fixtures.template("carta"), logo: logo).pdf(for: try Fixtures.sample170())
+        let dir = try TestSupport.temporaryDirectory("print-cmyk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = try TestSupport.run(tool: "pdfimages", ["-list", try Fixtures.write(pdf, "c.pdf", in: dir).path]).stdoutText
+        let logoRow = list.split(separator: "\n").first { $0.contains("jpeg") }.map(String.init) ?? ""
+        #expect(logoRow.contains("rgb") && !logoRow.contains("cmyk"), "\(list)")
+    }
+
     @Test func reRendersAreByteIdenticalAndDatedByEmission() throws {
         let doc = try Fixtures.sample170()
         let first = try Fixtures.printout("carta").pdf(for: doc)

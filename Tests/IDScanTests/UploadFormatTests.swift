@@ -21,6 +21,31 @@ import Testing
         IDScanTestPDF.scan(try scenes.map { try IDScanTestPDF.page($0) }, dpi: 300, mediaBox: mediaBox)
     }
 
+    /// Issue 13: a 16-bit PNG copy of an accepted 8-bit image was rejected as overexposed
+    /// (libpng read the 16-bit samples as linear light and gamma-encoded them).
+    @Test func sixteenBitPNGCopyReadsLikeTheEightBitOriginal() throws {
+        let scene = SyntheticDataset.good(4, photo: false)
+        let image = IDScanSyntheticCard.render(scene)
+        let channels = image.pixels.count / (image.width * image.height)   // the generator paints RGB
+        let png8 = try IDScanImageEncoder.png(pixels: image.pixels, width: image.width, height: image.height, components: channels)
+        let png16 = PNG16.encode(samples: image.pixels.map { UInt16($0) * 257 }, width: image.width, height: image.height, channels: channels)
+        let r8 = IDScanChecker().check(png8), r16 = IDScanChecker().check(png16)
+        #expect(r8.verdict == .accept, "\(r8.codes)")
+        #expect(r16.verdict == .accept, "\(r16.codes)")
+        #expect(!r16.codes.contains(.overexposed))
+        #expect(abs((r16.metrics.meanLuma ?? 0) - (r8.metrics.meanLuma ?? 0)) < 1, "mean luma \(String(describing: r16.metrics.meanLuma)) vs \(String(describing: r8.metrics.meanLuma))")
+    }
+
+    /// CMYK JPEGs (what print shops and designers export) used to be refused; they are decoded,
+    /// Adobe's inverted convention included.
+    @Test func cmykJPEGIsDecoded() throws {
+        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/DTEPrintTests/Resources/logo-cmyk-adobe.jpg")
+        let report = IDScanChecker().check(try Data(contentsOf: url))
+        #expect(report.format == "jpeg")
+        #expect(!report.codes.contains(.unsupportedFormat) && !report.codes.contains(.corrupt), "\(report.codes)")
+        #expect(report.imageSize == IDScanSize(width: 160, height: 80))
+    }
+
     @Test func onePagePDFScanIsCheckedLikeTheImage() throws {
         let scene = Self.scanScene(seed: 3)
         let pdf = try Self.scanPDF([scene])

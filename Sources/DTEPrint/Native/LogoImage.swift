@@ -30,8 +30,24 @@ final class LogoImage {
             surface = try LogoImage.decodeJPEG(logo)
             width = logo.pixelWidth
             height = logo.pixelHeight
-            LogoImage.attachJPEG([UInt8](logo.data), to: surface)
+            if logo.jpegComponents == 4 {
+                // A CMYK JPEG embedded as is would print with inverted or shifted colours in
+                // viewers that ignore Adobe's convention: embed the RGB conversion instead.
+                guard let jpeg = LogoImage.compressJPEG(surface, quality: 90) else {
+                    throw .logo(source: logo.source, reason: "could not convert the CMYK JPEG to RGB for embedding")
+                }
+                LogoImage.attachJPEG(jpeg, to: surface)
+            } else {
+                LogoImage.attachJPEG([UInt8](logo.data), to: surface)
+            }
         }
+    }
+
+    /// The decoded colour at a pixel (tests check conversions with it).
+    func rgb(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8)? {
+        guard x >= 0, y >= 0, x < width, y < height, let data = cairo_image_surface_get_data(surface.pointer) else { return nil }
+        let p = data + y * Int(cairo_image_surface_get_stride(surface.pointer)) + x * 4
+        return (p[2], p[1], p[0])   // RGB24: B, G, R, X in memory (little-endian)
     }
 
     // MARK: PNG (cairo's libpng reader: errors come back as a status, never a longjmp out of Swift)
