@@ -515,6 +515,12 @@ enum LongDocument {
         #expect(narrow.key == "document_types")
         let twice = try #require(load("paper: letter\ncolors:\n  accent: '#000000'\n  accent: '#ff0000'\n"))
         #expect(twice.key == "colors.accent" && twice.description.contains("twice"), "\(twice)")
+        // Issue 13: an unknown family printed silently in a fallback font; now refused at load,
+        // naming installed ones. Installed families (any case) and generic names still load.
+        let font = try #require(load("font:\n  family: Comic Sans MS\n"))
+        #expect(font.key == "font.family" && font.value == "Comic Sans MS" && font.description.contains("DejaVu Sans"), "\(font)")
+        #expect(load("font:\n  family: dejavu serif\n") == nil)
+        #expect(load("font:\n  family: Sans\n") == nil)
         let notYAML = try #require(load("paper: [letter\n"))
         #expect(notYAML.description.contains("YAML"))
         let missing = try #require({ () -> TemplateError? in

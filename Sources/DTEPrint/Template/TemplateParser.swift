@@ -64,6 +64,11 @@ struct TemplateParser {
                       family.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else {
                     throw fail("font.family", family, "a font family name (letters, digits, spaces, '-')")
                 }
+                // Pango would fall back to another font without a word: the printout would not
+                // look as designed, and its widths (recuadro, columns) would differ.
+                guard InstalledFonts.has(family) else {
+                    throw fail("font.family", family, "no font family of that name is installed (installed here: \(InstalledFonts.examples()), …)")
+                }
                 t.fonts.family = family
             }
             t.fonts.body = try number(fm["body"], key: "font.body", range: 5...14) ?? t.fonts.body
