@@ -36,5 +36,17 @@ let package = Package(
             dependencies: [.product(name: "IDScan", package: "DTEKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        // The template loader and the printout it configures; the emisor-profile loader and the
+        // skeletons it feeds (issue 13). See the files' headers for the commands and corpora.
+        .executableTarget(
+            name: "TemplateFuzz",
+            dependencies: [.product(name: "DTEKit", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "ProfileFuzz",
+            dependencies: [.product(name: "DTEKit", package: "DTEKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ final class OutputFolder: @unchecked Sendable {
             guard isDir.boolValue else { throw .outputDirectory(path, reason: "existe y no es una carpeta") }
         } else {
             do { try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true) }
-            catch { throw .outputDirectory(path, reason: "no se pudo crear (\(error.localizedDescription))") }
+            catch { throw .outputDirectory(path, reason: "no se pudo crear (\(BoundedFile.message(error)))") }
         }
     }
 
@@ -194,11 +195,19 @@ final class OutputFolder: @unchecked Sendable {
     static func replaceFile(at destination: String, with data: Data, sync: Bool = true) throws(BatchError) {
         let tmp = destination + ".\(getpid()).tmp"
         unlink(tmp)
-        try writeFile(data, to: tmp, sync: sync)
+        // What happened to the destination is part of the message: a user whose disk filled up
+        // wants to know the PDF from last time is still there.
+        func outcome(_ reason: String) -> BatchError {
+            .io(destination, reason: reason + (access(destination, F_OK) == 0 ? "; the previous file was kept" : "; nothing was written"))
+        }
+        do throws(BatchError) { try writeFile(data, to: tmp, sync: sync) } catch {
+            if case let .io(_, reason) = error { throw outcome(reason) }
+            throw error
+        }
         guard rename(tmp, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(tmp)
-            throw .io(destination, reason: reason)
+            throw outcome(reason)
         }
     }
 

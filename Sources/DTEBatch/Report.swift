@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 
 /// Streams the JSON report (`--report FILE`) to a temporary file next to it, one input at a
@@ -24,7 +25,7 @@ final class ReportWriter: @unchecked Sendable {
     }
 
     private func write(_ data: Data) throws(BatchError) {
-        do { try handle.write(contentsOf: data) } catch { throw .report(url.path, reason: error.localizedDescription) }
+        do { try handle.write(contentsOf: data) } catch { throw .report(url.path, reason: BoundedFile.message(error)) }
     }
 
     func append(_ outcome: BatchInputOutcome) throws(BatchError) {
@@ -37,7 +38,7 @@ final class ReportWriter: @unchecked Sendable {
     func finish(summary: BatchSummary) throws(BatchError) {
         let s = (try? encoder.encode(summary)) ?? Data("{}".utf8)
         try write(Data("\n],\n\"summary\":".utf8) + s + Data("}\n".utf8))
-        do { try handle.synchronize(); try handle.close() } catch { throw .report(url.path, reason: error.localizedDescription) }
+        do { try handle.synchronize(); try handle.close() } catch { throw .report(url.path, reason: BoundedFile.message(error)) }
         guard rename(tmpPath, url.path) == 0 else {
             throw .report(url.path, reason: String(cString: strerror(errno)))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTEKit
+import DTECore
 import Foundation
 
 /// `dtekit check-id FILE… [--json] [--policy FILE] [threshold flags]`: is a cédula image usable?
@@ -110,7 +111,7 @@ struct CheckIDCommand: ParsableCommand {
         var inputs: [(String, Data)] = []
         for path in files {
             do { inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
-                throw usage("\(path): no se puede leer el archivo (\((error as NSError).localizedDescription))")
+                throw usage("\(path): no se puede leer el archivo (\(BoundedFile.message(error)))")
             }
         }
         if expectedRUN != nil {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTEKit
+import DTECore
 import Foundation
 
 /// `dtekit preview --template T [--logo L]`: renders the shipped samples for a quick look.
@@ -35,7 +36,9 @@ struct PreviewCommand: ParsableCommand {
             .filter { $0.pathExtension == "xml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !files.isEmpty else { throw ValidationError("no sample XML files in \(dir.path)") }
         let outDir = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) } catch {
+            throw ValidationError("--out \(outDir.path): cannot create the folder (\(BoundedFile.message(error)))")
+        }
         let reader = printingReader(strict: strict)
         var count = 0, failures = 0
         for file in files {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTEKit
+import DTECore
 import Foundation
 
 /// Where the shipped templates are: `$DTEKIT_TEMPLATES`, `./Templates`, or next to the binary's package.
@@ -71,7 +72,9 @@ struct RenderCommand: ParsableCommand {
         let printout = try printoutOptions.makePrintout()
         let requested: [CopyKind]? = copies.map { $0.split(separator: ",").compactMap { CopyKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
         let outDir = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) } catch {
+            throw ValidationError("--out \(out): cannot create the folder (\(BoundedFile.message(error)))")
+        }
         let reader = printingReader(strict: strict)
         var failures = 0, written = 0
         var claims = OutputNameClaims()

@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 import ImageCodec
 
@@ -30,8 +31,9 @@ public struct Logo: Sendable, Hashable {
     /// Reads a logo file.
     public init(contentsOf url: URL) throws(PrintError) {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .logo(source: url.path, reason: "cannot read the file (\(Self.reason(error)))")
+        switch BoundedFile.read(url, limit: Logo.maxBytes) {
+        case .success(let d): data = d
+        case .failure(let f): throw .logo(source: url.path, reason: "cannot read the file (\(f.reason))")
         }
         try self.init(data: data, source: url.path)
     }
@@ -73,9 +75,5 @@ public struct Logo: Sendable, Hashable {
         // A JPEG is run through libjpeg once behind setjmp, so data errors become a PrintError
         // here instead of reaching the render-time decoder.
         if format == .jpeg { try LogoImage.probeJPEG(bytes, maxPixels: Logo.maxPixels, source: source) }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
     }
 }

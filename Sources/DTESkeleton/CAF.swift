@@ -48,7 +48,10 @@ public struct CAF: Sendable {
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CAFError.unreadable(file: url.path, reason: error.localizedDescription) }
+        switch BoundedFile.read(url, limit: 1 << 20) {
+        case .success(let d): data = d
+        case .failure(let f): throw CAFError.unreadable(file: url.path, reason: f.reason)
+        }
         return try CAF(bytes: [UInt8](data), source: url.lastPathComponent)
     }
 

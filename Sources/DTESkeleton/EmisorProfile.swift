@@ -86,8 +86,9 @@ public struct EmisorProfile: Sendable, Hashable, Codable {
     /// Loads and checks a YAML profile.
     public static func load(contentsOf url: URL) throws(ProfileError) -> EmisorProfile {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(file: url.path, reason: error.localizedDescription)
+        switch BoundedFile.read(url, limit: YAMLBounds.maxBytes) {
+        case .success(let d): data = d
+        case .failure(let f): throw .unreadable(file: url.path, reason: f.reason)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(file: url.path, reason: "not UTF-8 text")

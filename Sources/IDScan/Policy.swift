@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 
 /// Every threshold of the check. The defaults follow the document-capture industry's practice
@@ -93,8 +94,9 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     /// Reads a JSON policy file; unknown keys are an error (a typo must not silently keep a default).
     public static func load(contentsOf url: URL) throws -> IDScanPolicy {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw LoadError.unreadable(path: url.path, reason: error.localizedDescription)
+        switch BoundedFile.read(url, limit: 1 << 20) {
+        case .success(let d): data = d
+        case .failure(let f): throw LoadError.unreadable(path: url.path, reason: f.reason)
         }
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             let known = Set(CodingKeys.allCases.map(\.rawValue))

@@ -107,6 +107,56 @@ import DTEKitTestSupport
         }
     }
 
+    /// Issue 13: logos, templates and emisor profiles were read with Foundation's whole-file read:
+    /// `/dev/zero` or a FIFO named there blocked or ate memory, and errors were raw NSError text.
+    @Test("A FIFO or /dev/zero as logo, template or emisor profile is refused at once as not a regular file")
+    func userNamedFilesAreRegularFilesOnly() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-special")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("plantilla.yaml")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let sample = try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml").path
+        let out = dir.appendingPathComponent("o").path
+        for (args, named) in [(["render", sample, "--logo", "/dev/zero", "--out", out], "/dev/zero"),
+                              (["render", sample, "--template", fifo.path, "--out", out], "plantilla.yaml"),
+                              (["skeleton", "--emisor", "/dev/zero", "--types", "33", "--out", out], "/dev/zero"),
+                              (["skeleton", "--emisor", fifo.path, "--types", "33", "--out", out], "plantilla.yaml")] {
+            let r = try TestSupport.dtekit(args)
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderrText.contains(named) && r.stderrText.contains("not a regular file"), "\(args): \(r.stderrText)")
+            #expect(!r.stderrText.contains("NSCocoaErrorDomain") && !r.stderrText.contains("Error Domain"), "\(r.stderrText)")
+        }
+        let missing = try TestSupport.dtekit(["render", sample, "--logo", dir.appendingPathComponent("no-hay.png").path, "--out", out])
+        #expect(missing.status != 0 && missing.stderrText.contains("no-hay.png") && missing.stderrText.contains("no such file"), "\(missing.stderrText)")
+    }
+
+    /// Issue 13, case 5 and "messages a person can act on": a write that fails (here the
+    /// file-size limit, as a full disk would) leaves the previous PDF intact and says so.
+    @Test("A render whose write fails keeps the previous PDF byte for byte and says so; an uncreatable --out is named")
+    func failedWriteKeepsThePreviousPDF() throws {
+        let dir = try TestSupport.temporaryDirectory("cli-efbig")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml").path
+        let out = dir.appendingPathComponent("out")
+        let first = try TestSupport.dtekit(["render", sample, "--copies", "tributaria", "--out", out.path])
+        #expect(first.status == 0, "\(first.stderrText)")
+        let pdf = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil).first)
+        let before = try Data(contentsOf: pdf)
+        // 8 KiB file-size limit (the PDF is ≈ 40 KB), SIGXFSZ ignored so write() fails with EFBIG.
+        let script = "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\""
+        let r = try TestSupport.run(URL(fileURLWithPath: "/bin/bash"), ["-c", script, TestSupport.dtekitBinary().path,
+                                    "render", sample, "--copies", "tributaria", "--template", "oficio", "--out", out.path])
+        #expect(r.status == 1, "\(r.stderrText)")
+        #expect(r.stderrText.contains(pdf.lastPathComponent) && r.stderrText.contains("the previous file was kept"), "\(r.stderrText)")
+        #expect(try Data(contentsOf: pdf) == before, "the previous PDF is intact")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [pdf.lastPathComponent], "no temporary file left")
+
+        let blocked = dir.appendingPathComponent("archivo")
+        try Data("x".utf8).write(to: blocked)
+        let m = try TestSupport.dtekit(["render", sample, "--out", blocked.appendingPathComponent("sub").path])
+        #expect(m.status != 0 && m.stderrText.contains("cannot create the folder") && !m.stderrText.contains("Error Domain"), "\(m.stderrText)")
+    }
+
     @Test("render replaces a symlink at the output name instead of writing through it, and leaves no temporary file")
     func renderNeverWritesThroughASymlink() throws {
         let dir = try TestSupport.temporaryDirectory("cli-symlink")

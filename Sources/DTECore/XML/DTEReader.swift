@@ -127,17 +127,7 @@ public struct DTEReader: Sendable {
         return envelope
     }
 
-    private static func ioMessage(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == NSFileNoSuchFileError {
-            return "no such file"
-        }
-        return ns.localizedDescription
-    }
+    private static func ioMessage(_ error: any Error) -> String { BoundedFile.message(error) }
 }
 
 /// What a DTE XML file holds: one document (`DTE`) or an envelope of many.

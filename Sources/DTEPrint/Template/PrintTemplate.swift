@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 
 /// A printout format: paper, margins, fonts, colours, logo placement, optional columns, texts,
@@ -111,8 +112,14 @@ public struct PrintTemplate: Sendable, Hashable {
     /// Loads and checks a template file.
     public static func load(contentsOf url: URL) throws(TemplateError) -> PrintTemplate {
         let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw TemplateError(source: url.path, key: "", reason: "cannot read the file as UTF-8 text")
+        switch BoundedFile.read(url, limit: YAMLBounds.maxBytes) {
+        case .success(let data):
+            guard let t = String(data: data, encoding: .utf8) else {
+                throw TemplateError(source: url.path, key: "", reason: "cannot read the file as UTF-8 text")
+            }
+            text = t
+        case .failure(let f):
+            throw TemplateError(source: url.path, key: "", reason: "cannot read the file: \(f.reason)")
         }
         return try load(yaml: text, source: url.path, baseDirectory: url.deletingLastPathComponent())
     }

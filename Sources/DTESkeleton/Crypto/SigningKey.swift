@@ -1,4 +1,5 @@
 import COpenSSL
+import DTECore
 import Foundation
 
 /// Why a key or certificate could not be loaded or used.
@@ -147,7 +148,10 @@ public struct SigningIdentity: Sendable {
     /// - Throws: ``SigningError/wrongPassword(source:)`` when the password does not open it.
     public init(pkcs12 url: URL, password: String) throws(SigningError) {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(file: url.path, reason: error.localizedDescription) }
+        switch BoundedFile.read(url, limit: 1 << 20) {
+        case .success(let d): data = d
+        case .failure(let f): throw .unreadable(file: url.path, reason: f.reason)
+        }
         try self.init(pkcs12: [UInt8](data), password: password, source: url.lastPathComponent)
     }
 
@@ -207,7 +211,12 @@ public struct SigningIdentity: Sendable {
 
     public init(keyFile: URL, certificateFile: URL) throws(SigningError) {
         func read(_ u: URL) throws(SigningError) -> String {
-            do { return try String(contentsOf: u, encoding: .utf8) } catch { throw .unreadable(file: u.path, reason: error.localizedDescription) }
+            switch BoundedFile.read(u, limit: 1 << 20) {
+            case .success(let d):
+                guard let text = String(data: d, encoding: .utf8) else { throw .unreadable(file: u.path, reason: "not UTF-8 text") }
+                return text
+            case .failure(let f): throw .unreadable(file: u.path, reason: f.reason)
+            }
         }
         try self.init(keyPEM: try read(keyFile), certificatePEM: try read(certificateFile),
                       source: keyFile.lastPathComponent + " + " + certificateFile.lastPathComponent)
