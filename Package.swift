@@ -75,8 +75,9 @@ let package = Package(
         .testTarget(name: "DTECoreTests", dependencies: ["DTECore", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // reader fuzz corpus, read by path
         .testTarget(name: "DTEPrintTests", dependencies: ["DTEPrint", "DTEKitTestSupport"],
-                    exclude: ["Resources"]),   // reference PNGs, read by path
-        .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "DTEKitTestSupport"]),
+                    exclude: ["Resources"]),   // reference PNGs and the template fuzz corpus, read by path
+        .testTarget(name: "DTESkeletonTests", dependencies: ["DTESkeleton", "DTEPrint", "DTEKitTestSupport"],
+                    exclude: ["Resources"]),   // profile fuzz corpus, read by path
         .testTarget(name: "DTEBatchTests", dependencies: ["DTEBatch", "DTEKitTestSupport"]),
         .testTarget(name: "IDScanTests", dependencies: ["IDScan", "DTEKitTestSupport"],
                     exclude: ["Resources"]),   // fuzz corpus, read by path

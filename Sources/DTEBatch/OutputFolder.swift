@@ -147,68 +147,19 @@ final class OutputFolder: @unchecked Sendable {
         return errors
     }
 
-    /// Creates `path` (`O_EXCL`) and writes all of `data`; returns the open descriptor. On
-    /// failure nothing is left behind.
+    /// Creates `path` (`O_EXCL`) and writes all of `data`; returns the open descriptor.
     private static func createAndWrite(_ data: Data, to path: String) throws(BatchError) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
-        if let failure = writeAll(data, to: fd) {
-            close(fd)
-            unlink(path)
-            throw .io(path, reason: failure)
-        }
-        return fd
-    }
-
-    /// Writes all of `data` to `fd`; the error text, or `nil`.
-    private static func writeAll(_ data: Data, to fd: Int32) -> String? {
-        var failure: String? = nil
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, base + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                offset += n
-            }
-        }
-        return failure
+        do throws(AtomicWrite.Failure) { return try AtomicWrite.createAndWrite(data, at: path) } catch { throw .io(error.path, reason: error.reason) }
     }
 
     /// Writes a whole file with POSIX calls (`O_EXCL`), optionally fsync'ing it.
     static func writeFile(_ data: Data, to path: String, sync: Bool) throws(BatchError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
-        var failure = writeAll(data, to: fd)
-        if failure == nil, sync, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(path)
-            throw .io(path, reason: failure)
-        }
+        do throws(AtomicWrite.Failure) { try AtomicWrite.writeNew(data, at: path, sync: sync) } catch { throw .io(error.path, reason: error.reason) }
     }
 
     /// Writes `data` to `destination` (any folder) atomically: temporary sibling, fsync, rename.
     static func replaceFile(at destination: String, with data: Data, sync: Bool = true) throws(BatchError) {
-        let tmp = destination + ".\(getpid()).tmp"
-        unlink(tmp)
-        // What happened to the destination is part of the message: a user whose disk filled up
-        // wants to know the PDF from last time is still there.
-        func outcome(_ reason: String) -> BatchError {
-            .io(destination, reason: reason + (access(destination, F_OK) == 0 ? "; the previous file was kept" : "; nothing was written"))
-        }
-        do throws(BatchError) { try writeFile(data, to: tmp, sync: sync) } catch {
-            if case let .io(_, reason) = error { throw outcome(reason) }
-            throw error
-        }
-        guard rename(tmp, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw outcome(reason)
-        }
+        do throws(AtomicWrite.Failure) { try AtomicWrite.replace(at: destination, with: data, sync: sync) } catch { throw .io(error.path, reason: error.reason) }
     }
 
     /// fsyncs the folder itself so that renames are durable.

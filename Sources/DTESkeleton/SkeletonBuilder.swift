@@ -112,29 +112,34 @@ public struct SkeletonBuilder: Sendable {
         return out
     }
 
-    /// Writes outputs into `directory` atomically per file (temporary name, then rename), after
-    /// all of them were built. Returns the written URLs.
+    /// Writes outputs into `directory` after all of them were built: each to a temporary file
+    /// (`O_EXCL`, fsync'ed), then each renamed over its final name (a symlink there is
+    /// replaced, never followed). A failure before the renames leaves nothing behind. Returns
+    /// the written URLs.
     public static func write(_ outputs: [SkeletonOutput], to directory: URL) throws -> [URL] {
         let fm = FileManager.default
-        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        var temps: [(URL, URL)] = []
-        do {
+        do { try fm.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw SkeletonError.io(path: directory.path, reason: "cannot create the folder (\(BoundedFile.message(error)))")
+        }
+        var temps: [(String, String)] = []
+        do throws(AtomicWrite.Failure) {
             for o in outputs {
-                let tmp = directory.appendingPathComponent(".\(o.fileName).\(UUID().uuidString).tmp")
-                try Data(o.xml).write(to: tmp)
-                temps.append((tmp, directory.appendingPathComponent(o.fileName)))
+                let tmp = directory.appendingPathComponent(".\(o.fileName).\(UUID().uuidString).tmp").path
+                try AtomicWrite.writeNew(Data(o.xml), at: tmp, sync: true)
+                temps.append((tmp, directory.appendingPathComponent(o.fileName).path))
             }
         } catch {
-            for (t, _) in temps { try? fm.removeItem(at: t) }
-            throw error
+            for (t, _) in temps { unlink(t) }
+            throw SkeletonError.io(path: error.path, reason: error.reason + "; nothing was written")
         }
         var written: [URL] = []
-        for (tmp, final) in temps {
-            if rename(tmp.path, final.path) != 0 {
-                for (t, _) in temps { try? fm.removeItem(at: t) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+        for (n, (tmp, final)) in temps.enumerated() {
+            if rename(tmp, final) != 0 {
+                let reason = String(cString: strerror(errno))
+                for (t, _) in temps[n...] { unlink(t) }
+                throw SkeletonError.io(path: final, reason: reason + (written.isEmpty ? "; nothing was written" : "; \(written.count) file(s) were written before it"))
             }
-            written.append(final)
+            written.append(URL(fileURLWithPath: final))
         }
         return written
     }

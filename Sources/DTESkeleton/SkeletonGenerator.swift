@@ -26,6 +26,8 @@ public struct SkeletonOptions: Sendable, Hashable {
 public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedType(Int)
     case invalidOption(name: String, value: String, rule: String)
+    /// Writing the output failed (the system's reason, and what was left on disk).
+    case io(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
             let known = DocumentType.allCases.map { String($0.rawValue) }.joined(separator: ", ")
             return "document type \(code) is not supported (supported: \(known))"
         case let .invalidOption(name, value, rule): return "\(name) = \(value): \(rule)"
+        case let .io(path, reason): return "\(path): \(reason)"
         }
     }
 }

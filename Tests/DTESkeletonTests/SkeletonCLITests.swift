@@ -53,6 +53,32 @@ struct SkeletonCLITests {
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"))
     }
 
+    /// Issue 13: skeletons are written through the package's one writer (`O_EXCL` temporaries,
+    /// fsync, rename): a symlink at an output name is replaced, not written through, and a write
+    /// that fails (here the file-size limit, as a full disk would) leaves nothing behind.
+    @Test("skeleton replaces a symlink at the output name; a failed write leaves nothing and says so")
+    func writesAreConfinedAndAllOrNothing() throws {
+        let dir = try TestSupport.temporaryDirectory("dtekit-skel-write")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out"), outside = dir.appendingPathComponent("fuera.txt")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("no tocar".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("T34.xml").path, withDestinationPath: outside.path)
+        let r = try TestSupport.dtekit(["skeleton", "--emisor", try emisorFile(in: dir), "--types", "34", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "no tocar", "the symlink's target is untouched")
+        let attrs = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("T34.xml").path)
+        #expect(attrs[.type] as? FileAttributeType == .typeRegular)
+
+        let full = dir.appendingPathComponent("full")
+        let script = "ulimit -f 2; trap '' XFSZ; exec \"$0\" \"$@\""
+        let f = try TestSupport.run(URL(fileURLWithPath: "/bin/bash"), ["-c", script, TestSupport.dtekitBinary().path,
+                                    "skeleton", "--emisor", try emisorFile(in: dir), "--types", "33,34,52", "--out", full.path])
+        #expect(f.status != 0)
+        #expect(f.stderrText.contains("nothing was written") && !f.stderrText.contains("Error Domain"), "\(f.stderrText)")
+        #expect(files(in: full).isEmpty, "\(files(in: full))")
+    }
+
     struct BadCase: Sendable, CustomStringConvertible {
         var name: String
         var yaml: String?
