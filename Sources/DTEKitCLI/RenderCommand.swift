@@ -3,27 +3,6 @@ import DTEKit
 import DTECore
 import Foundation
 
-/// Where the shipped templates are: `$DTEKIT_TEMPLATES`, `./Templates`, or next to the binary's package.
-enum TemplateLocator {
-    static func directory() -> URL {
-        if let env = ProcessInfo.processInfo.environment["DTEKIT_TEMPLATES"] { return URL(fileURLWithPath: env) }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates")
-        if FileManager.default.fileExists(atPath: cwd.path) { return cwd }
-        // .build/<triple>/<config>/dtekit → repository root
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = dir.appendingPathComponent("Templates")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("carta.yaml").path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return cwd
-    }
-
-    static func samplesDirectory() -> URL {
-        directory().deletingLastPathComponent().appendingPathComponent("Samples")
-    }
-}
-
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
 
 /// `dtekit render FILE… --template T [--logo L] [--out DIR] [--format pdf|png] [--dpi N] [--copies …]`
@@ -131,5 +110,3 @@ struct RenderCommand: ParsableCommand {
         }
     }
 }
-
-func stderr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
