@@ -6,7 +6,7 @@ SII_DIR ?= $(abspath ../shared/sii)
 DEMO_OUT ?= demo-out
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: bootstrap build build-tests release test demo bench clean stress
+.PHONY: bootstrap build build-tests release test demo bench clean stress module-graph
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -20,8 +20,14 @@ release: bootstrap
 build-tests: bootstrap
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 
-test: build-tests
+test: build-tests module-graph
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+# The module graph enforced: layers and imports (scripts/check-module-graph.py), and its self-test
+# (a wrong import and a wrong dependency must fail it).
+module-graph: bootstrap
+	python3 scripts/check-module-graph.py
+	python3 scripts/check-module-graph.py --self-test
 
 demo: release
 	@bash scripts/demo.sh "$(DEMO_OUT)" "$${DTEKIT_SII_DIR:-$(SII_DIR)}"

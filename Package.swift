@@ -67,7 +67,8 @@ let package = Package(
         // MARK: Command-line tool
         // The commands (a library, not a product), and `dtekit`, which only calls them.
         .target(name: "DTEKitCLI", dependencies: [
-            "DTEKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            // DTECore directly for its package-level file helpers (BoundedFile), shared with the library.
+            "DTEKit", "DTECore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dtekit", dependencies: ["DTEKitCLI"]),
 

@@ -23,6 +23,7 @@ PACKAGES=(
   zxing-cpp-tools                    # tests: ZXingReader, an independent PDF417 decoder
   xmlsec1                            # tests: independent XMLDSig verification
   openssl                            # tests: throwaway keys and certificates
+  python3                            # scripts/check-module-graph.py (run by make test)
   ca-certificates git make
 )
 
