@@ -6,7 +6,7 @@ SII_DIR ?= $(abspath ../shared/sii)
 DEMO_OUT ?= demo-out
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: bootstrap build build-tests release test demo bench clean stress module-graph
+.PHONY: bootstrap build build-tests release test demo bench clean stress module-graph example
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -22,6 +22,13 @@ build-tests: bootstrap
 
 test: build-tests module-graph
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	$(MAKE) --no-print-directory example
+
+# The example consumer (Examples/Onboarding, its own package, DTEKit by path): built and run, it
+# must validate its skeletons against the SII schemas and render its preview (exit 0).
+example: bootstrap
+	swift build --package-path Examples/Onboarding $(SWIFT_BUILD_FLAGS)
+	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift run --skip-build --package-path Examples/Onboarding Onboarding $(CURDIR)/.build/onboarding-out
 
 # The module graph enforced: layers and imports (scripts/check-module-graph.py), and its self-test
 # (a wrong import and a wrong dependency must fail it).

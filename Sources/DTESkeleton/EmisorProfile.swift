@@ -98,6 +98,11 @@ public struct EmisorProfile: Sendable, Hashable, Codable {
 
     /// Parses and checks a YAML profile held in memory (`source` names it in errors).
     public static func load(yaml: String, source: String) throws(ProfileError) -> EmisorProfile {
+        // On a large stack: Yams recurses per nesting level (see YAMLBounds.onLargeStack).
+        try YAMLBounds.onLargeStack { () throws(ProfileError) -> EmisorProfile in try loadHere(yaml: yaml, source: source) }
+    }
+
+    private static func loadHere(yaml: String, source: String) throws(ProfileError) -> EmisorProfile {
         let node: Node?
         // Bounds first: Yams recurses per nesting level, and a deep enough text crashes it.
         if let problem = YAMLBounds.problem(in: yaml) { throw .syntax(file: source, reason: problem) }

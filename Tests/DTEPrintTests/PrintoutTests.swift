@@ -486,6 +486,26 @@ enum LongDocument {
         #expect(deep.description.contains("nests") || deep.description.contains("bytes"), "\(deep)")
         let compact = try #require(load("texts:\n" + String(repeating: "- ", count: 2000) + "x\n"))
         #expect(compact.description.contains("nests"), "\(compact)")
+        // Found by TemplateFuzz/ProfileFuzz: a comment ended by CR (a YAML line break) hid the
+        // brackets after it from the scan, and Yams overflowed the stack. Now the scan knows every
+        // YAML line break, and Yams runs on a stack large enough for any text within 64 KiB.
+        let cr = try #require(load("#c: 0 }\r" + String(repeating: "{", count: 3000) + "\r"))
+        #expect(cr.description.contains("nests"), "\(cr)")
+        for lineBreak in ["\u{85}", "\u{2028}", "\r\n"] {
+            #expect(load("#c\(lineBreak)" + String(repeating: "[", count: 3000)) != nil)
+        }
+        // Quotes the parser does not see as quotes cannot hide brackets from the scan; and
+        // whatever the scan misses, the parse cannot crash.
+        let midQuote = try #require(load("texts:\n  footer: it's\nname: " + String(repeating: "[", count: 20000) + "\nx: y 'z\n"))
+        #expect(!midQuote.description.isEmpty)
+        // Inside a double-quoted scalar, `\"` does not end it: the brackets are text, accepted…
+        #expect(load(#"name: "a\" "# + String(repeating: "[", count: 200) + "\"\n") == nil)
+        // …while after `\\` the quote ends, and the brackets are structure, refused.
+        let escaped = try #require(load(#"name: "a\\" "# + String(repeating: "[", count: 20000) + "\n"))
+        #expect(escaped.description.contains("nests"), "\(escaped)")
+        // Anchors and aliases (an alias bomb grows exponentially in Yams' tree) are refused.
+        let alias = try #require(load("name: &a x\ntexts:\n  footer: *a\n"))
+        #expect(alias.description.contains("aliases"), "\(alias)")
         // Every shipped template is far inside the bounds.
         for n in ["carta", "oficio", "termica-80mm", "termica-57mm", "marca-ejemplo"] {
             let text = try String(contentsOf: TestSupport.templatesDirectory.appendingPathComponent(n + ".yaml"), encoding: .utf8)

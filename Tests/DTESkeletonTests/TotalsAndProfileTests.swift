@@ -143,4 +143,13 @@ struct ProfileTests {
             try EmisorProfile.load(yaml: (0..<3000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n"), source: "t.yaml")
         }
     }
+
+    /// Found by ProfileFuzz: a comment ended by CR hid 3000 `{` from the nesting scan and Yams'
+    /// recursive loader overflowed the stack (a crash). Refused now, and parsed on a large stack.
+    @Test func profileNestingHiddenBehindACarriageReturnIsRefused() {
+        let yaml = "#ro: 0   }   \r\r" + String(repeating: "{", count: 3000) + "\r"
+        #expect(throws: ProfileError.self) { try EmisorProfile.load(yaml: yaml, source: "fuzz.yaml") }
+        let deep = "rut: 76235291-5\nx: " + String(repeating: "[", count: 30000)
+        #expect(throws: ProfileError.self) { try EmisorProfile.load(yaml: deep, source: "fuzz.yaml") }
+    }
 }

@@ -21,7 +21,14 @@ struct TemplateParser {
         "receptor.razon_social", "receptor.rut",
     ]
 
+    /// Parses on a thread with a large stack (``YAMLBounds/onLargeStack(_:)``): Yams recurses per
+    /// nesting level, and the text scan before it is a bound, not a proof.
     func parse(_ yaml: String) throws(TemplateError) -> PrintTemplate {
+        let parser = self
+        return try YAMLBounds.onLargeStack { () throws(TemplateError) -> PrintTemplate in try parser.parseHere(yaml) }
+    }
+
+    private func parseHere(_ yaml: String) throws(TemplateError) -> PrintTemplate {
         let root: Node
         // Bounds first: Yams recurses per nesting level, and a deep enough text crashes it.
         if let problem = YAMLBounds.problem(in: yaml) { throw fail("", nil, problem) }
