@@ -13,8 +13,6 @@ let repository = URL(fileURLWithPath: #filePath)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let output = URL(fileURLWithPath: arguments.first ?? NSTemporaryDirectory() + "dtekit-onboarding")
 let idImages = arguments.dropFirst().map { URL(fileURLWithPath: $0) }
-let siiDirectory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["DTEKIT_SII_DIR"]
-    ?? repository.deletingLastPathComponent().appendingPathComponent("shared/sii").path)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("onboarding: \(message)\n".utf8))
@@ -24,31 +22,35 @@ func fail(_ message: String) -> Never {
 do {
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
 
-    // 1. Skeletons for the chosen types, validated against the SII's schema when it is at hand.
+    // 1. Skeletons for the chosen types, stamped. A real onboarding stamps with the CAFs the SII
+    //    granted and signs with the company's certificate (`identity:`); here self-made test CAFs
+    //    stand in, and the files are read back strictly and their timbres checked.
     let profile = try EmisorProfile.load(contentsOf: repository.appendingPathComponent("Samples/emisor.yaml"))
-    let generator = SkeletonGenerator(emisor: profile)
     let chosen: [DocumentType] = [.factura, .facturaExenta, .notaCredito]
-    let validator = try? SchemaValidator(schemaDirectory: siiDirectory.appendingPathComponent("schemas"), schema: .dte)
-    for type in chosen {
-        let xml = Data(try DTEXMLWriter().dte(try generator.document(for: type)))
-        let url = output.appendingPathComponent("T\(type.rawValue).xml")
-        try xml.write(to: url)
-        let verdict = try validator.map { try $0.validate(xml, source: url.lastPathComponent) }
-        print("1. skeleton \(type.rawValue) \(type.printedName): \(url.path)"
-              + (verdict.map { $0.isEmpty ? " (valid against DTE_v10.xsd)" : " (\($0.count) schema violations)" } ?? ""))
-        if let verdict, !verdict.isEmpty { fail("skeleton \(type.rawValue) does not validate: \(verdict)") }
+    let cafs = try chosen.map { try CAF.makeTestCAF(type: $0, emisor: profile.rut) }
+    let outputs = try SkeletonBuilder(profile: profile, cafs: cafs).build(types: chosen)
+    let written = try SkeletonBuilder.write(outputs, to: output)
+    var stamped: [DTEDocument] = []
+    for url in written {
+        let envelope = try DTEReader(mode: .strict).read(contentsOf: url)
+        guard let document = envelope.documents.first, document.ted?.verify() == true else { fail("\(url.path): no verifiable timbre") }
+        // The only thing the timbre check may say about a test CAF is that the SII did not issue it.
+        let problems = document.timbreProblems()
+        guard problems.map(\.kind) == [.cafAuthorization] else { fail("\(url.path): unexpected timbre problems \(problems)") }
+        stamped.append(document)
+        print("1. skeleton \(document.type.rawValue) \(document.type.printedName): \(url.path) (read back strictly, timbre verified; test CAF)")
     }
 
-    // 2. A preview of the printout as the company personalised it (template + logo), on a real document.
+    // 2. A preview of the company's printout (template + logo) of its own first document.
     let template = try PrintTemplate.named("carta", in: repository.appendingPathComponent("Templates"))
     let printout = try Printout(template: template, logo: try Logo(contentsOf: repository.appendingPathComponent("Samples/logo.png")))
-    let sample = try DTEReader.forPrinting.read(contentsOf: repository.appendingPathComponent("Samples/34-DTE-76235291-5-F1.xml"))
-    guard let document = sample.documents.first else { fail("the sample holds no document") }
+    guard let document = stamped.first else { fail("no skeleton to preview") }
     let pages = try printout.png(for: document, dpi: 72)
     let preview = output.appendingPathComponent("preview.png")
     try pages[0].write(to: preview)
     let problems = try printout.preflight(for: document)
-    print("2. preview: \(preview.path) (\(pages.count) page(s), \(problems.isEmpty ? "follows every SII print rule" : "\(problems.count) SII rule problems"))")
+    guard problems.isEmpty else { fail("the printout breaks SII print rules: \(problems)") }
+    print("2. preview: \(preview.path) (\(pages.count) page(s), follows every SII print rule checked)")
 
     // 3. The cédula check. Without images, the company's logo stands in for a wrong upload.
     let uploads = idImages.isEmpty ? [repository.appendingPathComponent("Samples/logo.png")] : idImages
