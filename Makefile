@@ -6,7 +6,7 @@ SII_DIR ?= $(abspath ../shared/sii)
 DEMO_OUT ?= demo-out
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: bootstrap build build-tests release test demo bench clean stress module-graph example
+.PHONY: bootstrap build build-tests release test demo bench clean stress module-graph example serve server-test
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -23,6 +23,7 @@ build-tests: bootstrap
 test: build-tests module-graph
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build $(SWIFT_BUILD_FLAGS)
 	$(MAKE) --no-print-directory example
+	$(MAKE) --no-print-directory server-test
 
 # The example consumer (Examples/Onboarding, its own package, DTEKit by path): built and run, it
 # must validate its skeletons against the SII schemas and render its preview (exit 0).
@@ -45,6 +46,17 @@ bench: bootstrap
 # The suite as-is, pinned to one CPU and under full CPU load (not part of CI).
 stress:
 	bash scripts/test-under-stress.sh
+
+# The HTTP server (Server/, its own package: the library stays free of server dependencies).
+PORT ?= 8080
+HOST ?= 127.0.0.1
+serve: bootstrap
+	swift build --package-path Server $(SWIFT_BUILD_FLAGS)
+	swift run --skip-build --package-path Server dtekit-server --host $(HOST) --port $(PORT) --templates $(CURDIR)/Templates
+
+server-test: bootstrap
+	swift build --package-path Server --build-tests $(SWIFT_BUILD_FLAGS)
+	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build --package-path Server $(SWIFT_BUILD_FLAGS)
 
 clean:
 	rm -rf .build $(DEMO_OUT)

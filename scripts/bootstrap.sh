@@ -24,6 +24,7 @@ PACKAGES=(
   xmlsec1                            # tests: independent XMLDSig verification
   openssl                            # tests: throwaway keys and certificates
   python3                            # scripts/check-module-graph.py (run by make test)
+  curl                               # tests: the HTTP server driven from outside
   ca-certificates git make
 )
 

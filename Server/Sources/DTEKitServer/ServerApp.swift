@@ -1,0 +1,113 @@
+import DTEKit
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The HTTP face of ``OnboardingService`` (Hummingbird 2): multipart in, PDF/PNG/ZIP/JSON out,
+/// errors as JSON with their status, counters at `/metrics`.
+public enum ServerApp {
+    /// Builds the router (separate from ``run(service:host:port:onListening:)`` for tests).
+    public static func router(service: OnboardingService, metrics: Metrics) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/healthz") { _, _ -> Response in
+            metrics.count("healthz", 200)
+            return respond(ServiceFile(data: Data("ok\n".utf8), contentType: "text/plain; charset=utf-8"))
+        }
+        router.get("/metrics") { _, _ -> Response in
+            respond(ServiceFile(data: Data(metrics.prometheusText().utf8), contentType: "text/plain; version=0.0.4"))
+        }
+        router.get("/v1/templates") { _, _ -> Response in
+            metrics.count("templates", 200)
+            let data = (try? JSONSerialization.data(withJSONObject: ["templates": service.templates()], options: [.sortedKeys])) ?? Data()
+            return respond(ServiceFile(data: data, contentType: "application/json"))
+        }
+        router.post("/v1/previews") { request, _ -> Response in
+            let pdf = request.headers[.accept]?.contains("application/pdf") == true
+            return await handle("previews", request, metrics) { form throws(ServiceError) in try service.preview(form, pdf: pdf) }
+        }
+        router.post("/v1/printouts") { request, _ -> Response in
+            await handle("printouts", request, metrics) { form throws(ServiceError) in try service.printouts(form) }
+        }
+        router.post("/v1/id-checks") { request, _ -> Response in
+            await handle("id-checks", request, metrics) { form throws(ServiceError) in try service.idCheck(form) }
+        }
+        return router
+    }
+
+    /// Runs the server until SIGINT/SIGTERM. `onListening` gets the bound port (`port: 0` picks one).
+    public static func run(service: OnboardingService, host: String, port: Int,
+                           onListening: @escaping @Sendable (Int) -> Void = { print("dtekit-server: listening on http://127.0.0.1:\($0)") }) async throws {
+        let metrics = Metrics()
+        let app = Application(router: router(service: service, metrics: metrics),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "dtekit-server"),
+                              onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
+        try await app.runService()
+    }
+
+    /// Reads the body (capped), parses the form, runs `body` off the event loop, maps errors.
+    static func handle(_ route: String, _ request: Request, _ metrics: Metrics,
+                       _ body: @escaping @Sendable (FormData) throws(ServiceError) -> ServiceFile) async -> Response {
+        let started = Date()
+        let result: Result<ServiceFile, ServiceError>
+        do {
+            let buffer: ByteBuffer
+            do { buffer = try await request.body.collect(upTo: OnboardingService.Limits.body) } catch {
+                throw ServiceError.tooLarge("the request body is over \(OnboardingService.Limits.body) bytes")
+            }
+            let form = try FormData.parse(buffer, contentType: request.headers[.contentType])
+            // Rendering and image analysis are CPU work: keep them off the cooperative pool's
+            // request handling by running them on a dispatch thread.
+            result = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    do throws(ServiceError) { continuation.resume(returning: .success(try body(form))) }
+                    catch { continuation.resume(returning: .failure(error)) }
+                }
+            }
+        } catch let e as ServiceError {
+            result = .failure(e)
+        } catch {
+            result = .failure(.badRequest(String(describing: error)))
+        }
+        let response: Response
+        switch result {
+        case .success(let file): response = respond(file)
+        case .failure(let e):
+            response = respond(ServiceFile(data: e.json, contentType: "application/json"), status: e.status)
+        }
+        metrics.count(route, Int(response.status.code), seconds: Date().timeIntervalSince(started))
+        return response
+    }
+
+    static func respond(_ file: ServiceFile, status: Int = 200) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = file.contentType
+        if let name = file.filename { headers[.contentDisposition] = "inline; filename=\"\(name)\"" }
+        headers[.cacheControl] = "no-store"
+        return Response(status: .init(code: status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(file.data))))
+    }
+}
+
+/// Request counters and time by route and status, in Prometheus' text format.
+public final class Metrics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requests: [String: Int] = [:]
+    private var seconds: [String: Double] = [:]
+
+    public init() {}
+
+    func count(_ route: String, _ status: Int, seconds time: Double = 0) {
+        lock.lock(); defer { lock.unlock() }
+        requests["route=\"\(route)\",status=\"\(status)\"", default: 0] += 1
+        seconds["route=\"\(route)\"", default: 0] += time
+    }
+
+    public func prometheusText() -> String {
+        lock.lock(); defer { lock.unlock() }
+        var s = "# HELP dtekit_requests_total Requests by route and HTTP status.\n# TYPE dtekit_requests_total counter\n"
+        for (k, v) in requests.sorted(by: { $0.key < $1.key }) { s += "dtekit_requests_total{\(k)} \(v)\n" }
+        s += "# HELP dtekit_request_seconds_total Time spent answering, by route.\n# TYPE dtekit_request_seconds_total counter\n"
+        for (k, v) in seconds.sorted(by: { $0.key < $1.key }) { s += "dtekit_request_seconds_total{\(k)} \(v)\n" }
+        return s
+    }
+}
