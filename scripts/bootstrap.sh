@@ -23,7 +23,7 @@ PACKAGES=(
   zxing-cpp-tools                    # tests: ZXingReader, an independent PDF417 decoder
   xmlsec1                            # tests: independent XMLDSig verification
   openssl                            # tests: throwaway keys and certificates
-  python3                            # scripts/check-module-graph.py (run by make test)
+  python3 python3-yaml               # scripts/check-module-graph.py; server tests read the OpenAPI YAML
   curl                               # tests: the HTTP server driven from outside
   ca-certificates git make
 )

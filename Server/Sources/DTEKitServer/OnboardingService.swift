@@ -114,6 +114,60 @@ public final class OnboardingService: Sendable {
         return ServiceFile(data: json, contentType: "application/json")
     }
 
+    // MARK: Skeletons
+
+    /// `POST /v1/skeletons`: `emisor` (the profile YAML, file or text), `types` ("33,34,61"),
+    /// `caf` (repeatable CAF files; each must be one the SII issued), `certificate` (PKCS#12) with
+    /// `password` (signs the documents), `test_caf` ("true": self-made test CAFs for types without
+    /// one, for trying printouts) → a ZIP of one XML per type. Nothing of the request is kept or
+    /// logged: the certificate and its password live only in this call.
+    public func skeletons(_ form: FormData) throws(ServiceError) -> ServiceFile {
+        guard let emisor = form.first("emisor"), !emisor.data.isEmpty else { throw .badRequest("the field 'emisor' (the emisor profile YAML) is required") }
+        guard emisor.data.count <= Limits.template else { throw .tooLarge("the emisor profile has more than \(Limits.template) bytes") }
+        let profile: EmisorProfile
+        do { profile = try EmisorProfile.load(yaml: emisor.text, source: emisor.filename ?? "emisor") } catch { throw .unprocessable(error.description) }
+        let types: [DocumentType]
+        do { types = try SkeletonBuilder.parseTypes(form.text("types") ?? "") } catch { throw .badRequest("types: \(error)") }
+        var cafs: [CAF] = []
+        for part in form.all("caf") {
+            let name = part.filename ?? "caf"
+            guard part.data.count <= 64 << 10 else { throw .tooLarge("CAF '\(name)' has more than 64 KiB") }
+            let caf: CAF
+            do { caf = try CAF(bytes: [UInt8](part.data), source: name) } catch { throw .unprocessable("CAF '\(name)': \(error)") }
+            guard caf.isAuthorizedBySII else {
+                throw .unprocessable("CAF '\(name)': its FRMA is not a valid SII signature (tampered, or not issued by the SII)")
+            }
+            cafs.append(caf)
+        }
+        if form.text("test_caf") == "true" {
+            for t in types where !cafs.contains(where: { $0.data.tipoDTE == t.code }) {
+                do { cafs.append(try CAF.makeTestCAF(type: t, emisor: profile.rut)) } catch { throw .unprocessable(String(describing: error)) }
+            }
+        }
+        var identity: SigningIdentity? = nil
+        if let cert = form.first("certificate"), !cert.data.isEmpty {
+            guard cert.data.count <= 64 << 10 else { throw .tooLarge("the certificate has more than 64 KiB") }
+            do { identity = try SigningIdentity(pkcs12: [UInt8](cert.data), password: form.first("password")?.text ?? "", source: cert.filename ?? "certificate") }
+            catch { throw .unprocessable(error.description) }
+        }
+        do {
+            let outputs = try SkeletonBuilder(profile: profile, cafs: cafs, identity: identity).build(types: types)
+            return ServiceFile(data: StoredZip.archive(outputs.map { ($0.fileName, Data($0.xml)) }),
+                               contentType: "application/zip", filename: "skeletons.zip")
+        } catch { throw unprocessable(error) }
+    }
+
+    // MARK: OpenAPI
+
+    /// The committed OpenAPI 3.1 document (`Server/openapi.yaml`), read once.
+    public func openAPIDocument() -> Data { OnboardingService.openAPI }
+
+    private static let openAPI: Data = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("openapi.yaml")
+        return (try? Data(contentsOf: url)) ?? Data("openapi: 3.1.0\ninfo: {title: DTEKit, version: 0.1.0}\npaths: {}\n".utf8)
+    }()
+
     // MARK: Shared steps
 
     private func copyKind(_ text: String?) throws(ServiceError) -> CopyKind {

@@ -28,6 +28,12 @@ public enum ServerApp {
         router.post("/v1/printouts") { request, _ -> Response in
             await handle("printouts", request, metrics) { form throws(ServiceError) in try service.printouts(form) }
         }
+        router.post("/v1/skeletons") { request, _ -> Response in
+            await handle("skeletons", request, metrics) { form throws(ServiceError) in try service.skeletons(form) }
+        }
+        router.get("/openapi.yaml") { _, _ -> Response in
+            respond(ServiceFile(data: service.openAPIDocument(), contentType: "application/yaml"))
+        }
         router.post("/v1/id-checks") { request, _ -> Response in
             await handle("id-checks", request, metrics) { form throws(ServiceError) in try service.idCheck(form) }
         }

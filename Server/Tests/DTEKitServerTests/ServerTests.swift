@@ -145,4 +145,46 @@ private func timbreBytes(_ pdf: Data, in dir: URL) throws -> [UInt8] {
         #expect(form.all("image").map(\.text) == ["AAA", "BB"])
         #expect(throws: ServiceError.self) { try FormData.parse(Data("{}".utf8), contentType: "application/json") }
     }
+
+    @Test("Skeletons: a ZIP of stamped XML with an SII CAF; a tampered CAF is a 422; test CAFs on request")
+    func skeletons() throws {
+        let dir = try TestSupport.temporaryDirectory("server-skeletons")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var f = Form()
+        try f.add("emisor", file: TestSupport.samplesDirectory.appendingPathComponent("emisor.yaml"))
+        f.add("types", "33,34")
+        try f.add("caf", file: try TestSupport.siiCAF(type: 33))
+        f.add("test_caf", "true")
+        let zip = try service.skeletons(f.data)
+        #expect(zip.contentType == "application/zip")
+        let file = dir.appendingPathComponent("s.zip")
+        try zip.data.write(to: file)
+        let script = "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(' '.join(z.namelist())); d=z.read('T33.xml').decode('latin-1'); print('TED' in d, 'FRMT' in d)"
+        let r = try TestSupport.run(tool: "python3", ["-c", script, file.path])
+        #expect(r.stdoutText == "T33.xml T34.xml\nTrue True\n", "\(r.stdoutText) \(r.stderrText)")
+
+        // The CAF's folio range widened: its SII signature no longer verifies.
+        var caf = try String(contentsOf: try TestSupport.siiCAF(type: 33), encoding: .isoLatin1)
+        let h = try #require(caf.range(of: #"<H>\d+</H>"#, options: .regularExpression))
+        caf.replaceSubrange(h, with: "<H>99999999</H>")
+        var tampered = Form()
+        try tampered.add("emisor", file: TestSupport.samplesDirectory.appendingPathComponent("emisor.yaml"))
+        tampered.add("types", "33")
+        tampered.parts.append(FormPart(name: "caf", filename: "caf33.xml", data: try #require(caf.data(using: .isoLatin1))))
+        do { _ = try service.skeletons(tampered.data); Issue.record("a tampered CAF was accepted") } catch {
+            #expect(error.status == 422 && error.description.contains("caf33.xml"), "\(error)")
+        }
+    }
+
+    @Test("The OpenAPI document is valid YAML, version 3.1, and lists every route the server answers")
+    func openAPI() throws {
+        let text = String(decoding: service.openAPIDocument(), as: UTF8.self)
+        #expect(text.hasPrefix("openapi: 3.1.0"))
+        for path in ["/healthz", "/metrics", "/openapi.yaml", "/v1/templates", "/v1/previews", "/v1/printouts", "/v1/skeletons", "/v1/id-checks"] {
+            #expect(text.contains("\n  \(path):"), "\(path) missing")
+        }
+        let parsed = try TestSupport.run(tool: "python3", ["-c", "import sys,yaml; d=yaml.safe_load(sys.stdin); print(len(d['paths']))"],
+                                         stdin: service.openAPIDocument())
+        #expect(parsed.stdoutText == "8\n", "\(parsed.stderrText)")
+    }
 }
