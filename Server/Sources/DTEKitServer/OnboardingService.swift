@@ -157,6 +157,27 @@ public final class OnboardingService: Sendable {
         } catch { throw unprocessable(error) }
     }
 
+    // MARK: Template export
+
+    /// `POST /v1/templates/export`: `template` and `overrides` as for a preview → the merged
+    /// template YAML, checked the way `dtekit render --template` checks it (the logo goes with
+    /// `--logo`: a file uploaded here is not part of the YAML).
+    public func exportTemplate(_ form: FormData) throws(ServiceError) -> ServiceFile {
+        _ = try makePrintout(form)                       // the same checks as a preview
+        var yaml = try templateYAML(form)
+        yaml = "# Plantilla DTEKit personalizada: dtekit render --template plantilla.yaml --logo SU-LOGO.png …\n" + yaml
+        return ServiceFile(data: Data(yaml.utf8), contentType: "application/yaml; charset=utf-8", filename: "plantilla.yaml")
+    }
+
+    /// The page at `/` (Server/Public/index.html), read once.
+    public func page() -> Data { OnboardingService.indexPage }
+
+    private static let indexPage: Data = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Public/index.html")
+        return (try? Data(contentsOf: url)) ?? Data("<!doctype html><title>DTEKit</title><p>Public/index.html is missing.".utf8)
+    }()
+
     // MARK: OpenAPI
 
     /// The committed OpenAPI 3.1 document (`Server/openapi.yaml`), read once.
@@ -176,8 +197,8 @@ public final class OnboardingService: Sendable {
         return c
     }
 
-    /// The template (name or YAML, with JSON overrides) and the logo, ready to render.
-    func makePrintout(_ form: FormData) throws(ServiceError) -> Printout {
+    /// The template's YAML: a shipped name's file or the YAML given, with the overrides merged.
+    func templateYAML(_ form: FormData) throws(ServiceError) -> String {
         let spec = form.text("template") ?? "carta"
         guard spec.utf8.count <= Limits.template else { throw .tooLarge("the template has more than \(Limits.template) bytes") }
         var yaml: String
@@ -190,9 +211,15 @@ public final class OnboardingService: Sendable {
         } else {
             yaml = spec
         }
-        if let overrides = form.text("overrides") {
+        if let overrides = form.text("overrides"), overrides != "{}" {
             yaml = try OnboardingService.merge(yaml, overrides: overrides)
         }
+        return yaml
+    }
+
+    /// The template (name or YAML, with JSON overrides) and the logo, ready to render.
+    func makePrintout(_ form: FormData) throws(ServiceError) -> Printout {
+        let yaml = try templateYAML(form)
         let template: PrintTemplate
         do { template = try PrintTemplate.load(yaml: yaml, source: "template", baseDirectory: nil) } catch {
             throw .unprocessable(error.description)

@@ -31,6 +31,12 @@ public enum ServerApp {
         router.post("/v1/skeletons") { request, _ -> Response in
             await handle("skeletons", request, metrics) { form throws(ServiceError) in try service.skeletons(form) }
         }
+        router.get("/") { _, _ -> Response in
+            respond(ServiceFile(data: service.page(), contentType: "text/html; charset=utf-8"))
+        }
+        router.post("/v1/templates/export") { request, _ -> Response in
+            await handle("templates-export", request, metrics) { form throws(ServiceError) in try service.exportTemplate(form) }
+        }
         router.get("/openapi.yaml") { _, _ -> Response in
             respond(ServiceFile(data: service.openAPIDocument(), contentType: "application/yaml"))
         }

@@ -180,11 +180,28 @@ private func timbreBytes(_ pdf: Data, in dir: URL) throws -> [UInt8] {
     func openAPI() throws {
         let text = String(decoding: service.openAPIDocument(), as: UTF8.self)
         #expect(text.hasPrefix("openapi: 3.1.0"))
-        for path in ["/healthz", "/metrics", "/openapi.yaml", "/v1/templates", "/v1/previews", "/v1/printouts", "/v1/skeletons", "/v1/id-checks"] {
+        for path in ["/", "/healthz", "/metrics", "/openapi.yaml", "/v1/templates", "/v1/templates/export", "/v1/previews",
+                     "/v1/printouts", "/v1/skeletons", "/v1/id-checks"] {
             #expect(text.contains("\n  \(path):"), "\(path) missing")
         }
         let parsed = try TestSupport.run(tool: "python3", ["-c", "import sys,yaml; d=yaml.safe_load(sys.stdin); print(len(d['paths']))"],
                                          stdin: service.openAPIDocument())
-        #expect(parsed.stdoutText == "8\n", "\(parsed.stderrText)")
+        #expect(parsed.stdoutText == "10\n", "\(parsed.stderrText)")
+    }
+
+    @Test("Descargar plantilla: the merged YAML loads as a template with the overrides; the page has the form and calls the API")
+    func exportAndPage() throws {
+        var f = Form()
+        f.add("template", "carta")
+        f.add("overrides", #"{"colors": {"recuadro": "black"}, "font": {"body": 9}}"#)
+        let yaml = String(decoding: try service.exportTemplate(f.data).data, as: UTF8.self)
+        let template = try PrintTemplate.load(yaml: yaml, source: "plantilla.yaml", baseDirectory: nil)
+        #expect(template.fonts.body == 9)
+        #expect(yaml.contains("recuadro: black"), "\(yaml)")
+        let page = String(decoding: service.page(), as: UTF8.self)
+        for needle in ["<form", "id=\"logo\"", "id=\"recuadro\"", "/v1/previews", "/v1/templates/export", "Descargar plantilla"] {
+            #expect(page.contains(needle), "\(needle)")
+        }
+        #expect(!page.contains("http://") && !page.contains("https://"), "no CDN: the page works offline")
     }
 }
