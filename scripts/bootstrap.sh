@@ -25,6 +25,7 @@ PACKAGES=(
   openssl                            # tests: throwaway keys and certificates
   python3 python3-yaml               # scripts/check-module-graph.py; server tests read the OpenAPI YAML
   curl                               # tests: the HTTP server driven from outside
+  chromium chromium-driver python3-selenium  # tests: the personalisation page in a headless browser
   ca-certificates git make
 )
 

@@ -157,6 +157,18 @@ public final class OnboardingService: Sendable {
         } catch { throw unprocessable(error) }
     }
 
+    // MARK: Samples
+
+    /// `GET /v1/samples/{type}.xml`: the built-in sample a preview of `type` shows (stamped with a
+    /// self-made test CAF: for looking, never for the SII).
+    public func sampleXML(_ name: String) throws(ServiceError) -> ServiceFile {
+        guard name.hasSuffix(".xml"), let code = Int(name.dropLast(4)), let doc = samples[code] else {
+            throw .badRequest("no sample '\(name)' (types: \(samples.keys.sorted().map(String.init).joined(separator: ", ")))")
+        }
+        do { return ServiceFile(data: Data(try DTEXMLWriter().dte(doc)), contentType: "application/xml; charset=ISO-8859-1", filename: name) }
+        catch { throw unprocessable(error) }
+    }
+
     // MARK: Template export
 
     /// `POST /v1/templates/export`: `template` and `overrides` as for a preview → the merged

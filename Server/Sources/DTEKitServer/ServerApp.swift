@@ -37,6 +37,12 @@ public enum ServerApp {
         router.post("/v1/templates/export") { request, _ -> Response in
             await handle("templates-export", request, metrics) { form throws(ServiceError) in try service.exportTemplate(form) }
         }
+        router.get("/v1/samples/{name}") { _, context -> Response in
+            let name = context.parameters.get("name") ?? ""
+            do throws(ServiceError) { return respond(try service.sampleXML(name)) } catch {
+                return respond(ServiceFile(data: error.json, contentType: "application/json"), status: error.status)
+            }
+        }
         router.get("/openapi.yaml") { _, _ -> Response in
             respond(ServiceFile(data: service.openAPIDocument(), contentType: "application/yaml"))
         }
