@@ -63,6 +63,9 @@ public enum ServerApp {
     }
 
     /// Reads the body (capped), parses the form, runs `body` off the event loop, maps errors.
+    /// The work gate of this process (see ``WorkGate``).
+    static let gate = WorkGate()
+
     static func handle(_ route: String, _ request: Request, _ metrics: Metrics,
                        _ body: @escaping @Sendable (FormData) throws(ServiceError) -> ServiceFile) async -> Response {
         let started = Date()
@@ -73,14 +76,9 @@ public enum ServerApp {
                 throw ServiceError.tooLarge("the request body is over \(OnboardingService.Limits.body) bytes")
             }
             let form = try FormData.parse(buffer, contentType: request.headers[.contentType])
-            // Rendering and image analysis are CPU work: keep them off the cooperative pool's
-            // request handling by running them on a dispatch thread.
-            result = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    do throws(ServiceError) { continuation.resume(returning: .success(try body(form))) }
-                    catch { continuation.resume(returning: .failure(error)) }
-                }
-            }
+            // Rendering and image analysis are CPU work: a bounded number run at once on
+            // dispatch threads, a bounded number wait, the rest get 503 at once.
+            result = await gate.submit { () throws(ServiceError) -> ServiceFile in try body(form) }
         } catch let e as ServiceError {
             result = .failure(e)
         } catch {
@@ -90,7 +88,9 @@ public enum ServerApp {
         switch result {
         case .success(let file): response = respond(file)
         case .failure(let e):
-            response = respond(ServiceFile(data: e.json, contentType: "application/json"), status: e.status)
+            var r = respond(ServiceFile(data: e.json, contentType: "application/json"), status: e.status)
+            if case let .busy(seconds) = e { r.headers[.retryAfter] = String(seconds) }
+            response = r
         }
         metrics.count(route, Int(response.status.code), seconds: Date().timeIntervalSince(started))
         return response

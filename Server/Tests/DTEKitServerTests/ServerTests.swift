@@ -78,6 +78,9 @@ private func timbreBytes(_ pdf: Data, in dir: URL) throws -> [UInt8] {
             Issue.record("a green recuadro was accepted")
         } catch {
             #expect(error.status == 422 && error.description.contains("colors.recuadro"), "\(error)")
+            let json = try #require(try JSONSerialization.jsonObject(with: error.json) as? [String: Any])
+            #expect(json["code"] as? String == "unprocessable" && (json["message_es"] as? String)?.isEmpty == false
+                    && (json["message_en"] as? String)?.contains("colors.recuadro") == true, "\(json)")
         }
         var bad = plain
         bad.add("overrides", "[1, 2]")
