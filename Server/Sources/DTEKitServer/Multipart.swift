@@ -50,6 +50,9 @@ public struct FormData: Sendable {
             }
             name = nil; filename = nil; data = Data()
         }
+        // A form with no field at all is only the closing delimiter: an empty form, not an error.
+        let text = body.getString(at: body.readerIndex, length: min(body.readableBytes, boundary.utf8.count + 8)) ?? ""
+        if text.trimmingCharacters(in: .whitespacesAndNewlines) == "--\(boundary)--" { return FormData(parts: []) }
         do { try parser.execute(body) } catch { throw .badRequest("malformed multipart/form-data body") }
         if tooMany { throw .badRequest("more than \(maxParts) form fields") }
         return FormData(parts: parts)

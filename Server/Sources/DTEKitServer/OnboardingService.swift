@@ -21,12 +21,14 @@ public final class OnboardingService: Sendable {
 
     public let templatesDirectory: URL
     private let samples: [Int: DTEDocument]
+    /// The samples as written (boletas inside an EnvioBOLETA, as the SII requires).
+    private let sampleFiles: [Int: [UInt8]]
 
     /// - Parameter templatesDirectory: the shipped templates; default `$DTEKIT_TEMPLATES`,
     ///   `./Templates`, or the repository's `Templates/`.
     public init(templatesDirectory: URL? = nil) throws {
         self.templatesDirectory = templatesDirectory ?? OnboardingService.defaultTemplates()
-        self.samples = try OnboardingService.makeSamples()
+        (self.samples, self.sampleFiles) = try OnboardingService.makeSamples()
     }
 
     // MARK: Templates
@@ -98,12 +100,14 @@ public final class OnboardingService: Sendable {
         for i in images where i.data.count > Limits.image {
             throw .tooLarge("image '\(i.filename ?? "image")' has \(i.data.count) bytes; at most \(Limits.image)")
         }
+        // A field that is present must be valid (an empty `on` is not "today").
         var run: RUT? = nil
-        if let text = form.text("run") {
-            do { run = try RUT(text) } catch { throw .badRequest("run: \(error)") }
+        if let part = form.first("run") {
+            do { run = try RUT(part.text.trimmingCharacters(in: .whitespaces)) } catch { throw .badRequest("run: \(error)") }
         }
         var on = CedulaDate.today()
-        if let text = form.text("on") {
+        if let part = form.first("on") {
+            let text = part.text.trimmingCharacters(in: .whitespaces)
             guard let d = CedulaDate(iso: text) else { throw .badRequest("on: '\(text)' is not a date YYYY-MM-DD") }
             on = d
         }
@@ -162,11 +166,10 @@ public final class OnboardingService: Sendable {
     /// `GET /v1/samples/{type}.xml`: the built-in sample a preview of `type` shows (stamped with a
     /// self-made test CAF: for looking, never for the SII).
     public func sampleXML(_ name: String) throws(ServiceError) -> ServiceFile {
-        guard name.hasSuffix(".xml"), let code = Int(name.dropLast(4)), let doc = samples[code] else {
+        guard name.hasSuffix(".xml"), let code = Int(name.dropLast(4)), let bytes = sampleFiles[code] else {
             throw .badRequest("no sample '\(name)' (types: \(samples.keys.sorted().map(String.init).joined(separator: ", ")))")
         }
-        do { return ServiceFile(data: Data(try DTEXMLWriter().dte(doc)), contentType: "application/xml; charset=ISO-8859-1", filename: name) }
-        catch { throw unprocessable(error) }
+        return ServiceFile(data: Data(bytes), contentType: "application/xml; charset=ISO-8859-1", filename: name)
     }
 
     // MARK: Template export
@@ -325,17 +328,20 @@ public final class OnboardingService: Sendable {
         """
 
     /// One stamped skeleton per type (self-made test CAFs): what a preview shows without an upload.
-    static func makeSamples() throws -> [Int: DTEDocument] {
+    static func makeSamples() throws -> ([Int: DTEDocument], [Int: [UInt8]]) {
         let profile = try EmisorProfile.load(yaml: sampleEmisor, source: "sample-emisor")
         let types = DocumentType.allCases
         let cafs = try types.map { try CAF.makeTestCAF(type: $0, emisor: profile.rut) }
         let date = try CalendarDate(year: 2026, month: 1, day: 15)
         let outputs = try SkeletonBuilder(profile: profile, cafs: cafs, options: SkeletonOptions(fechaEmision: date),
                                           timestamp: "2026-01-15T10:00:00").build(types: types)
-        var out: [Int: DTEDocument] = [:]
+        var out: [Int: DTEDocument] = [:], files: [Int: [UInt8]] = [:]
         for o in outputs {
-            if let d = try DTEReader().read(Data(o.xml), source: o.fileName).documents.first { out[d.type.code] = d }
+            if let d = try DTEReader().read(Data(o.xml), source: o.fileName).documents.first {
+                out[d.type.code] = d
+                files[d.type.code] = o.xml
+            }
         }
-        return out
+        return (out, files)
     }
 }

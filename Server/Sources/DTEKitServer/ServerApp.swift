@@ -49,6 +49,24 @@ public enum ServerApp {
         router.post("/v1/id-checks") { request, _ -> Response in
             await handle("id-checks", request, metrics) { form throws(ServiceError) in try service.idCheck(form) }
         }
+        // Any other method on a known path: 405 with Allow (not 404: the path exists).
+        let allowed: [String: [HTTPRequest.Method]] = [
+            "/": [.get], "/healthz": [.get], "/metrics": [.get], "/openapi.yaml": [.get], "/v1/templates": [.get],
+            "/v1/samples/{name}": [.get], "/v1/templates/export": [.post], "/v1/previews": [.post],
+            "/v1/printouts": [.post], "/v1/skeletons": [.post], "/v1/id-checks": [.post],
+        ]
+        var all: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect, .head]
+        if let query = HTTPRequest.Method("QUERY") { all.append(query) }
+        for (path, methods) in allowed {
+            for method in all where !methods.contains(method) && !(method == .head && methods.contains(.get)) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    let error = ServiceError.methodNotAllowed(allowed: methods.map(\.rawValue))
+                    var r = respond(ServiceFile(data: error.json, contentType: "application/json"), status: error.status)
+                    r.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+                    return r
+                }
+            }
+        }
         return router
     }
 

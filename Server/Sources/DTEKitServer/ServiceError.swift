@@ -12,6 +12,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case unprocessable(String, problems: [[String: String]] = [])
     /// 415: a body that is not what the endpoint reads.
     case unsupportedMediaType(String)
+    /// 405: a method the path does not answer.
+    case methodNotAllowed(allowed: [String])
     /// 503: the work queue is full; try again after `retryAfter` seconds.
     case busy(retryAfter: Int)
     /// 504: the work did not finish within the request's time limit.
@@ -23,6 +25,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case .tooLarge: return 413
         case .unprocessable: return 422
         case .unsupportedMediaType: return 415
+        case .methodNotAllowed: return 405
         case .busy: return 503
         case .timeout: return 504
         }
@@ -32,6 +35,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .badRequest(m), let .tooLarge(m), let .unsupportedMediaType(m): return m
         case let .unprocessable(m, _): return m
+        case let .methodNotAllowed(allowed): return "this path answers \(allowed.joined(separator: ", ")) only"
         case let .busy(seconds): return "the server is busy: try again in \(seconds) s"
         case let .timeout(seconds): return "the request took more than \(seconds) s"
         }
@@ -44,6 +48,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case .tooLarge: return "too-large"
         case .unprocessable(_, let problems): return problems.isEmpty ? "unprocessable" : "sii-print-rules"
         case .unsupportedMediaType: return "unsupported-media-type"
+        case .methodNotAllowed: return "method-not-allowed"
         case .busy: return "busy"
         case .timeout: return "timeout"
         }
@@ -58,6 +63,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case let .unprocessable(m, problems):
             return problems.isEmpty ? "No se pudo usar lo enviado: \(m)" : "El impreso no cumple las reglas del SII."
         case let .unsupportedMediaType(m): return "Formato no admitido: \(m)"
+        case let .methodNotAllowed(allowed): return "Esta dirección solo admite \(allowed.joined(separator: ", "))."
         case let .busy(seconds): return "El servidor está ocupado: intente de nuevo en \(seconds) s."
         case let .timeout(seconds): return "La solicitud tardó más de \(seconds) s."
         }
