@@ -3,7 +3,7 @@ import COpenSSL
 
 /// Stable hashes: SHA-256 (OpenSSL libcrypto) for content, FNV-1a for sharding. Never Swift's
 /// `Hasher`, which is seeded per process.
-public enum BatchHash {
+package enum BatchHash {
     /// SHA-256 of `data`, lowercase hex.
     public static func sha256Hex(_ data: Data) -> String {
         var digest = [UInt8](repeating: 0, count: 32)

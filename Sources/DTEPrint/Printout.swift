@@ -150,7 +150,7 @@ final class ContextPool: @unchecked Sendable {
 }
 
 /// Output file names: `<RUTEmisor>_<TipoDTE>_<Folio>[_cedible].<ext>`.
-public enum OutputNaming {
+package enum OutputNaming {
     /// E.g. `76354771-K_33_170_cedible.pdf`. Refuses values that could escape a folder or are
     /// not what a RUT / type / folio can be.
     public static func fileName(for document: DTEDocument, copy: CopyKind, extension ext: String) throws(PrintError) -> String {

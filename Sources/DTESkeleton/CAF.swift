@@ -43,7 +43,7 @@ public struct CAF: Sendable {
     /// The whole file as read (to save a CAF made with ``makeTestCAF(type:emisor:folios:fechaAutorizacion:)``).
     public let fileBytes: [UInt8]
     /// The CAF's private key (RSASK), with which FRMT is signed.
-    public let privateKey: RSAPrivateKey
+    package let privateKey: RSAPrivateKey
 
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
@@ -119,7 +119,7 @@ public struct CAF: Sendable {
     func sign(_ message: [UInt8]) throws -> [UInt8] { try privateKey.signSHA1(message) }
 
     /// The CAF's public key (RSAPK).
-    public var publicKey: RSAPublicKey { get throws { try RSAPublicKey(modulus: data.modulus, exponent: data.exponent) } }
+    package var publicKey: RSAPublicKey { get throws { try RSAPublicKey(modulus: data.modulus, exponent: data.exponent) } }
 
     /// Whether `signature` verifies over `message` with the CAF's public key.
     public func verify(signature: [UInt8], message: [UInt8]) -> Bool {

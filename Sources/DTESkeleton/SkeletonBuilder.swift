@@ -81,10 +81,10 @@ public struct SkeletonBuilder: Sendable {
         }
     }
 
-    private func caratula(_ ts: String) -> DTEXMLWriter.Caratula {
-        DTEXMLWriter.Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut,
-                              fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
-                              timestampFirma: ts)
+    private func caratula(_ ts: String) -> Caratula {
+        Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut, rutReceptor: .sii,
+                 fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
+                 timestampFirmaEnvio: ts)
     }
 
     private func document(_ type: DocumentType, timestamp ts: String) throws -> (DTEDocument, Bool) {

@@ -79,10 +79,10 @@ public struct SkeletonGenerator: Sendable {
         var receptor = SkeletonGenerator.exampleReceptor
         var lines: [DetailLine] = []
         var totales: Totales
-        var referencias: [Reference] = []
+        var referencias: [DTEReference] = []
         var transporte: Transporte?
         var otraMoneda: OtraMoneda?
-        var comisiones: [Commission] = []
+        var comisiones: [DTECommission] = []
 
         func line(_ n: Int, _ name: String, qty: Decimal, price: Decimal, unit: String? = "UN", exempt: Bool = false,
                   discountPct: Decimal? = nil) -> DetailLine {
@@ -101,7 +101,7 @@ public struct SkeletonGenerator: Sendable {
                            impuestosRetenidos: retention == nil ? [] : [ImpuestoRetenido(codigo: 15, tasa: SIITotals.tasaIVA, monto: Money(r.retenido))],
                            montoTotal: Money(r.total))
         }
-        func reference(to tipo: DocumentType, defaultCode: Int) -> Reference {
+        func reference(to tipo: DocumentType, defaultCode: Int) -> DTEReference {
             let code = options.codigoReferencia ?? defaultCode
             let razon: String
             switch code {
@@ -109,7 +109,7 @@ public struct SkeletonGenerator: Sendable {
             case 2: razon = "CORRIGE GIRO DEL RECEPTOR (EJEMPLO)"
             default: razon = "CORRIGE MONTOS (EJEMPLO)"
             }
-            return Reference(numero: 1, tipoDocumento: String(tipo.code), folio: String(options.folioReferencia),
+            return DTEReference(numero: 1, tipoDocumento: String(tipo.code), folio: String(options.folioReferencia),
                              fecha: fecha, codigo: code, razon: razon)
         }
 
@@ -172,7 +172,7 @@ public struct SkeletonGenerator: Sendable {
             let r = SIITotals.totals(lines: [(l1.montoItem.minorUnits, false)])
             let comNeto = SIITotals.pesos(Decimal(r.neto) * 10 / 100)
             let comIVA = SIITotals.pesos(Decimal(comNeto) * SIITotals.tasaIVA / 100)
-            comisiones = [Commission(numero: 1, tipoMovimiento: "C", glosa: "COMISION DE EJEMPLO 10%", tasa: 10,
+            comisiones = [DTECommission(numero: 1, tipoMovimiento: "C", glosa: "COMISION DE EJEMPLO 10%", tasa: 10,
                                      valorNeto: Money(comNeto), valorExento: .zero, valorIVA: Money(comIVA))]
             totales = Totales(montoNeto: Money(r.neto), tasaIVA: SIITotals.tasaIVA, iva: Money(r.iva),
                               montoTotal: Money(r.neto + r.iva - comNeto - comIVA),

@@ -78,7 +78,7 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Text from untrusted input made safe to print on a terminal or in a log line.
-public enum TerminalSafe {
+package enum TerminalSafe {
     /// `text` with every control character (C0, DEL, C1) written as `\u{XX}`; everything
     /// else, accents included, unchanged.
     public static func escaped(_ text: String) -> String {

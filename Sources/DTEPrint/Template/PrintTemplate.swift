@@ -76,8 +76,8 @@ public struct PrintTemplate: Sendable, Hashable {
     /// Recuadro width (cm, 5.5…8 on sheets) and rule (mm, 0.5…1).
     public var recuadroWidth: Double
     public var recuadroRule: Double
-    /// Accent colour (headings, rules): RGB 0…1.
-    public var accent: RGB
+    /// Accent colour (headings, rules): PrintColor 0…1.
+    public var accent: PrintColor
     public var logo: LogoSettings
     public var columns: Columns
     public var observations: String?
@@ -151,21 +151,21 @@ public struct PrintTemplate: Sendable, Hashable {
         return PrintTemplate(
             name: name, source: source, paper: paper, margins: margins, fonts: fonts,
             recuadroColor: .red, recuadroWidth: recuadroWidth, recuadroRule: 0.7,
-            accent: RGB(red: 0.2, green: 0.2, blue: 0.2), logo: logo, columns: columns,
+            accent: PrintColor(red: 0.2, green: 0.2, blue: 0.2), logo: logo, columns: columns,
             observations: nil, footer: nil, copies: Copies(tributaria: 1, cedible: 0),
             siiUnit: "SANTIAGO CENTRO", resolutionNumber: 0, resolutionYear: 2014, onePage: false,
             documentTypes: types)
     }
 }
 
-/// An RGB colour, components 0…1.
-public struct RGB: Sendable, Hashable {
+/// A colour of the printout, as RGB components from 0 to 1.
+public struct PrintColor: Sendable, Hashable {
     public var red, green, blue: Double
     public init(red: Double, green: Double, blue: Double) { self.red = red; self.green = green; self.blue = blue }
-    public static let black = RGB(red: 0, green: 0, blue: 0)
-    public static let white = RGB(red: 1, green: 1, blue: 1)
-    public static let siiRed = RGB(red: 0.85, green: 0, blue: 0)
-    public static let lightGray = RGB(red: 0.92, green: 0.92, blue: 0.92)
+    public static let black = PrintColor(red: 0, green: 0, blue: 0)
+    public static let white = PrintColor(red: 1, green: 1, blue: 1)
+    public static let siiRed = PrintColor(red: 0.85, green: 0, blue: 0)
+    public static let lightGray = PrintColor(red: 0.92, green: 0.92, blue: 0.92)
 
     /// Whether the colour reads as green (the SII forbids a green recuadro).
     var isGreenish: Bool { green > red + 0.15 && green > blue + 0.05 }
