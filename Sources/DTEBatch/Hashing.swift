@@ -92,9 +92,13 @@ struct Digest: Hashable, Sendable {
 /// path relative to its INPUT argument, `#`, the document's index in the file) modulo `count`
 /// equals `index`. N runs with K = 0…N-1 render every document exactly once, with no coordination.
 public struct BatchShard: Sendable, Hashable, CustomStringConvertible {
+    /// This run's shard, `0..<count`.
     public let index: Int
+    /// How many shards the work is split into (1...1 000 000).
     public let count: Int
 
+    /// Shard `index` of `count`.
+    /// - Throws: ``BatchError/invalidShard(_:)`` unless `0 <= index < count <= 1 000 000`.
     public init(index: Int, count: Int) throws(BatchError) {
         guard count >= 1, count <= 1_000_000, index >= 0, index < count else {
             throw .invalidShard("\(index)/\(count)")

@@ -26,7 +26,9 @@ public final class Printout: Sendable {
     /// Bump when the output changes (batch manifests record it).
     public static let rendererVersion = "dtekit-print 1.0.0"
 
+    /// The template the printout lays documents out with.
     public let template: PrintTemplate
+    /// The logo printed, if any: the one given to ``init(template:logo:)``, else the template's `logo.file`.
     public let logo: Logo?
     private let pool: ContextPool
 

@@ -15,6 +15,7 @@ public struct SkeletonOptions: Sendable, Hashable {
     /// The folio of the referenced factura (notes).
     public var folioReferencia: Int64 = 1
 
+    /// Options; folios default to 1, the date to today in Chile, the traslado to a sale.
     public init(folio: Int64 = 1, fechaEmision: CalendarDate? = nil, traslado: Traslado = .operacionConstituyeVenta,
                 codigoReferencia: Int? = nil, folioReferencia: Int64 = 1) {
         self.folio = folio; self.fechaEmision = fechaEmision; self.traslado = traslado
@@ -24,7 +25,9 @@ public struct SkeletonOptions: Sendable, Hashable {
 
 /// Why a skeleton cannot be made.
 public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The `TipoDTE` code is not one DTEKit makes skeletons of.
     case unsupportedType(Int)
+    /// An option's value is unusable: `rule` says what is allowed.
     case invalidOption(name: String, value: String, rule: String)
     /// Writing the output failed (the system's reason, and what was left on disk).
     case io(path: String, reason: String)
@@ -48,8 +51,10 @@ public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
 /// let factura = try gen.document(for: .factura)
 /// ```
 public struct SkeletonGenerator: Sendable {
+    /// The emisor whose data fills `Emisor`.
     public let emisor: EmisorProfile
 
+    /// A generator for `emisor`'s documents.
     public init(emisor: EmisorProfile) { self.emisor = emisor }
 
     /// The example receptor used by facturas, guías and notes.

@@ -21,8 +21,10 @@ public struct DTEXMLWriter: Sendable {
     /// The `ID` of the `SetDTE` element in envelopes this writer produces.
     public static let setID = "SetDoc"
 
+    /// Whether elements go on their own lines, indented two spaces per level (the TED is always flattened).
     public var indent: Bool
 
+    /// A writer; `indent` as in ``indent``.
     public init(indent: Bool = true) { self.indent = indent }
 
     /// A standalone `<DTE>` document (types other than boletas 39/41, which only exist inside
