@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One input file found under an INPUT argument.
-public struct BatchInput: Sendable, Hashable {
+package struct BatchInput: Sendable, Hashable {
     /// The file.
     public var url: URL
     /// Its path relative to the INPUT folder it was found in (the file name when the INPUT
