@@ -3,7 +3,7 @@ import DTECore
 import DTEPrint
 
 /// The batch renderer for real printouts: DTEPrint's ``Printout`` with a template and logo,
-/// file names `<RUTEmisor>_<TipoDTE>_<Folio>[_cedible].pdf`. Its fingerprint is the SHA-256 of the template bytes, the
+/// file names from ``OutputNaming``. Its fingerprint is the SHA-256 of the template bytes, the
 /// logo bytes and ``Printout/rendererVersion``, so a template, logo or renderer change
 /// re-renders everything.
 public struct PrintoutBatchRenderer: BatchRenderer {

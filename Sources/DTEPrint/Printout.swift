@@ -152,9 +152,11 @@ final class ContextPool: @unchecked Sendable {
 }
 
 /// Output file names: `<RUTEmisor>_<TipoDTE>_<Folio>[_cedible].<ext>`.
-package enum OutputNaming {
+public enum OutputNaming {
     /// E.g. `76354771-K_33_170_cedible.pdf`. Refuses values that could escape a folder or are
     /// not what a RUT / type / folio can be.
+    /// - Throws: ``PrintError/unsafeFileName(_:)`` for such a value, or an extension that is not
+    ///   1 to 8 ASCII letters and digits.
     public static func fileName(for document: DTEDocument, copy: CopyKind, extension ext: String) throws(PrintError) -> String {
         let rut = document.emisor.rut.canonical
         guard rut.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "K") }), !rut.isEmpty else {
