@@ -18,9 +18,9 @@ public struct BatchDocumentOutcome: Sendable, Codable, Hashable {
     public var index: Int
     /// What happened to the document.
     public var status: BatchStatus
-    /// The document's type code, when it could be read.
+    /// The document's type code; `nil` when the document was not read (skipped as unchanged).
     public var tipoDTE: Int?
-    /// The document's folio, when it could be read.
+    /// The document's folio; `nil` when the document was not read (skipped as unchanged).
     public var folio: Int64?
     /// Files written (names in the output folder).
     public var outputs: [String]

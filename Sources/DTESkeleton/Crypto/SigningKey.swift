@@ -14,7 +14,7 @@ public enum SigningError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongPassword(source: String)
     /// The private key does not belong to the certificate.
     case keyMismatch(source: String)
-    /// OpenSSL failed to sign or digest; `reason` has its message.
+    /// OpenSSL failed (making a test CAF's key, signing, digesting); `reason` has its message.
     case signing(reason: String)
     /// The XML to sign could not be parsed or canonicalised.
     case xml(reason: String)
