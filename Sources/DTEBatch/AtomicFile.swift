@@ -5,7 +5,7 @@ import Foundation
 /// fsync'ed, and the temporary file is renamed over the destination. A symlink at the
 /// destination is replaced, never written through; a failed write (disk full, I/O error)
 /// leaves the previous file intact and no temporary file behind.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `url` atomically (see ``AtomicFile``).
     /// - Throws: ``BatchError/io(_:reason:)`` naming the file and the system's reason.
     public static func write(_ data: Data, to url: URL) throws(BatchError) {

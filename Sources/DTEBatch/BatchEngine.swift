@@ -21,6 +21,8 @@ public struct BatchConfiguration: Sendable {
     /// kill is safe either way).
     public var syncWrites: Bool
 
+    /// A configuration; `jobs` below 1 becomes 1. Defaults: every active core, incremental, no shard,
+    /// no report, inputs up to 20 MiB, PDFs fsynced.
     public init(inputs: [URL], outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 force: Bool = false, shard: BatchShard? = nil, reportFile: URL? = nil,
                 maxInputBytes: Int = 20 << 20, syncWrites: Bool = true) {
@@ -40,10 +42,14 @@ public struct BatchConfiguration: Sendable {
 /// let summary = try await engine.run { event in … }   // cancel the Task to stop
 /// ```
 public struct BatchEngine: Sendable {
+    /// How the run is set up.
     public let configuration: BatchConfiguration
+    /// Turns each input file's bytes into documents.
     public let reader: any BatchDocumentReader
+    /// Renders each document's outputs.
     public let renderer: any BatchRenderer
 
+    /// An engine; nothing happens until ``run(onEvent:)``.
     public init(configuration: BatchConfiguration, reader: any BatchDocumentReader, renderer: any BatchRenderer) {
         self.configuration = configuration
         self.reader = reader

@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Relevant changes: a watched file written, replaced or moved in (editors save by rename),
 /// and any `*.xml` created, written, moved or deleted under a watched folder.
-public final class ChangeMonitor: Sendable {
+package final class ChangeMonitor: Sendable {
     /// How changes are detected.
     public enum Mechanism: String, Sendable { case inotify, polling }
 

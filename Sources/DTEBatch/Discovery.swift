@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One input file found under an INPUT argument.
-public struct BatchInput: Sendable, Hashable {
+package struct BatchInput: Sendable, Hashable {
     /// The file.
     public var url: URL
     /// Its path relative to the INPUT folder it was found in (the file name when the INPUT
@@ -18,7 +18,7 @@ public struct BatchInput: Sendable, Hashable {
 /// Streams the `*.xml` files under the INPUT arguments (files, or folders searched
 /// recursively; hidden entries skipped; symbolic links to folders not followed) without ever
 /// listing them in memory: a depth-first walk holding one open directory per level.
-public struct InputDiscovery: Sequence, Sendable {
+package struct InputDiscovery: Sequence, Sendable {
     public let roots: [URL]
 
     /// - Throws: ``BatchError/inputNotFound(_:)`` for an INPUT that does not exist.

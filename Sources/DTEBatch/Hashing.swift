@@ -3,7 +3,7 @@ import COpenSSL
 
 /// Stable hashes: SHA-256 (OpenSSL libcrypto) for content, FNV-1a for sharding. Never Swift's
 /// `Hasher`, which is seeded per process.
-public enum BatchHash {
+package enum BatchHash {
     /// SHA-256 of `data`, lowercase hex.
     public static func sha256Hex(_ data: Data) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
@@ -92,9 +92,13 @@ struct Digest: Hashable, Sendable {
 /// path relative to its INPUT argument, `#`, the document's index in the file) modulo `count`
 /// equals `index`. N runs with K = 0…N-1 render every document exactly once, with no coordination.
 public struct BatchShard: Sendable, Hashable, CustomStringConvertible {
+    /// This run's shard, `0..<count`.
     public let index: Int
+    /// How many shards the work is split into (1...1 000 000).
     public let count: Int
 
+    /// Shard `index` of `count`.
+    /// - Throws: ``BatchError/invalidShard(_:)`` unless `0 <= index < count <= 1 000 000`.
     public init(index: Int, count: Int) throws(BatchError) {
         guard count >= 1, count <= 1_000_000, index >= 0, index < count else {
             throw .invalidShard("\(index)/\(count)")

@@ -16,11 +16,15 @@ public enum BatchStatus: String, Sendable, Codable, Hashable {
 public struct BatchDocumentOutcome: Sendable, Codable, Hashable {
     /// Position of the document in its file (0 for a plain `<DTE>`).
     public var index: Int
+    /// What happened to the document.
     public var status: BatchStatus
+    /// The document's type code; `nil` when the document was not read (skipped as unchanged).
     public var tipoDTE: Int?
+    /// The document's folio; `nil` when the document was not read (skipped as unchanged).
     public var folio: Int64?
     /// Files written (names in the output folder).
     public var outputs: [String]
+    /// Why the document failed (`nil` unless `status` is `failed`).
     public var error: String?
 }
 
@@ -35,6 +39,7 @@ public struct BatchInputOutcome: Sendable, Codable, Hashable {
     public var status: BatchStatus
     /// Every output of the file in this shard (written now or kept from an earlier run).
     public var outputs: [String]
+    /// Each document of the file, in file order (empty after a file-level failure).
     public var documents: [BatchDocumentOutcome]
     /// A file-level failure (unreadable, malformed XML, no documents).
     public var error: String?
@@ -51,11 +56,15 @@ public struct BatchInputOutcome: Sendable, Codable, Hashable {
 public struct BatchProgress: Sendable, Hashable {
     /// Input files finished / found.
     public var inputsDone: Int
+    /// Input files found.
     public var inputsTotal: Int
-    /// Documents rendered, skipped as unchanged, failed (a file-level failure counts as one).
+    /// Documents rendered so far.
     public var rendered: Int
+    /// Documents skipped as unchanged.
     public var skipped: Int
+    /// Documents failed (a file-level failure counts as one).
     public var failed: Int
+    /// Output files written so far.
     public var outputsWritten: Int
     /// Seconds since the run started.
     public var elapsed: Double
@@ -70,12 +79,19 @@ public struct BatchProgress: Sendable, Hashable {
 
 /// The result of a run.
 public struct BatchSummary: Sendable, Codable, Hashable {
+    /// Input files found.
     public var inputs: Int
+    /// Documents rendered in this run.
     public var rendered: Int
+    /// Documents skipped as unchanged since the manifest's record.
     public var skipped: Int
+    /// Documents failed (a file-level failure counts as one).
     public var failed: Int
+    /// Documents left to other shards.
     public var notInShard: Int
+    /// Output files written in this run.
     public var outputsWritten: Int
+    /// Wall-clock seconds the run took.
     public var elapsedSeconds: Double
     /// The run was cancelled before it finished (what finished is in place and in the manifest).
     public var cancelled: Bool
@@ -85,7 +101,10 @@ public struct BatchSummary: Sendable, Codable, Hashable {
 
 /// Events of a run, in order: `started`, one `input` per finished input file, `finished`.
 public enum BatchEvent: Sendable {
+    /// The run found `totalInputs` input files and starts rendering.
     case started(totalInputs: Int)
+    /// One input file finished, with the progress so far.
     case input(BatchInputOutcome, BatchProgress)
+    /// The run finished (or was cancelled: see ``BatchSummary/cancelled``).
     case finished(BatchSummary)
 }

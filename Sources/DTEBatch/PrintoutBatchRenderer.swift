@@ -7,6 +7,7 @@ import DTEPrint
 /// logo bytes and ``Printout/rendererVersion``, so a template, logo or renderer change
 /// re-renders everything.
 public struct PrintoutBatchRenderer: BatchRenderer {
+    /// The printout that renders every document.
     public let printout: Printout
     /// The copies to render; the cedible copy only for documents that allow one.
     public let copies: [CopyKind]

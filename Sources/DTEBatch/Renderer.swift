@@ -9,6 +9,7 @@ public struct BatchOutput: Sendable, Hashable, Codable {
     /// What the renderer needs to tell the outputs of one document apart (`"tributaria"`, `"cedible"`).
     public var variant: String
 
+    /// An output named `fileName` (a plain file name) for copy `variant`.
     public init(fileName: String, variant: String) {
         self.fileName = fileName
         self.variant = variant
@@ -31,6 +32,8 @@ public protocol BatchRenderer: Sendable {
 /// Turns the bytes of one input file into its documents: one for a `<DTE>`, one per
 /// `<DTE>` for an `EnvioDTE` / `EnvioBOLETA`.
 public protocol BatchDocumentReader: Sendable {
+    /// The documents in one input file's bytes; `source` names the file in errors.
+    /// - Throws: any error, which makes the whole file fail with its description.
     func documents(in data: Data, source: String) throws -> [DTEDocument]
     /// The documents and the deviations a lenient reader tolerated (one message each, naming
     /// file, line and element). The default has no warnings.

@@ -59,6 +59,7 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     /// What is allowed / what went wrong.
     public var reason: String
 
+    /// Creates a template error.
     public init(source: String, key: String, value: String? = nil, reason: String) {
         self.source = source; self.key = key; self.value = value; self.reason = reason
     }
@@ -75,7 +76,9 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
 public struct PreflightViolation: Sendable, Hashable, CustomStringConvertible {
     /// A short rule id (`timbre.size`, `recuadro.rule`, `margin`, …).
     public var rule: String
+    /// What is wrong, in English, with the measured value and the limit.
     public var message: String
+    /// Creates a violation.
     public init(rule: String, message: String) { self.rule = rule; self.message = message }
     public var description: String { "[\(rule)] \(message)" }
 }

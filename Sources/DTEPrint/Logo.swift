@@ -9,14 +9,22 @@ import ImageCodec
 /// nothing. The pixels are decoded once per ``Printout`` (per rendering thread), never per document.
 public struct Logo: Sendable, Hashable {
     /// The image format.
-    public enum Format: String, Sendable, Hashable { case png, jpeg }
+    public enum Format: String, Sendable, Hashable {
+        /// PNG.
+        case png
+        /// JPEG (greyscale, YCbCr or CMYK).
+        case jpeg
+    }
 
     /// The file's bytes, as given.
     public let data: Data
     /// Where it came from (for errors).
     public let source: String
+    /// The format, from the file's signature (not its name).
     public let format: Format
+    /// The image's width in pixels, from its header.
     public let pixelWidth: Int
+    /// The image's height in pixels, from its header.
     public let pixelHeight: Int
     /// JPEG colour components (1 grey, 3 YCbCr, 4 CMYK/YCCK: converted to RGB); 0 for PNG.
     let jpegComponents: Int

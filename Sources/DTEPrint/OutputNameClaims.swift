@@ -6,7 +6,7 @@
 /// `<name>~<8 hex digits>.<ext>`, the digits being a hash (FNV-1a, 64 bit) of its source path
 /// and the name, so the same inputs always give the same files. The same source claiming the
 /// same name again (re-rendering one file) keeps it.
-public struct OutputNameClaims: Sendable {
+package struct OutputNameClaims: Sendable {
     private var owners: [String: String] = [:]
 
     public init() {}

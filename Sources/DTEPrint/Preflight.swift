@@ -60,7 +60,7 @@ enum Preflight {
             }
             let rule = Units.toMm(f.recuadroRule)
             if rule < 0.499 || rule > 1.001 { fail("recuadro.rule", String(format: "rule %.2f mm; allowed 0.5…1 mm", rule)) }
-            let allowedColor: Bool = f.recuadroColor == RGB.black || f.recuadroColor == RGB.siiRed
+            let allowedColor: Bool = f.recuadroColor == PrintColor.black || f.recuadroColor == PrintColor.siiRed
             if f.recuadroColor.isGreenish || !allowedColor {
                 fail("recuadro.color", "the recuadro must be red or black (never green)")
             }

@@ -26,7 +26,9 @@ public final class Printout: Sendable {
     /// Bump when the output changes (batch manifests record it).
     public static let rendererVersion = "dtekit-print 1.0.0"
 
+    /// The template the printout lays documents out with.
     public let template: PrintTemplate
+    /// The logo printed, if any: the one given to ``init(template:logo:)``, else the template's `logo.file`.
     public let logo: Logo?
     private let pool: ContextPool
 
@@ -153,6 +155,8 @@ final class ContextPool: @unchecked Sendable {
 public enum OutputNaming {
     /// E.g. `76354771-K_33_170_cedible.pdf`. Refuses values that could escape a folder or are
     /// not what a RUT / type / folio can be.
+    /// - Throws: ``PrintError/unsafeFileName(_:)`` for such a value, or an extension that is not
+    ///   1 to 8 ASCII letters and digits.
     public static func fileName(for document: DTEDocument, copy: CopyKind, extension ext: String) throws(PrintError) -> String {
         let rut = document.emisor.rut.canonical
         guard rut.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "K") }), !rut.isEmpty else {

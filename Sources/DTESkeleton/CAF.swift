@@ -3,12 +3,19 @@ import Foundation
 
 /// Why a CAF cannot be loaded or used to stamp a document.
 public enum CAFError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The CAF file cannot be read (missing, unreadable, too large); `reason` says why.
     case unreadable(file: String, reason: String)
+    /// The file is not a CAF as the SII delivers it: `element` is missing or unusable.
     case malformed(file: String, element: String, reason: String)
+    /// The file's private key (`RSASK`) does not belong to the CAF's public key (`RSAPK`).
     case keyMismatch(file: String)
+    /// The CAF authorises another document type (`TD`) than the document's.
     case typeMismatch(file: String, cafType: Int, documentType: Int)
+    /// The CAF belongs to another emisor (`RE`) than the document's.
     case emisorMismatch(file: String, cafRUT: String, documentRUT: String)
+    /// The document's folio is outside the CAF's range (`RNG`, `desde`...`hasta`).
     case folioOutOfRange(file: String, folio: Int64, desde: Int64, hasta: Int64)
+    /// A value the stamp needs is unusable (a `TSTED` not `AAAA-MM-DDTHH:MM:SS`, no first line for `IT1`).
     case invalidValue(element: String, value: String, rule: String)
 
     public var description: String {
@@ -43,7 +50,7 @@ public struct CAF: Sendable {
     /// The whole file as read (to save a CAF made with ``makeTestCAF(type:emisor:folios:fechaAutorizacion:)``).
     public let fileBytes: [UInt8]
     /// The CAF's private key (RSASK), with which FRMT is signed.
-    public let privateKey: RSAPrivateKey
+    package let privateKey: RSAPrivateKey
 
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
@@ -119,7 +126,7 @@ public struct CAF: Sendable {
     func sign(_ message: [UInt8]) throws -> [UInt8] { try privateKey.signSHA1(message) }
 
     /// The CAF's public key (RSAPK).
-    public var publicKey: RSAPublicKey { get throws { try RSAPublicKey(modulus: data.modulus, exponent: data.exponent) } }
+    package var publicKey: RSAPublicKey { get throws { try RSAPublicKey(modulus: data.modulus, exponent: data.exponent) } }
 
     /// Whether `signature` verifies over `message` with the CAF's public key.
     public func verify(signature: [UInt8], message: [UInt8]) -> Bool {

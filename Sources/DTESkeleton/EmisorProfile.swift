@@ -5,9 +5,13 @@ import Yams
 /// Why an emisor profile cannot be used. Each case names the field (as the SII's XML calls it
 /// and as the profile spells it), the value and the rule it breaks.
 public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The profile file cannot be read; `reason` says why.
     case unreadable(file: String, reason: String)
+    /// The file is not valid YAML, or not the profile's shape (unknown or misplaced keys, anchors).
     case syntax(file: String, reason: String)
+    /// A value the SII requires is missing: `field` is its SII element, `key` the profile's key.
     case missing(field: String, key: String)
+    /// A value does not fit the SII element it feeds: `rule` says what the SII allows.
     case invalid(field: String, key: String, value: String, rule: String)
 
     public var description: String {

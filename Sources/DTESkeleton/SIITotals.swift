@@ -41,10 +41,15 @@ public enum SIITotals {
 
     /// The totals of net-amount lines (facturas and notes): neto, exento, IVA, retentions, total.
     public struct Result: Sendable, Hashable {
+        /// `MntNeto` in pesos.
         public var neto: Int64
+        /// `MntExe` in pesos.
         public var exento: Int64
+        /// `IVA` in pesos.
         public var iva: Int64
+        /// The IVA retained (`ImptoReten`), in pesos; 0 when none.
         public var retenido: Int64
+        /// `MntTotal` in pesos: neto + exento + IVA − retenido.
         public var total: Int64
     }
 

@@ -5,12 +5,15 @@ import Foundation
 public struct SkeletonOutput: Sendable {
     /// `T33.xml`, …
     public var fileName: String
+    /// The document type (the first document's, for a single envelope).
     public var type: DocumentType
     /// The document as built (stamped when a CAF was given).
     public var document: DTEDocument
     /// The XML, ISO-8859-1.
     public var xml: [UInt8]
+    /// Whether the document (every document, for a single envelope) carries a TED.
     public var stamped: Bool
+    /// Whether the XML carries XMLDSig signatures.
     public var signed: Bool
     /// Whether the file is an `EnvioDTE`/`EnvioBOLETA` (always for boletas).
     public var envelope: Bool
@@ -18,14 +21,21 @@ public struct SkeletonOutput: Sendable {
 
 /// Puts generator, stamper, writer and signer together: what `dtekit skeleton` runs.
 public struct SkeletonBuilder: Sendable {
+    /// The emisor whose documents are built.
     public var profile: EmisorProfile
+    /// CAFs to stamp with (the first for a type is used); a type without one is left unstamped.
+    /// A CAF for a type not requested is an error.
     public var cafs: [CAF]
+    /// The certificate to sign with; `nil` leaves the XML unsigned (not valid against the SII's schema until signed).
     public var identity: SigningIdentity?
+    /// Whether each document goes in an `EnvioDTE` (boletas always go in an `EnvioBOLETA`).
     public var envelope: Bool
+    /// Folio, date and the other choices for every document.
     public var options: SkeletonOptions
     /// TSTED / TmstFirma / TmstFirmaEnv; `nil` = now in Chile.
     public var timestamp: String?
 
+    /// A builder; by default unstamped, unsigned, bare DTEs, stamped with the current time in Chile.
     public init(profile: EmisorProfile, cafs: [CAF] = [], identity: SigningIdentity? = nil, envelope: Bool = false,
                 options: SkeletonOptions = .init(), timestamp: String? = nil) {
         self.profile = profile; self.cafs = cafs; self.identity = identity; self.envelope = envelope
@@ -81,10 +91,10 @@ public struct SkeletonBuilder: Sendable {
         }
     }
 
-    private func caratula(_ ts: String) -> DTEXMLWriter.Caratula {
-        DTEXMLWriter.Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut,
-                              fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
-                              timestampFirma: ts)
+    private func caratula(_ ts: String) -> Caratula {
+        Caratula(rutEmisor: profile.rut, rutEnvia: profile.rutEnvia ?? profile.rut, rutReceptor: .sii,
+                 fechaResolucion: profile.fechaResolucion, numeroResolucion: profile.numeroResolucion,
+                 timestampFirmaEnvio: ts)
     }
 
     private func document(_ type: DocumentType, timestamp ts: String) throws -> (DTEDocument, Bool) {

@@ -15,6 +15,7 @@ public struct SkeletonOptions: Sendable, Hashable {
     /// The folio of the referenced factura (notes).
     public var folioReferencia: Int64 = 1
 
+    /// Options; folios default to 1, the date to today in Chile, the traslado to a sale.
     public init(folio: Int64 = 1, fechaEmision: CalendarDate? = nil, traslado: Traslado = .operacionConstituyeVenta,
                 codigoReferencia: Int? = nil, folioReferencia: Int64 = 1) {
         self.folio = folio; self.fechaEmision = fechaEmision; self.traslado = traslado
@@ -24,7 +25,9 @@ public struct SkeletonOptions: Sendable, Hashable {
 
 /// Why a skeleton cannot be made.
 public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The `TipoDTE` code is not one DTEKit makes skeletons of.
     case unsupportedType(Int)
+    /// An option's value is unusable: `rule` says what is allowed.
     case invalidOption(name: String, value: String, rule: String)
     /// Writing the output failed (the system's reason, and what was left on disk).
     case io(path: String, reason: String)
@@ -48,8 +51,10 @@ public enum SkeletonError: Error, Sendable, Equatable, CustomStringConvertible {
 /// let factura = try gen.document(for: .factura)
 /// ```
 public struct SkeletonGenerator: Sendable {
+    /// The emisor whose data fills `Emisor`.
     public let emisor: EmisorProfile
 
+    /// A generator for `emisor`'s documents.
     public init(emisor: EmisorProfile) { self.emisor = emisor }
 
     /// The example receptor used by facturas, guías and notes.
@@ -79,10 +84,10 @@ public struct SkeletonGenerator: Sendable {
         var receptor = SkeletonGenerator.exampleReceptor
         var lines: [DetailLine] = []
         var totales: Totales
-        var referencias: [Reference] = []
+        var referencias: [DTEReference] = []
         var transporte: Transporte?
         var otraMoneda: OtraMoneda?
-        var comisiones: [Commission] = []
+        var comisiones: [DTECommission] = []
 
         func line(_ n: Int, _ name: String, qty: Decimal, price: Decimal, unit: String? = "UN", exempt: Bool = false,
                   discountPct: Decimal? = nil) -> DetailLine {
@@ -101,7 +106,7 @@ public struct SkeletonGenerator: Sendable {
                            impuestosRetenidos: retention == nil ? [] : [ImpuestoRetenido(codigo: 15, tasa: SIITotals.tasaIVA, monto: Money(r.retenido))],
                            montoTotal: Money(r.total))
         }
-        func reference(to tipo: DocumentType, defaultCode: Int) -> Reference {
+        func reference(to tipo: DocumentType, defaultCode: Int) -> DTEReference {
             let code = options.codigoReferencia ?? defaultCode
             let razon: String
             switch code {
@@ -109,7 +114,7 @@ public struct SkeletonGenerator: Sendable {
             case 2: razon = "CORRIGE GIRO DEL RECEPTOR (EJEMPLO)"
             default: razon = "CORRIGE MONTOS (EJEMPLO)"
             }
-            return Reference(numero: 1, tipoDocumento: String(tipo.code), folio: String(options.folioReferencia),
+            return DTEReference(numero: 1, tipoDocumento: String(tipo.code), folio: String(options.folioReferencia),
                              fecha: fecha, codigo: code, razon: razon)
         }
 
@@ -172,7 +177,7 @@ public struct SkeletonGenerator: Sendable {
             let r = SIITotals.totals(lines: [(l1.montoItem.minorUnits, false)])
             let comNeto = SIITotals.pesos(Decimal(r.neto) * 10 / 100)
             let comIVA = SIITotals.pesos(Decimal(comNeto) * SIITotals.tasaIVA / 100)
-            comisiones = [Commission(numero: 1, tipoMovimiento: "C", glosa: "COMISION DE EJEMPLO 10%", tasa: 10,
+            comisiones = [DTECommission(numero: 1, tipoMovimiento: "C", glosa: "COMISION DE EJEMPLO 10%", tasa: 10,
                                      valorNeto: Money(comNeto), valorExento: .zero, valorIVA: Money(comIVA))]
             totales = Totales(montoNeto: Money(r.neto), tasaIVA: SIITotals.tasaIVA, iva: Money(r.iva),
                               montoTotal: Money(r.neto + r.iva - comNeto - comIVA),

@@ -8,8 +8,10 @@ import Foundation
 /// ISO-8859-1. The TED's ``TED/bytes`` are what the writer puts in the XML and what the PDF417
 /// carries.
 public struct Stamper: Sendable {
+    /// The CAF whose key signs the timbres.
     public let caf: CAF
 
+    /// A stamper for documents of the CAF's type, emisor and folio range.
     public init(caf: CAF) { self.caf = caf }
 
     /// `doc` with its ``DTEDocument/ted`` filled (and `TmstFirma` set to `timestamp` when unset).

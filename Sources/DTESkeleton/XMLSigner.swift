@@ -11,8 +11,10 @@ import Foundation
 /// `xmlns="http://www.sii.cl/SiiDte"` is part of it). For an `EnvioDTE`/`EnvioBOLETA`, after
 /// every DTE is signed, the `SetDTE` is signed the same way (Signature before the root's end tag).
 public struct XMLSigner: Sendable {
+    /// The key and certificate that sign.
     public let identity: SigningIdentity
 
+    /// A signer with `identity`.
     public init(identity: SigningIdentity) { self.identity = identity }
 
     static let dsig = "http://www.w3.org/2000/09/xmldsig#"

@@ -2,7 +2,7 @@ import Foundation
 
 /// Base64 as the SII writes it (`FRMT`, `FRMA`, `M`, `E`): standard alphabet with padding,
 /// often wrapped over several lines.
-public enum Base64 {
+package enum Base64 {
     /// Decodes base64 text, ignoring white space (spaces, tabs, line breaks).
     /// - Returns: `nil` when anything else is wrong (bad characters, bad padding).
     public static func decode(_ s: String) -> [UInt8]? {

@@ -1,5 +1,5 @@
 /// Why a key could not be loaded or a signature could not be made.
-public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The PEM text is not a key of the expected kind (or not PEM at all).
     case invalidPEM(String)
     /// Modulus or exponent bytes do not make an RSA public key.

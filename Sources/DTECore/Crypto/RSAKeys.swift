@@ -47,7 +47,7 @@ private func readPEM(_ pem: String, _ reader: (OpaquePointer) -> OpaquePointer?)
 
 /// An RSA public key (OpenSSL libcrypto), e.g. a CAF's `RSAPK` — CAF keys are 512-bit RSA,
 /// which OpenSSL's raw EVP API still accepts.
-public struct RSAPublicKey: Sendable {
+package struct RSAPublicKey: Sendable {
     let box: PKeyBox
 
     /// Builds the key from big-endian modulus and exponent bytes (`RSAPK/M`, `RSAPK/E` decoded).
@@ -140,7 +140,7 @@ func bigNumParameter(_ pkey: OpaquePointer, _ name: String) -> [UInt8] {
 }
 
 /// An RSA private key (OpenSSL libcrypto), e.g. a CAF's `RSASK`.
-public struct RSAPrivateKey: Sendable {
+package struct RSAPrivateKey: Sendable {
     let box: PKeyBox
 
     /// Reads a `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1, as in CAF files) or a

@@ -3,7 +3,7 @@ import Foundation
 /// The SII's public keys that sign CAFs (the `FRMA` over `<DA>`), by `IDK`: 100 is the
 /// certification environment (maullin), 300 production (palena). From the SII's `idk`
 /// certificates as published with LibreDTE lib-core (resources/certificates/100.cer, 300.cer).
-public enum SIIAuthorizationKeys {
+package enum SIIAuthorizationKeys {
     /// The SII key for a CAF's `IDK`, `nil` for an IDK the SII does not use.
     public static func key(idk: Int) -> RSAPublicKey? {
         switch idk {
@@ -55,7 +55,8 @@ public enum SIIAuthorizationKeys {
 }
 
 extension CAFData {
-    /// Whether the CAF's FRMA verifies with the SII key of its own IDK (``SIIAuthorizationKeys``).
+    /// Whether the CAF's FRMA (the SII's authorization) verifies with the SII key of its own IDK
+    /// (the public keys the SII publishes for IDK 100 and 300, built in); `false` for an unknown IDK.
     public func verifiesSIIAuthorization(daBytes: [UInt8]) -> Bool {
         guard let key = SIIAuthorizationKeys.key(idk: idk) else { return false }
         return verifyAuthorization(daBytes: daBytes, siiKey: key)

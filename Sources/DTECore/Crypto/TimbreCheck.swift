@@ -22,12 +22,14 @@ public struct TimbreProblem: Sendable, Hashable, CustomStringConvertible {
         case cafScope = "caf-scope"
     }
 
+    /// What kind of problem.
     public var kind: Kind
     /// The `DD` element concerned (`MNT`, `RSR`, `FRMT`, `FRMA`, …).
     public var field: String
     /// English, for logs and the CLI; values from the input are terminal-safe.
     public var message: String
 
+    /// Creates a problem.
     public init(kind: Kind, field: String, message: String) {
         self.kind = kind; self.field = field; self.message = message
     }

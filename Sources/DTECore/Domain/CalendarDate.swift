@@ -2,8 +2,11 @@ import Foundation
 
 /// A calendar date as the SII writes it (`AAAA-MM-DD`), with no time zone.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year (1900...2999).
     public let year: Int
+    /// The month (1...12).
     public let month: Int
+    /// The day of the month (1...31, valid for the month and year).
     public let day: Int
 
     /// - Throws: ``DateError`` for impossible dates (2023-02-30).
@@ -57,6 +60,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
 /// Why a text is not a valid ``CalendarDate``.
 public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text (or the `AAAA-MM-DD` the components make) is not a date in 1900...2999.
     case invalid(String)
     public var description: String {
         switch self { case let .invalid(s): return "'\(s)' is not a valid date (AAAA-MM-DD)" }

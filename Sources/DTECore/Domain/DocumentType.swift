@@ -1,16 +1,28 @@
 /// The DTE types DTEKit supports, by their SII code (`TipoDTE`).
 public enum DocumentType: Int, CaseIterable, Sendable, Codable, Hashable, CustomStringConvertible {
+    /// 33: factura electrónica.
     case factura = 33
+    /// 34: factura no afecta o exenta electrónica.
     case facturaExenta = 34
+    /// 39: boleta electrónica.
     case boleta = 39
+    /// 41: boleta no afecta o exenta electrónica.
     case boletaExenta = 41
+    /// 43: liquidación-factura electrónica.
     case liquidacionFactura = 43
+    /// 46: factura de compra electrónica.
     case facturaCompra = 46
+    /// 52: guía de despacho electrónica.
     case guiaDespacho = 52
+    /// 56: nota de débito electrónica.
     case notaDebito = 56
+    /// 61: nota de crédito electrónica.
     case notaCredito = 61
+    /// 110: factura de exportación electrónica.
     case facturaExportacion = 110
+    /// 111: nota de débito de exportación electrónica.
     case notaDebitoExportacion = 111
+    /// 112: nota de crédito de exportación electrónica.
     case notaCreditoExportacion = 112
 
     /// Parses a `TipoDTE` code.
@@ -84,8 +96,11 @@ public enum DocumentType: Int, CaseIterable, Sendable, Codable, Hashable, Custom
 
     /// The element under `<DTE>` that holds a document of this type.
     public enum XMLBranch: String, Sendable {
+        /// `Documento`: every type but 43 and the export types.
         case documento = "Documento"
+        /// `Liquidacion`: the liquidación-factura (43).
         case liquidacion = "Liquidacion"
+        /// `Exportaciones`: the export types (110, 111, 112).
         case exportaciones = "Exportaciones"
     }
 
@@ -129,6 +144,7 @@ public enum DocumentType: Int, CaseIterable, Sendable, Codable, Hashable, Custom
 
 /// Why a code is not a supported ``DocumentType``.
 public enum DocumentTypeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The `TipoDTE` code is not one of ``DocumentType``'s.
     case unsupported(Int)
     public var description: String {
         let known = DocumentType.allCases.map { String($0.rawValue) }.joined(separator: ", ")

@@ -11,11 +11,13 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// The number of decimals held (0…6).
     public let scale: Int
 
+    /// Zero, with no decimals.
     public static let zero = Money(minorUnits: 0, scale: 0)
 
     /// A whole amount (CLP).
     public init(_ pesos: Int64) { self.minorUnits = pesos; self.scale = 0 }
 
+    /// An amount of `minorUnits` × 10^-`scale`; `scale` is clamped to 0...6.
     public init(minorUnits: Int64, scale: Int) {
         self.minorUnits = minorUnits
         self.scale = max(0, min(scale, 6))

@@ -143,9 +143,13 @@ public struct RUT: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
 /// Why a text is not a valid ``RUT``.
 public enum RUTError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is empty.
     case empty
+    /// The text is not `NNNNNNNN-D` (with or without dots); `reason` says why.
     case malformed(String, reason: String)
+    /// The check digit does not match the number; `expected` is the right one.
     case wrongCheckDigit(String, expected: Character)
+    /// The number is outside 1...``RUT/maxNumber``.
     case outOfRange(Int)
 
     public var description: String {

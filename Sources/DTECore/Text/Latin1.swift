@@ -1,5 +1,5 @@
 /// ISO-8859-1 (Latin-1), the encoding of SII XML and of the TED bytes.
-public enum Latin1 {
+package enum Latin1 {
     /// The string's Latin-1 bytes, or `nil` when a character is outside U+0000…U+00FF.
     public static func encode(_ s: String) -> [UInt8]? {
         var out = [UInt8]()

@@ -18,30 +18,13 @@ public struct DTEXMLWriter: Sendable {
     /// The SII's namespace.
     public static let siiNamespace = "http://www.sii.cl/SiiDte"
 
-    /// The `Caratula` of an `EnvioDTE` / `EnvioBOLETA`.
-    public struct Caratula: Sendable, Hashable {
-        public var rutEmisor: RUT
-        /// The person whose certificate signs the envelope.
-        public var rutEnvia: RUT
-        /// 60803000-K (the SII) for envelopes sent to the SII.
-        public var rutReceptor: RUT
-        public var fechaResolucion: CalendarDate
-        public var numeroResolucion: Int
-        /// `TmstFirmaEnv` (`AAAA-MM-DDTHH:MM:SS`).
-        public var timestampFirma: String
-        public init(rutEmisor: RUT, rutEnvia: RUT, rutReceptor: RUT = .sii, fechaResolucion: CalendarDate,
-                    numeroResolucion: Int, timestampFirma: String) {
-            self.rutEmisor = rutEmisor; self.rutEnvia = rutEnvia; self.rutReceptor = rutReceptor
-            self.fechaResolucion = fechaResolucion; self.numeroResolucion = numeroResolucion
-            self.timestampFirma = timestampFirma
-        }
-    }
-
     /// The `ID` of the `SetDTE` element in envelopes this writer produces.
     public static let setID = "SetDoc"
 
+    /// Whether elements go on their own lines, indented two spaces per level (the TED is always flattened).
     public var indent: Bool
 
+    /// A writer; `indent` as in ``indent``.
     public init(indent: Bool = true) { self.indent = indent }
 
     /// A standalone `<DTE>` document (types other than boletas 39/41, which only exist inside
@@ -60,6 +43,18 @@ public struct DTEXMLWriter: Sendable {
 
     /// An `EnvioDTE` (or `EnvioBOLETA` when the documents are boletas) holding `documents`,
     /// with the Carátula and its `SubTotDTE` counts.
+    ///
+    /// The ``Caratula`` is the same type the reader fills. For writing, `rutEmisor`, `rutEnvia`
+    /// (whose certificate signs the envelope), `fechaResolucion`, `numeroResolucion` and
+    /// `timestampFirmaEnvio` (`TmstFirmaEnv`, `AAAA-MM-DDTHH:MM:SS`) are required; a `nil`
+    /// `rutReceptor` means the SII (60803000-K). The `SubTotDTE` counts are computed from
+    /// `documents` (per type, in order of first appearance); a non-empty
+    /// ``Caratula/subtotales`` must equal them.
+    ///
+    /// - Throws: ``DTEWriteError/invalidValue(element:value:rule:)`` when `documents` is empty,
+    ///   mixes boletas with other types, a required Carátula field is missing, or the given
+    ///   subtotals disagree with the documents; ``DTEWriteError/notLatin1(element:value:character:)``
+    ///   for text outside ISO-8859-1.
     public func envelope(_ documents: [DTEDocument], caratula: Caratula) throws(DTEWriteError) -> [UInt8] {
         guard let first = documents.first else {
             throw .invalidValue(element: "SetDTE", value: "", rule: "needs at least one DTE")
@@ -69,21 +64,36 @@ public struct DTEXMLWriter: Sendable {
             throw .invalidValue(element: "SetDTE", value: documents.map { String($0.type.code) }.joined(separator: ","),
                                 rule: "mixes boletas (EnvioBOLETA) with other DTEs (EnvioDTE)")
         }
+        func required<T>(_ value: T?, _ element: String) throws(DTEWriteError) -> T {
+            guard let value else { throw .invalidValue(element: element, value: "", rule: "is required in the Caratula of an envelope") }
+            return value
+        }
+        let rutEmisor = try required(caratula.rutEmisor, "RutEmisor")
+        let rutEnvia = try required(caratula.rutEnvia, "RutEnvia")
+        let fechaResolucion = try required(caratula.fechaResolucion, "FchResol")
+        let numeroResolucion = try required(caratula.numeroResolucion, "NroResol")
+        let timestamp = try required(caratula.timestampFirmaEnvio, "TmstFirmaEnv")
+        var counts: [(Int, Int)] = []
+        for d in documents {
+            if let i = counts.firstIndex(where: { $0.0 == d.type.code }) { counts[i].1 += 1 } else { counts.append((d.type.code, 1)) }
+        }
+        let computed = counts.map { Caratula.Subtotal(tipoDTE: $0.0, cantidad: $0.1) }
+        guard caratula.subtotales.isEmpty || caratula.subtotales == computed else {
+            throw .invalidValue(element: "SubTotDTE",
+                                value: caratula.subtotales.map { "\($0.tipoDTE):\($0.cantidad)" }.joined(separator: ","),
+                                rule: "disagrees with the documents (\(computed.map { "\($0.tipoDTE):\($0.cantidad)" }.joined(separator: ",")))")
+        }
         var b = XMLByteBuilder(indent: indent)
         b.declaration()
         try b.open(boletas ? "EnvioBOLETA" : "EnvioDTE", [("xmlns", Self.siiNamespace), ("version", "1.0")])
         try b.open("SetDTE", [("ID", Self.setID)])
         try b.open("Caratula", [("version", "1.0")])
-        try b.element("RutEmisor", caratula.rutEmisor.canonical)
-        try b.element("RutEnvia", caratula.rutEnvia.canonical)
-        try b.element("RutReceptor", caratula.rutReceptor.canonical)
-        try b.element("FchResol", caratula.fechaResolucion.description)
-        try b.element("NroResol", String(caratula.numeroResolucion))
-        try b.element("TmstFirmaEnv", caratula.timestampFirma)
-        var counts: [(Int, Int)] = []
-        for d in documents {
-            if let i = counts.firstIndex(where: { $0.0 == d.type.code }) { counts[i].1 += 1 } else { counts.append((d.type.code, 1)) }
-        }
+        try b.element("RutEmisor", rutEmisor.canonical)
+        try b.element("RutEnvia", rutEnvia.canonical)
+        try b.element("RutReceptor", (caratula.rutReceptor ?? .sii).canonical)
+        try b.element("FchResol", fechaResolucion.description)
+        try b.element("NroResol", String(numeroResolucion))
+        try b.element("TmstFirmaEnv", timestamp)
         for (tipo, n) in counts {
             try b.open("SubTotDTE")
             try b.element("TpoDTE", String(tipo))
@@ -479,7 +489,7 @@ public struct DTEXMLWriter: Sendable {
         b.close()
     }
 
-    private func referencia(_ r: Reference, _ d: DTEDocument, _ b: inout XMLByteBuilder) throws(DTEWriteError) {
+    private func referencia(_ r: DTEReference, _ d: DTEDocument, _ b: inout XMLByteBuilder) throws(DTEWriteError) {
         try b.open("Referencia")
         try b.element("NroLinRef", String(r.numero))
         if d.type.isBoleta {

@@ -23,7 +23,7 @@ public enum DTEWriteError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Output is indented with two spaces per level (whitespace-only text between elements, which the
 /// SII's schemas and the XMLDSig digests over the written bytes both accept), except where
 /// ``raw(_:)`` inserts pre-serialised bytes (the flattened TED).
-public struct XMLByteBuilder: Sendable {
+package struct XMLByteBuilder: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var stack: [String] = []
     /// Whether to put newlines and indentation between elements.
@@ -121,7 +121,7 @@ public struct XMLByteBuilder: Sendable {
 }
 
 /// ISO-8859-1 text helpers for the writer.
-public enum XMLText {
+package enum XMLText {
     /// `s` encoded ISO-8859-1 with `&`, `<`, `>`, `"`, `'` escaped as the SII's rule for the
     /// timbre asks (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`), or `nil` when a character does not
     /// fit in Latin-1.

@@ -1,6 +1,7 @@
 
 /// What a DTE XML file holds: one document (`DTE`) or an envelope of many.
 public struct DTEEnvelope: Sendable, Hashable {
+    /// What the file's root is.
     public enum Kind: String, Sendable, Hashable {
         /// A bare `<DTE>`.
         case dte
@@ -13,6 +14,7 @@ public struct DTEEnvelope: Sendable, Hashable {
         case embedded
     }
 
+    /// What the file's root is.
     public var kind: Kind
     /// The file name given to the reader.
     public var source: String
@@ -26,6 +28,7 @@ public struct DTEEnvelope: Sendable, Hashable {
     /// The deviations a lenient read tolerated (always empty in strict mode), in file order.
     public var warnings: [DTEReadWarning]
 
+    /// Creates an envelope; `container` defaults to the root element of `kind` (`?` for ``Kind/embedded``).
     public init(kind: Kind, source: String, documents: [DTEDocument], caratula: Caratula? = nil,
                 container: String? = nil, warnings: [DTEReadWarning] = []) {
         self.kind = kind; self.source = source; self.documents = documents; self.caratula = caratula

@@ -1,6 +1,7 @@
 /// Why an XML file could not be read as a DTE. Always names the file (``source``), and where
 /// known the line and the element.
 public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the input.
     public enum Reason: Sendable, Hashable {
         /// Reading the file failed (missing, unreadable, a directory).
         case io(String)
@@ -40,8 +41,10 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     /// The element concerned, when known (`Folio`, `RUTEmisor`).
     public var element: String?
+    /// What is wrong.
     public var reason: Reason
 
+    /// Creates an error about `source` (a file name or label).
     public init(source: String, line: Int? = nil, element: String? = nil, reason: Reason) {
         self.source = source; self.line = line; self.element = element; self.reason = reason
     }
@@ -78,7 +81,7 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Text from untrusted input made safe to print on a terminal or in a log line.
-public enum TerminalSafe {
+package enum TerminalSafe {
     /// `text` with every control character (C0, DEL, C1) written as `\u{XX}`; everything
     /// else, accents included, unchanged.
     public static func escaped(_ text: String) -> String {
@@ -105,10 +108,14 @@ public struct DTEReadWarning: Sendable, Hashable, CustomStringConvertible {
     /// What strict mode reports for the same input (file, line, element, reason).
     public var deviation: DTEReadError
 
+    /// A warning for the deviation strict mode would have thrown.
     public init(deviation: DTEReadError) { self.deviation = deviation }
 
+    /// The file name (or label), as in ``DTEReadError/source``.
     public var source: String { deviation.source }
+    /// The 1-based line, when known.
     public var line: Int? { deviation.line }
+    /// The element concerned, when known.
     public var element: String? { deviation.element }
 
     /// `file:line: <element>: reason (tolerated)`.

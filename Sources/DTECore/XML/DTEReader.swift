@@ -30,6 +30,7 @@ public struct DTEReader: Sendable {
         public var maxBytes: Int = 20 << 20
         /// Deeper nesting is refused (default 256, which is also libxml2's own ceiling).
         public var maxDepth: Int = 256
+        /// The default limits: 20 MiB, 256 levels.
         public init() {}
     }
 
@@ -54,10 +55,14 @@ public struct DTEReader: Sendable {
         case refuse
     }
 
+    /// Input limits.
     public var limits: Limits
+    /// How deviations from the schema are handled.
     public var mode: Mode
+    /// Whether and how each document's timbre is checked.
     public var timbre: TimbrePolicy
 
+    /// A reader; by default strict, with default limits, and the timbre not checked.
     public init(limits: Limits = .init(), mode: Mode = .strict, timbre: TimbrePolicy = .ignore) {
         self.limits = limits; self.mode = mode; self.timbre = timbre
     }

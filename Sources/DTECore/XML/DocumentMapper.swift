@@ -285,13 +285,13 @@ package struct DocumentMapper {
             otraMoneda: try enc.child("OtraMoneda").map { (e) throws(DTEReadError) in try otraMoneda(e) },
             detalle: try doc.children("Detalle").map { (e) throws(DTEReadError) in try detailLine(e) })
         result.subtotales = try doc.children("SubTotInfo").map { (e) throws(DTEReadError) in
-            Subtotal(numero: try requiredInt(e, "NroSTI", orElse: 0), glosa: try text(e, "GlosaSTI") ?? "",
+            DTESubtotal(numero: try requiredInt(e, "NroSTI", orElse: 0), glosa: try text(e, "GlosaSTI") ?? "",
                      valor: try money(e, "ValSubtotSTI"))
         }
         result.descuentosRecargos = try doc.children("DscRcgGlobal").map { (e) throws(DTEReadError) in try discount(e) }
         result.referencias = try doc.children("Referencia").map { (e) throws(DTEReadError) in try reference(e) }
         result.comisiones = try doc.children("Comisiones").map { (e) throws(DTEReadError) in
-            Commission(numero: try requiredInt(e, "NroLinCom", orElse: 0), tipoMovimiento: try text(e, "TipoMovim") ?? "",
+            DTECommission(numero: try requiredInt(e, "NroLinCom", orElse: 0), tipoMovimiento: try text(e, "TipoMovim") ?? "",
                        glosa: try text(e, "Glosa") ?? "", tasa: try decimal(e, "TasaComision"),
                        valorNeto: try money(e, "ValComNeto") ?? .zero, valorExento: try money(e, "ValComExe"),
                        valorIVA: try money(e, "ValComIVA"))
@@ -462,8 +462,8 @@ package struct DocumentMapper {
                                     unit: unit, valor: valor, indicadorExencion: try int(e, "IndExeDR"))
     }
 
-    private func reference(_ e: XElement) throws(DTEReadError) -> Reference {
-        Reference(numero: try requiredInt(e, "NroLinRef", orElse: 0), tipoDocumento: try requiredText(e, "TpoDocRef", orElse: ""),
+    private func reference(_ e: XElement) throws(DTEReadError) -> DTEReference {
+        DTEReference(numero: try requiredInt(e, "NroLinRef", orElse: 0), tipoDocumento: try requiredText(e, "TpoDocRef", orElse: ""),
                   indicadorGlobal: try int(e, "IndGlobal") == 1, folio: try text(e, "FolioRef"),
                   rutOtro: try rut(e, "RUTOtr"), fecha: try date(e, "FchRef"), codigo: try int(e, "CodRef"),
                   razon: try text(e, "RazonRef"))
@@ -537,7 +537,7 @@ extension DocumentMapper {
 extension CAFData {
     /// Whether the CAF's FRMA is the SII's SHA1withRSA signature over `daBytes` (the flattened
     /// `<DA>`), checked with the SII key of the CAF's IDK (see the SII's `idk` certificates).
-    public func verifyAuthorization(daBytes: [UInt8], siiKey: RSAPublicKey) -> Bool {
+    package func verifyAuthorization(daBytes: [UInt8], siiKey: RSAPublicKey) -> Bool {
         siiKey.verifySHA1(signature: signature, message: daBytes)
     }
 }

@@ -22,8 +22,11 @@ public enum SchemaKind: String, Sendable, CaseIterable, Hashable {
 
 /// One XSD violation: its line in the document and libxml2's message.
 public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
+    /// The 1-based line libxml2 gives for the violation (0 when it gives none).
     public var line: Int
+    /// libxml2's message (English), trimmed; it may quote values from the document as they are.
     public var message: String
+    /// Creates a violation.
     public init(line: Int, message: String) { self.line = line; self.message = message }
     /// `line: message`.
     public var description: String { "\(line): \(message)" }
@@ -81,6 +84,7 @@ private let collectError: xmlStructuredErrorFunc = { userData, error in
 /// ```
 public struct SchemaValidator: Sendable {
     private let compiled: CompiledSchema
+    /// The schema this validator checks against.
     public let kind: SchemaKind
     /// Input limits applied to documents before validation.
     public var limits: DTEReader.Limits = .init()

@@ -8,7 +8,7 @@ import Foundation
 /// AduanaTables.name(563, in: .country)        // "ALEMANIA"
 /// AduanaTables.display(591, in: .port)        // "BREMEN"; an unknown code prints as "591"
 /// ```
-public enum AduanaTables {
+package enum AduanaTables {
     /// One of Aduana's tables.
     public enum Table: String, Sendable, CaseIterable {
         case country, port, transportMode, currency, saleClause, saleModality, unit, packageType

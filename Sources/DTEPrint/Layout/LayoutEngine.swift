@@ -30,7 +30,7 @@ struct LayoutEngine {
     var recuadroFont: FontSpec { FontSpec(size: template.fonts.recuadro, bold: true) }
     var legend: FontSpec { FontSpec(size: template.fonts.legend, bold: false) }
     var legendBold: FontSpec { FontSpec(size: template.fonts.legend, bold: true) }
-    var recuadroRGB: RGB { template.recuadroColor == .red ? .siiRed : .black }
+    var recuadroRGB: PrintColor { template.recuadroColor == .red ? .siiRed : .black }
 
     /// The quiet zone the SII asks around the timbre (0.25 in).
     static let quietZone = 18.0
@@ -126,7 +126,7 @@ private struct Builder {
     /// Places wrapped text; returns its height.
     @discardableResult
     mutating func text(_ s: String, _ font: FontSpec, x: Double, y: Double, width: Double,
-                       align: TextAlignment = .left, color: RGB = .black, role: TextRole = .plain) -> Double {
+                       align: TextAlignment = .left, color: PrintColor = .black, role: TextRole = .plain) -> Double {
         guard !s.isEmpty else { return 0 }
         let h = e.measure.wrappedHeight(s, font: font, width: width, alignment: align)
         elements.append(.text(TextRun(text: s, font: font, frame: Rect(x: x, y: y, width: width, height: h),
@@ -136,7 +136,7 @@ private struct Builder {
 
     /// A label known to fit on one line (its width is measured and cached once).
     @discardableResult
-    mutating func label(_ s: String, _ font: FontSpec, x: Double, y: Double, color: RGB = .black) -> Double {
+    mutating func label(_ s: String, _ font: FontSpec, x: Double, y: Double, color: PrintColor = .black) -> Double {
         let w = e.measure.labelWidth(s, font: font)
         let h = e.measure.lineHeight(font)
         elements.append(.text(TextRun(text: s, font: font, frame: Rect(x: x, y: y, width: w, height: h),
@@ -144,7 +144,7 @@ private struct Builder {
         return h
     }
 
-    mutating func hline(_ x1: Double, _ x2: Double, _ y: Double, width: Double = 0.5, color: RGB? = nil) {
+    mutating func hline(_ x1: Double, _ x2: Double, _ y: Double, width: Double = 0.5, color: PrintColor? = nil) {
         elements.append(.line(x1: x1, y1: y, x2: x2, y2: y, width: width, color: color ?? t.accent))
     }
 
@@ -365,7 +365,7 @@ private struct Builder {
         return rows
     }
 
-    func referenceCells(_ r: Reference) -> [String] {
+    func referenceCells(_ r: DTEReference) -> [String] {
         let razon = [r.codigoText, r.razon].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
         let name = r.documentName + (r.indicadorGlobal ? " (global)" : "")
         return [name, r.folio ?? "", r.fecha?.chileanFormat ?? "", razon]
@@ -703,7 +703,7 @@ private struct Builder {
                 _ = detailRow(r, cols: cols, x: x, y: y)
             }
             y += rowH
-            hline(x, x + cw, y, width: 0.3, color: RGB(red: 0.75, green: 0.75, blue: 0.75))
+            hline(x, x + cw, y, width: 0.3, color: PrintColor(red: 0.75, green: 0.75, blue: 0.75))
         }
         y += 8
         // Totals (right), observations (left), then the bottom zone, all on the last page.

@@ -39,7 +39,7 @@ struct TextRun: Sendable, Hashable {
     var font: FontSpec
     var frame: Rect
     var alignment: TextAlignment
-    var color: RGB
+    var color: PrintColor
     /// `false`: a single line known to fit (no width set, no wrapping).
     var wraps: Bool
     var role: TextRole
@@ -48,9 +48,9 @@ struct TextRun: Sendable, Hashable {
 enum LayoutElement: Sendable, Hashable {
     case text(TextRun)
     /// A straight line.
-    case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, color: RGB)
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, color: PrintColor)
     /// A rectangle, stroked and/or filled.
-    case rect(Rect, stroke: RGB?, lineWidth: Double, fill: RGB?)
+    case rect(Rect, stroke: PrintColor?, lineWidth: Double, fill: PrintColor?)
     /// The logo, scaled into the rectangle.
     case logo(Rect)
     /// The PDF417 timbre: the matrix drawn as an image mask scaled into the rectangle.
@@ -61,7 +61,7 @@ enum LayoutElement: Sendable, Hashable {
 struct LayoutFacts: Sendable, Hashable {
     var recuadro: Rect?
     var recuadroRule: Double = 0
-    var recuadroColor: RGB = .black
+    var recuadroColor: PrintColor = .black
     var timbre: Rect?
     var timbreModule: Double = 0
     var timbrePage: Int = 0

@@ -83,8 +83,8 @@ struct Drawer {
     private func statusText(_ s: cairo_status_t) -> String { String(cString: cairo_status_to_string(s)) }
 
     func draw(_ page: PageLayout, on cr: OpaquePointer) {
-        var current: RGB?
-        func color(_ c: RGB) {
+        var current: PrintColor?
+        func color(_ c: PrintColor) {
             if current != c { cairo_set_source_rgb(cr, c.red, c.green, c.blue); current = c }
         }
         for el in page.elements {

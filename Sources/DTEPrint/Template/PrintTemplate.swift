@@ -9,8 +9,16 @@ import Foundation
 public struct PrintTemplate: Sendable, Hashable {
     /// Paper kinds. Sheets have fixed sizes; rolls are continuous paper whose page grows to fit.
     public enum Paper: String, Sendable, Hashable, CaseIterable {
-        case letter, oficio
-        case roll80 = "roll-80", roll75 = "roll-75", roll57 = "roll-57"
+        /// `letter`: US letter, 612 × 792 pt (21.59 × 27.94 cm).
+        case letter
+        /// `oficio`: 612 × 936 pt (21.59 × 33.02 cm).
+        case oficio
+        /// `roll-80`: an 80 mm thermal roll (8.0 cm printable width).
+        case roll80 = "roll-80"
+        /// `roll-75`: a 75 mm roll (7.5 cm).
+        case roll75 = "roll-75"
+        /// `roll-57`: a 57 mm roll (5.7 cm); boletas (39, 41) only.
+        case roll57 = "roll-57"
 
         /// Width in points.
         public var width: Double {
@@ -29,16 +37,48 @@ public struct PrintTemplate: Sendable, Hashable {
             default: return nil
             }
         }
+        /// Whether the paper is a continuous roll (no fixed height).
         public var isRoll: Bool { height == nil }
     }
 
-    public enum RecuadroColor: String, Sendable, Hashable, CaseIterable { case red, black }
-    public enum LogoPosition: String, Sendable, Hashable, CaseIterable { case left, top, center }
-    public enum LogoEmbeddingMode: String, Sendable, Hashable, CaseIterable { case jpeg, lossless }
+    /// The recuadro's colour (`colors.recuadro`): the SII allows red or black, never green.
+    public enum RecuadroColor: String, Sendable, Hashable, CaseIterable {
+        /// The SII's red.
+        case red
+        /// Black.
+        case black
+    }
+    /// Where the logo goes (`logo.position`).
+    public enum LogoPosition: String, Sendable, Hashable, CaseIterable {
+        /// Left of the emisor's data (sheets' default).
+        case left
+        /// Above the emisor's data.
+        case top
+        /// Centred above everything (rolls' default).
+        case center
+    }
+    /// How the logo is embedded in the PDF (`logo.embed`).
+    public enum LogoEmbeddingMode: String, Sendable, Hashable, CaseIterable {
+        /// As JPEG: a JPEG file as it is (a CMYK one re-encoded as RGB), a PNG compressed to JPEG (quality 85).
+        case jpeg
+        /// A PNG logo as its decoded pixels, without loss (a JPEG logo is still embedded as it is).
+        case lossless
+    }
 
-    /// Margins in centimetres.
-    public struct Margins: Sendable, Hashable { public var top, right, bottom, left: Double }
+    /// Margins in centimetres (`margins`, 0.5…5).
+    public struct Margins: Sendable, Hashable {
+        /// Top margin (cm).
+        public var top: Double
+        /// Right margin (cm).
+        public var right: Double
+        /// Bottom margin (cm).
+        public var bottom: Double
+        /// Left margin (cm).
+        public var left: Double
+    }
+    /// Font family and sizes (`font.*`).
     public struct Fonts: Sendable, Hashable {
+        /// An installed font family (fontconfig) or a generic name (`Sans`, `Serif`, `Monospace`).
         public var family: String
         /// Body text size (pt).
         public var body: Double
@@ -49,42 +89,71 @@ public struct PrintTemplate: Sendable, Hashable {
         /// The timbre legends (pt, ≥ 6).
         public var legend: Double
     }
+    /// Logo file, placement and size (`logo.*`).
     public struct LogoSettings: Sendable, Hashable {
         /// A logo file named by the template (relative paths resolve against the template's folder).
         public var file: URL?
+        /// Where the logo goes.
         public var position: LogoPosition
-        public var maxWidth: Double   // cm
-        public var maxHeight: Double  // cm
+        /// The largest width the logo is scaled to (cm; at most 1/5 of the page).
+        public var maxWidth: Double
+        /// The largest height the logo is scaled to (cm; at most 1/5 of the page).
+        public var maxHeight: Double
+        /// How the logo is embedded in the PDF.
         public var embedding: LogoEmbeddingMode
     }
+    /// Optional columns of the detail table (`columns.*`).
     public struct Columns: Sendable, Hashable {
+        /// Whether the item code (`CdgItem`) column is printed.
         public var codigo: Bool
+        /// Whether the unit (`UnmdItem`) column is printed.
         public var unidad: Bool
+        /// Whether the discount/surcharge column is printed.
         public var descuento: Bool
         /// Decimals printed for the unit price (0…4; CLP documents normally 0).
         public var precioDecimals: Int
     }
-    public struct Copies: Sendable, Hashable { public var tributaria: Int; public var cedible: Int }
+    /// How many copies of each kind `render` makes by default (`copies.*`, 0…5 each).
+    public struct Copies: Sendable, Hashable {
+        /// Copies of the tax copy (the one every document prints).
+        public var tributaria: Int
+        /// Cedible copies (only for documents that allow one, see ``DTEDocument/allowsCedibleCopy``).
+        public var cedible: Int
+    }
 
+    /// The template's name (`name`; defaults to the file name).
     public var name: String
     /// The file the template came from.
     public var source: String
+    /// The paper (`paper`).
     public var paper: Paper
+    /// The margins (`margins`).
     public var margins: Margins
+    /// Font family and sizes (`font.*`).
     public var fonts: Fonts
+    /// The recuadro's colour (`colors.recuadro`).
     public var recuadroColor: RecuadroColor
     /// Recuadro width (cm, 5.5…8 on sheets) and rule (mm, 0.5…1).
     public var recuadroWidth: Double
+    /// The recuadro's rule thickness (mm, 0.5…1; `recuadro.rule_mm`).
     public var recuadroRule: Double
-    /// Accent colour (headings, rules): RGB 0…1.
-    public var accent: RGB
+    /// Accent colour (headings, rules), RGB components 0…1 (`colors.accent`).
+    public var accent: PrintColor
+    /// Logo file, placement and size (`logo.*`).
     public var logo: LogoSettings
+    /// Optional columns of the detail table (`columns.*`).
     public var columns: Columns
+    /// Text printed under the detail (`texts.observations`), with `{{…}}` placeholders; `nil`: none.
     public var observations: String?
+    /// Text printed at the foot of the page (`texts.footer`), with `{{…}}` placeholders; `nil`: none.
     public var footer: String?
+    /// Default copies (`copies.*`).
     public var copies: Copies
+    /// The SII unit printed under the recuadro as `S.I.I. - <UNIT>` (`sii.unit`).
     public var siiUnit: String
+    /// The SII resolution number printed as `Res. N de AAAA` (`sii.resolution_number`).
     public var resolutionNumber: Int
+    /// The resolution's year (`sii.resolution_date` or `sii.resolution_year`).
     public var resolutionYear: Int
     /// Certification option: the document must fit on one page (sheets).
     public var onePage: Bool
@@ -151,21 +220,31 @@ public struct PrintTemplate: Sendable, Hashable {
         return PrintTemplate(
             name: name, source: source, paper: paper, margins: margins, fonts: fonts,
             recuadroColor: .red, recuadroWidth: recuadroWidth, recuadroRule: 0.7,
-            accent: RGB(red: 0.2, green: 0.2, blue: 0.2), logo: logo, columns: columns,
+            accent: PrintColor(red: 0.2, green: 0.2, blue: 0.2), logo: logo, columns: columns,
             observations: nil, footer: nil, copies: Copies(tributaria: 1, cedible: 0),
             siiUnit: "SANTIAGO CENTRO", resolutionNumber: 0, resolutionYear: 2014, onePage: false,
             documentTypes: types)
     }
 }
 
-/// An RGB colour, components 0…1.
-public struct RGB: Sendable, Hashable {
-    public var red, green, blue: Double
+/// A colour of the printout, as RGB components from 0 to 1.
+public struct PrintColor: Sendable, Hashable {
+    /// Red, 0…1.
+    public var red: Double
+    /// Green, 0…1.
+    public var green: Double
+    /// Blue, 0…1.
+    public var blue: Double
+    /// A colour from its components, each 0…1 (not checked).
     public init(red: Double, green: Double, blue: Double) { self.red = red; self.green = green; self.blue = blue }
-    public static let black = RGB(red: 0, green: 0, blue: 0)
-    public static let white = RGB(red: 1, green: 1, blue: 1)
-    public static let siiRed = RGB(red: 0.85, green: 0, blue: 0)
-    public static let lightGray = RGB(red: 0.92, green: 0.92, blue: 0.92)
+    /// Black.
+    public static let black = PrintColor(red: 0, green: 0, blue: 0)
+    /// White.
+    public static let white = PrintColor(red: 1, green: 1, blue: 1)
+    /// The red of a red recuadro.
+    public static let siiRed = PrintColor(red: 0.85, green: 0, blue: 0)
+    /// Light gray (the detail table's header).
+    public static let lightGray = PrintColor(red: 0.92, green: 0.92, blue: 0.92)
 
     /// Whether the colour reads as green (the SII forbids a green recuadro).
     var isGreenish: Bool { green > red + 0.15 && green > blue + 0.05 }

@@ -278,11 +278,11 @@ struct TemplateParser {
         return text
     }
 
-    static func color(_ text: String) -> RGB? {
-        let named: [String: RGB] = [
-            "black": .black, "gray": RGB(red: 0.4, green: 0.4, blue: 0.4), "grey": RGB(red: 0.4, green: 0.4, blue: 0.4),
-            "navy": RGB(red: 0, green: 0, blue: 0.5), "blue": RGB(red: 0.1, green: 0.3, blue: 0.7),
-            "red": .siiRed, "maroon": RGB(red: 0.5, green: 0, blue: 0), "teal": RGB(red: 0, green: 0.5, blue: 0.5),
+    static func color(_ text: String) -> PrintColor? {
+        let named: [String: PrintColor] = [
+            "black": .black, "gray": PrintColor(red: 0.4, green: 0.4, blue: 0.4), "grey": PrintColor(red: 0.4, green: 0.4, blue: 0.4),
+            "navy": PrintColor(red: 0, green: 0, blue: 0.5), "blue": PrintColor(red: 0.1, green: 0.3, blue: 0.7),
+            "red": .siiRed, "maroon": PrintColor(red: 0.5, green: 0, blue: 0), "teal": PrintColor(red: 0, green: 0.5, blue: 0.5),
         ]
         if let c = named[text.lowercased()] { return c }
         let hex = text.hasPrefix("#") ? String(text.dropFirst()) : ""
@@ -290,7 +290,7 @@ struct TemplateParser {
         let r: UInt32 = (v >> 16) & 0xFF
         let g: UInt32 = (v >> 8) & 0xFF
         let b: UInt32 = v & 0xFF
-        return RGB(red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255)
+        return PrintColor(red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255)
     }
 }
 

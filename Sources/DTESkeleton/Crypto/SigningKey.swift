@@ -4,12 +4,19 @@ import Foundation
 
 /// Why a key or certificate could not be loaded or used.
 public enum SigningError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A key or certificate file cannot be read; `reason` says why.
     case unreadable(file: String, reason: String)
+    /// Not a usable RSA private key.
     case badKey(source: String, reason: String)
+    /// Not a usable X.509 certificate (or not a PKCS#12 file).
     case badCertificate(source: String, reason: String)
+    /// The password does not open the PKCS#12 file (or it is not one).
     case wrongPassword(source: String)
+    /// The private key does not belong to the certificate.
     case keyMismatch(source: String)
+    /// OpenSSL failed (making a test CAF's key, signing, digesting); `reason` has its message.
     case signing(reason: String)
+    /// The XML to sign could not be parsed or canonicalised.
     case xml(reason: String)
 
     public var description: String {
@@ -155,6 +162,9 @@ public struct SigningIdentity: Sendable {
         try self.init(pkcs12: [UInt8](data), password: password, source: url.lastPathComponent)
     }
 
+    /// Loads a PKCS#12 file's bytes with its password; `source` names it in errors.
+    /// - Throws: ``SigningError/wrongPassword(source:)`` when the password does not open it,
+    ///   ``SigningError/badCertificate(source:reason:)`` when the bytes are not PKCS#12.
     public init(pkcs12 bytes: [UInt8], password: String, source: String) throws(SigningError) {
         let p12: OpaquePointer? = bytes.withUnsafeBytes { raw -> OpaquePointer? in
             guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return nil }
@@ -209,6 +219,9 @@ public struct SigningIdentity: Sendable {
         self.key = k; self.certificate = c
     }
 
+    /// Loads a PEM private key and a PEM certificate from files (each at most 1 MiB).
+    /// - Throws: ``SigningError`` naming the file that cannot be read or used, or
+    ///   ``SigningError/keyMismatch(source:)`` when the key is not the certificate's.
     public init(keyFile: URL, certificateFile: URL) throws(SigningError) {
         func read(_ u: URL) throws(SigningError) -> String {
             switch BoundedFile.read(u, limit: 1 << 20) {

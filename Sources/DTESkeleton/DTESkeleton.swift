@@ -1,2 +1,0 @@
-/// DTE XML skeletons: emisor profiles, per-type generators, TED stamping, XMLDSig signing.
-public enum DTESkeletonModule {}
