@@ -170,12 +170,13 @@ final class BatchRun: @unchecked Sendable {
 
         // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
         // rename), so disk latency never stalls rendering. Both queues are bounded. Writers
-        // sleep until a group of PDFs waits, take it whole (up to `writeGroup`) and make it
+        // sleep until a group of PDFs waits (or the first has waited 50 ms: a PDF never sits
+        // in memory while rendering pauses), take it whole (up to `writeGroup`) and make it
         // durable with one journal commit: one wake-up and one commit per group, not per PDF,
         // and the slower the disk, the larger the groups.
         let q = BoundedQueue<BatchInput>(capacity: config.jobs * 16)
         let writes = BoundedQueue<WriteJob>(capacity: BatchRun.writeGroup * 2 + config.jobs * 2,
-                                            wakeTakersAt: BatchRun.writeGroup / 2)
+                                            wakeTakersAt: BatchRun.writeGroup / 2, flushAfter: 0.05)
         queueLock.lock(); queue = q; queueLock.unlock()
         if cancelled.isSet { q.abandon() }
         let renderers = DispatchGroup(), writers = DispatchGroup()

@@ -15,11 +15,16 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     /// Putters sleeping on a full queue are woken when it drains to this level. It must be at
     /// least `wakeThreshold - 1`, the level takers drain it to, or both sides could sleep.
     private let putterWakeLevel: Int
+    /// With a value, a taker also takes fewer than `wakeThreshold` elements once the first of
+    /// them has waited this long: a group is never held back indefinitely when the putters
+    /// pause (a slow input, the end of a burst, a paused renderer).
+    private let flushAfter: TimeInterval?
 
     /// - Parameter wakeTakersAt: how many elements must wait before a sleeping taker is woken
     ///   (clamped to `1...capacity`). Above 1 it batches hand-offs: fewer wake-ups, and a
     ///   taker that drains with ``take(upTo:)`` gets groups of at least that size.
-    init(capacity: Int, wakeTakersAt: Int = 1) {
+    init(capacity: Int, wakeTakersAt: Int = 1, flushAfter: TimeInterval? = nil) {
+        self.flushAfter = flushAfter
         buffer = Array(repeating: nil, count: max(1, capacity))
         wakeThreshold = min(max(1, wakeTakersAt), max(1, capacity))
         putterWakeLevel = max(max(1, capacity) / 2, wakeThreshold - 1)
@@ -35,7 +40,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         count += 1
         // Takers wait only below the threshold: waking everyone on every put would cost a
         // futex call per element and per waiter.
-        if count == wakeThreshold { condition.broadcast() }
+        if count == wakeThreshold || (count == 1 && flushAfter != nil) { condition.broadcast() }
         return true
     }
 
@@ -48,11 +53,19 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return removeFirst()
     }
 
-    /// Blocks while fewer than the wake threshold wait and the queue is open, then takes up to
-    /// `limit` waiting elements at once; `nil` once closed and drained.
+    /// Blocks while fewer than the wake threshold wait and the queue is open (or, with
+    /// `flushAfter`, until the waiting ones have waited that long), then takes up to `limit`
+    /// waiting elements at once; `nil` once closed and drained.
     func take(upTo limit: Int) -> [Element]? {
         condition.lock(); defer { condition.unlock() }
-        while count < wakeThreshold && !closed { condition.wait() }
+        while count < wakeThreshold && !closed {
+            if count > 0, let flushAfter {
+                // Some wait: take them when no more arrive within `flushAfter`.
+                if !condition.wait(until: Date(timeIntervalSinceNow: flushAfter)), count > 0, count < wakeThreshold { break }
+            } else {
+                condition.wait()
+            }
+        }
         guard count > 0 else { return nil }
         var taken: [Element] = []
         taken.reserveCapacity(min(count, max(1, limit)))

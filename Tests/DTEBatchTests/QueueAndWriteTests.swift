@@ -37,6 +37,25 @@ import DTEKitTestSupport
         #expect(q.put(1) == false)
     }
 
+    /// Found by `make stress` (loaded): the writer woke late, took 13 of 20 PDFs, and the 7 left
+    /// (below the wake threshold of 8) waited for ever while rendering was paused. With
+    /// `flushAfter` a short group is taken once nothing more arrives; the queue is never closed here.
+    @Test("A short group below the wake threshold is still taken when the putters pause")
+    func shortGroupIsFlushedWhenPuttersPause() {
+        let q = BoundedQueue<Int>(capacity: 36, wakeTakersAt: 8, flushAfter: 0.05)
+        let taken = Collected()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            var total = 0
+            while total < 3, let group = q.take(upTo: 16) { taken.add(group); total += group.count }
+            done.signal()
+        }.start()
+        for i in 0..<3 { #expect(q.put(i)) }
+        #expect(done.wait(timeout: .now() + TestSupport.hangDeadline) == .success, "3 elements stranded below the threshold of 8")
+        #expect(taken.sorted() == [0, 1, 2])
+        q.close()
+    }
+
     @Test("A group write puts the good outputs in place, fails only the bad one, and leaves no temporary file")
     func groupWrite() throws {
         let dir = try TestSupport.temporaryDirectory("group-write")
