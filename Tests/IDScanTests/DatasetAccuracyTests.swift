@@ -82,20 +82,28 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The documented figures: both parts at scale $IDSCAN_ACCURACY (87 images per part per unit).
-    /// Reported as skipped in ordinary runs.
+    /// The documented figures: every part at scale $IDSCAN_ACCURACY (87 images per part per unit);
+    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all) restricts the parts, so the
+    /// `fresh` part can stay unseen while tuning. Reported as skipped in ordinary runs.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] != nil, "full report: set IDSCAN_ACCURACY=scale"),
           .timeLimit(.minutes(60)))
     func fullSplitReport() throws {
-        let scale = Int(ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] ?? "") ?? 3
-        let tuning = try Self.evaluate(IDScanSyntheticDataset.cases(part: .tuning, scale: scale))
-        let keptOut = try Self.evaluate(IDScanSyntheticDataset.cases(part: .keptOut, scale: scale))
-        print("TUNING: \(tuning)\nKEPT-OUT: \(keptOut)")
-        #expect(tuning.accuracy >= 0.97, "\(tuning)")
-        #expect(keptOut.falseAcceptRate <= 0.05, "\(keptOut)")
-        withKnownIssue("issue 11 targets on the kept-out part not met yet", isIntermittent: true) {
-            #expect(keptOut.accuracy >= 0.97, "\(keptOut)")
-            #expect(keptOut.falseRejectRate <= 0.03, "\(keptOut)")
+        let env = ProcessInfo.processInfo.environment
+        let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
+        let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
+        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? true {
+            let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
+            print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
+            #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
+            switch part {
+            case .tuning:
+                #expect(s.accuracy >= 0.97, "\(s)")
+            case .keptOut, .fresh:
+                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) not met yet", isIntermittent: true) {
+                    #expect(s.accuracy >= 0.97, "\(s)")
+                    #expect(s.falseRejectRate <= 0.03, "\(s)")
+                }
+            }
         }
     }
 }
