@@ -88,7 +88,7 @@ struct EdgeQuadFinder: Sendable {
             let t0 = Int(phi.rounded())
             for dt in -2...2 {
                 let t = ((t0 + dt) % thetaBins + thetaBins) % thetaBins
-                let r = Int((x * cosT[t] + y * sinT[t]).rounded()) + rhoMax
+                let r = Self.pixel(x * cosT[t] + y * sinT[t] + Double(rhoMax))   // ≥ 0: |ρ| ≤ half the diagonal
                 if r >= 0, r < rhoBins { acc[t * rhoBins + r] &+= 1 }
             }
         }
@@ -123,7 +123,7 @@ struct EdgeQuadFinder: Sendable {
             while s <= Double(rhoMax) {
                 let q = base + dir * s
                 for off in -2...2 {
-                    let xi = Int((q.x + nx * Double(off)).rounded()), yi = Int((q.y + ny * Double(off)).rounded())
+                    let xi = Self.pixel(q.x + nx * Double(off)), yi = Self.pixel(q.y + ny * Double(off))
                     guard xi >= 0, yi >= 0, xi < W, yi < H else { continue }
                     let i = yi * W + xi
                     guard edge[i] else { continue }
@@ -164,7 +164,7 @@ struct EdgeQuadFinder: Sendable {
 
         func isEdge(_ q: Vec2, normal: Vec2) -> Bool {
             for off in -2...2 {
-                let xi = Int((q.x + normal.x * Double(off)).rounded()), yi = Int((q.y + normal.y * Double(off)).rounded())
+                let xi = Self.pixel(q.x + normal.x * Double(off)), yi = Self.pixel(q.y + normal.y * Double(off))
                 guard xi >= 0, yi >= 0, xi < W, yi < H else { continue }
                 let i = yi * W + xi
                 guard edge[i] else { continue }
@@ -173,7 +173,7 @@ struct EdgeQuadFinder: Sendable {
             return false
         }
         /// Edge points among the samples between t0 and t1 (fractions of a→b), 1 px apart.
-        func support(_ a: Vec2, _ b: Vec2, _ t0: Double, _ t1: Double) -> (hits: Int, total: Int) {
+        func support(_ a: Vec2, _ b: Vec2, _ t0: Double, _ t1: Double, stride: Double = 1) -> (hits: Int, total: Int) {
             let d = b - a, len = d.length
             guard len > 1 else { return (0, 0) }
             let u = d * (1 / len), normal = Vec2(x: -u.y, y: u.x)
@@ -185,7 +185,7 @@ struct EdgeQuadFinder: Sendable {
                     total += 1
                     if isEdge(q, normal: normal) { hits += 1 }
                 }
-                t += 1
+                t += stride
             }
             return (hits, total)
         }
@@ -203,7 +203,7 @@ struct EdgeQuadFinder: Sendable {
             while t <= 0.92 * len {
                 let q = a + u * t
                 let p1 = q + normal * 2, p0 = q - normal * 2
-                let x1 = Int(p1.x.rounded()), y1 = Int(p1.y.rounded()), x0 = Int(p0.x.rounded()), y0 = Int(p0.y.rounded())
+                let x1 = Self.pixel(p1.x), y1 = Self.pixel(p1.y), x0 = Self.pixel(p0.x), y0 = Self.pixel(p0.y)
                 if x0 >= 0, y0 >= 0, x1 >= 0, y1 >= 0, x0 < W, x1 < W, y0 < H, y1 < H {
                     steps.append(Double(smooth[y1 * W + x1] - smooth[y0 * W + x0]))
                 }
@@ -231,7 +231,7 @@ struct EdgeQuadFinder: Sendable {
                 var hitIn = false, hitOut = false
                 for depth in 2...6 {
                     let r1 = q + inward * Double(depth), r0 = q - inward * Double(depth)
-                    let x1 = Int(r1.x.rounded()), y1 = Int(r1.y.rounded()), x0 = Int(r0.x.rounded()), y0 = Int(r0.y.rounded())
+                    let x1 = Self.pixel(r1.x), y1 = Self.pixel(r1.y), x0 = Self.pixel(r0.x), y0 = Self.pixel(r0.y)
                     if x1 >= 0, y1 >= 0, x1 < W, y1 < H, mag[y1 * W + x1] >= strong { hitIn = true }
                     if x0 >= 0, y0 >= 0, x0 < W, y0 < H, mag[y0 * W + x0] >= strong { hitOut = true }
                 }
@@ -260,7 +260,7 @@ struct EdgeQuadFinder: Sendable {
                 var depth = d0
                 while depth <= d1 && !hit {
                     let r = q + inward * depth
-                    let xi = Int(r.x.rounded()), yi = Int(r.y.rounded())
+                    let xi = Self.pixel(r.x), yi = Self.pixel(r.y)
                     if xi >= 0, yi >= 0, xi < W, yi < H, mag[yi * W + xi] >= strong { hit = true }
                     depth += 1
                 }
@@ -302,7 +302,7 @@ struct EdgeQuadFinder: Sendable {
         for i in 0..<pairs.count {
             for j in (i + 1)..<pairs.count {
                 let p = pairs[i], q = pairs[j]
-                guard Set([p.a, p.b, q.a, q.b]).count == 4 else { continue }
+                guard p.a != q.a, p.a != q.b, p.b != q.a, p.b != q.b else { continue }
                 var d = abs(p.dir - q.dir).truncatingRemainder(dividingBy: .pi)
                 if d > .pi / 2 { d = .pi - d }
                 guard abs(d - .pi / 2) <= 15 * Double.pi / 180 else { continue }
@@ -313,6 +313,10 @@ struct EdgeQuadFinder: Sendable {
         // and a line across it; the fourth side parallel to that line at ID-1's proportion
         // (either way round), then moved to the position, within ±10 %, with the most edge support.
         let id1 = 85.60 / 53.98
+        // Hypotheses first (cheap: the seen sides' edge support at the nominal far side), then the
+        // far side is searched for only the best-supported few.
+        struct Hypothesis { var cross: Line; var la: Line; var lb: Line; var c1: Vec2; var c2: Vec2; var sign: Double; var nominal: Double; var prescore: Double }
+        var hypotheses: [Hypothesis] = []
         for pair in pairs {
             let la = lines[pair.a], lb = lines[pair.b]
             for (k, cross) in lines.enumerated() where k != pair.a && k != pair.b {
@@ -320,66 +324,81 @@ struct EdgeQuadFinder: Sendable {
                 guard let c1 = Self.intersect(cross, la), let c2 = Self.intersect(cross, lb) else { continue }
                 let seen = (c2 - c1).length
                 // The line across must be seen along the pair's span.
-                guard seen >= minShort * 0.9, fraction(support(c1, c2, 0.08, 0.92)) >= 0.5 else { continue }
+                guard seen >= minShort * 0.9 else { continue }
+                let fc = fraction(support(c1, c2, 0.08, 0.92, stride: 2))
+                guard fc >= 0.5 else { continue }
                 for ratio in [id1, 1 / id1] {
                     for sign in [-1.0, 1.0] {
                         let nominal = seen * ratio
-                        guard nominal >= minShort * 0.9,
-                              corners([cross, la, Line(n: cross.n, c: cross.c + sign * nominal, votes: 0), lb]) != nil else { continue }
-                        // The far side where the tone steps most (perspective: ±12 %), coarse then fine.
-                        // Evidence for a side: a tone step, or text stopping at it; tilts of ±3°
-                        // about the middle of the span (perspective).
-                        let inward = cross.n * -sign
-                        let mid = (c1 + c2) * 0.5
-                        var bestFar: (off: Double, tilt: Double, line: Line, step: Double)?
-                        func tryOffset(_ off: Double, tilt: Double, stride: Double) {
-                            let r = tilt * Double.pi / 180
-                            let nt = Vec2(x: cross.n.x * cos(r) - cross.n.y * sin(r), y: cross.n.x * sin(r) + cross.n.y * cos(r))
-                            let centre = mid + cross.n * (sign * off)
-                            let far = Line(n: nt, c: nt.dot(centre), votes: 0)
-                            if let a = Self.intersect(far, la), let b = Self.intersect(far, lb) {
-                                let tex = texture(a, b, inward: inward, stride: stride)
-                                let h = max(abs(step(a, b, stride: stride).mean) / 20, tex.outside - tex.inside)
-                                if h > (bestFar?.step ?? 0) { bestFar = (off, tilt, far, h) }
-                            }
-                        }
-                        for tilt in [-3.0, 0, 3] {
-                            var off = 0.88 * nominal
-                            while off <= 1.12 * nominal { tryOffset(off, tilt: tilt, stride: 3); off += 2 }
-                        }
-                        guard let coarse = bestFar else { continue }
-                        bestFar = nil
-                        for d in [-1.0, 0, 1] { for dt in [-1.0, 0, 1] { tryOffset(coarse.off + d, tilt: coarse.tilt + dt, stride: 1) } }
-                        guard let fine = bestFar?.off else { continue }
-                        let far = bestFar?.line ?? Line(n: cross.n, c: cross.c + sign * fine, votes: 0)
-                        if let c = corners([cross, la, far, lb]) { candidates.append(Candidate(c: c, inferred: 2)) }
+                        let far = Line(n: cross.n, c: cross.c + sign * nominal, votes: 0)
+                        guard nominal >= minShort * 0.9, corners([cross, la, far, lb]) != nil,
+                              let d1 = Self.intersect(far, la), let d2 = Self.intersect(far, lb) else { continue }
+                        // At least one of the pair seen as edges along most of the span.
+                        let fa = fraction(support(c1, d1, 0.08, 0.8, stride: 2)), fb = fraction(support(c2, d2, 0.08, 0.8, stride: 2))
+                        guard max(fa, fb) >= 0.5 else { continue }
+                        hypotheses.append(Hypothesis(cross: cross, la: la, lb: lb, c1: c1, c2: c2, sign: sign, nominal: nominal,
+                                                     prescore: (fa + fb + fc) * (seen + nominal)))
                     }
                 }
             }
-            if candidates.count > 4000 { break }
+        }
+        hypotheses.sort { $0.prescore > $1.prescore }
+        for h in hypotheses.prefix(30) {
+            let (cross, la, lb, sign, nominal) = (h.cross, h.la, h.lb, h.sign, h.nominal)
+            // Evidence for the far side: a tone step, or text stopping at it; searched over ±12 %
+            // (3 px steps, every fourth point), then ±1 px and tilts of ±3° about the middle of
+            // the span (perspective).
+            let inward = cross.n * -sign
+            let mid = (h.c1 + h.c2) * 0.5
+            var bestFar: (off: Double, tilt: Double, line: Line, step: Double)?
+            func tryOffset(_ off: Double, tilt: Double, stride: Double) {
+                let r = tilt * Double.pi / 180
+                let nt = Vec2(x: cross.n.x * cos(r) - cross.n.y * sin(r), y: cross.n.x * sin(r) + cross.n.y * cos(r))
+                let centre = mid + cross.n * (sign * off)
+                let far = Line(n: nt, c: nt.dot(centre), votes: 0)
+                if let a = Self.intersect(far, la), let b = Self.intersect(far, lb) {
+                    let tex = texture(a, b, inward: inward, stride: stride)
+                    let e = max(abs(step(a, b, stride: stride).mean) / 20, tex.outside - tex.inside)
+                    if e > (bestFar?.step ?? 0) { bestFar = (off, tilt, far, e) }
+                }
+            }
+            var off = 0.88 * nominal
+            while off <= 1.12 * nominal { tryOffset(off, tilt: 0, stride: 4); off += 3 }
+            guard let coarse = bestFar else { continue }
+            for d in [-1.0, 0, 1] { for dt in [-3.0, -1.5, 0, 1.5, 3] { tryOffset(coarse.off + d, tilt: dt, stride: 2) } }
+            guard let far = bestFar?.line else { continue }
+            if let c = corners([cross, la, far, lb]) { candidates.append(Candidate(c: c, inferred: 2)) }
         }
         guard !candidates.isEmpty else { return nil }
         // Larger outlines first; a bounded number is scored.
         candidates.sort { Quad(p: $0.c).area > Quad(p: $1.c).area }
 
         var best: (quad: Quad, score: Double)?
-        for cand in candidates.prefix(600) {
+        for cand in candidates.prefix(300) {
             let p = cand.c
-            let quad = Quad(p: p)
             // Each side is seen as edges (≥ 50 % of it), or as a faint, consistent step in tone (a
             // light card on white paper); at least two sides as edges.
-            var score = 0.0, sum = 0.0, runsOn = 0, edgeSides = 0, allSides = true
+            var score = 0.0, sum = 0.0, runsOn = 0, allSides = true
             let centroid = p.reduce(Vec2(x: 0, y: 0), +) * 0.25
             var detail = ""
+            // Edge support first (cheap; most candidates end here).
+            var sides: [(hits: Int, total: Int)] = []
+            for k in 0..<4 {
+                // Rounded corners: the side's middle 84 %.
+                let s = support(p[k], p[(k + 1) % 4], 0.08, 0.92)
+                guard s.total > 8 else { break }
+                sides.append(s)
+            }
+            guard sides.count == 4 else { continue }
+            let edgeSides = sides.filter { fraction($0) >= 0.5 }.count
+            let bound = sides.reduce(0.0) { $0 + (fraction($1) >= 0.5 ? fraction($1) : 1) }
+            guard edgeSides >= 2, bound / 4 >= 0.7 else { continue }
             for k in 0..<4 {
                 let a = p[k], b = p[(k + 1) % 4]
-                // Rounded corners: the side's middle 84 %.
-                let s = support(a, b, 0.08, 0.92)
-                guard s.total > 8 else { allSides = false; break }
+                let s = sides[k]
                 let f = fraction(s)
                 var seen = f
                 if f >= 0.5 {
-                    edgeSides += 1
                     // The line beyond each corner (a fifth of the side's length): a card's side stops.
                     let before = support(a, b, -0.2, -0.04), after = support(a, b, 1.04, 1.2)
                     for e in [before, after] where e.total >= 6 && fraction(e) > 0.5 { runsOn += 1 }
@@ -396,21 +415,23 @@ struct EdgeQuadFinder: Sendable {
                     }
                     if trace != nil { detail += String(format: "[%.1f,%.2f,e%.2f,t%.2f-%.2f]", st.mean, st.agree, f, tex.inside, tex.outside) }
                 }
-                detail += String(format: "%.2f/", seen)
+                if trace != nil { detail += String(format: "%.2f/", seen) }
                 sum += seen
                 score += seen * Double(s.total)
+                if runsOn > 1 || !allSides { break }
             }
             guard allSides, edgeSides >= 2, sum / 4 >= 0.7, runsOn <= 1 else {
                 if let trace, sum > 1.5 { trace("cand " + Self.describe(p) + " sides " + detail + " runsOn \(runsOn) edgeSides \(edgeSides)") }
                 continue
             }
-            let content = hasContent(work, Quad.ordered(p), spread: spread)
+            let ordered = Quad.ordered(p)
+            let content = hasContent(work, ordered, spread: spread)
             let centre = p.reduce(Vec2(x: 0, y: 0), +) * 0.25
             var margins: [Double] = []
             for k in 0..<4 {
                 let a = p[k], b = p[(k + 1) % 4], mid = (a + b) * 0.5
                 let toC = centre - mid, l = toC.length
-                margins.append(innerBusy(a, b, inward: toC * (1 / max(l, 1e-9)), short: quad.shortSide))
+                margins.append(innerBusy(a, b, inward: toC * (1 / max(l, 1e-9)), short: ordered.shortSide))
             }
             let marginBusy = margins.max() ?? 1
             if let trace {
@@ -468,6 +489,9 @@ struct EdgeQuadFinder: Sendable {
         }
         return busy >= 16
     }
+
+    /// Nearest pixel coordinate (−1 for anything left of −0.5: outside every image).
+    @inline(__always) static func pixel(_ v: Double) -> Int { v >= -0.5 && v < 1e9 ? Int(v + 0.5) : -1 }
 
     static func describe(_ p: [Vec2]) -> String { p.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined() }
 

@@ -21,6 +21,10 @@ func edgeQuadDebug() throws {
             g.pixels[i] = UInt8(clamping: Int(v.rounded()))
         }
         let det = g.boxDownscaled(by: 2)
+        // The detection image as PGM, for timing the look outside the debug build.
+        var pgm = Data("P5 \(det.width) \(det.height) 255\n".utf8)
+        pgm.append(contentsOf: det.pixels)
+        try pgm.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).pgm"))
         let lines = LockedLines()
         let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) })
         let result = finder.find(det)
