@@ -10,7 +10,10 @@
 ///    a light card on a slightly darker lid or on blotchy stone;
 /// 5. the flood with half the gradient threshold: a light card on a light scanner lid;
 /// 6. a tight scan: the image itself has the ID-1 aspect and content all over it — the image is the card;
-/// 7. the card's content (text, photo, MRZ, codes) on a plain background: the cloud of edges clear
+/// 7. the card's outline as four straight edges (``EdgeQuadFinder``: a Hough line search, quads
+///    from two pairs of parallel lines, edge support, sides that stop at the corners, content
+///    inside): a light card on light stone or on printed paper, whose outline no flood separates;
+/// 8. the card's content (text, photo, MRZ, codes) on a plain background: the cloud of edges clear
 ///    of the frame, closed into one region, whose minimum-area rectangle plus the card's printing
 ///    margin has the ID-1 shape (a light card on a light lid whose outline barely shows).
 ///
@@ -38,6 +41,7 @@ struct CardLocator: Sendable {
             if case .found = result { return result }
         }
         if let tight = tightScan(image) { return tight }
+        if let edges = EdgeQuadFinder(policy: policy).find(image) { return edges }
         if let content = contentRegion(image) { return content }
         return cropped ?? first
     }
@@ -103,7 +107,7 @@ struct CardLocator: Sendable {
         return .found(quad, areaFraction: 1)
     }
 
-    /// Look 7: the card located by its printed content on a plain background.
+    /// Look 8: the card located by its printed content on a plain background.
     func contentRegion(_ image: GrayImage) -> CardDetection? {
         let W = image.width, H = image.height
         guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }

@@ -26,6 +26,17 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case clutter
         /// Phone photo: plain dark slate.
         case slate
+        // The `fresh` part's backgrounds (added after the other parts had been looked at).
+        /// Phone photo: dark polished granite (near-black with grey crystals and white speckles).
+        case granite
+        /// Phone photo: a checked (gingham) tablecloth with a linen weave.
+        case tablecloth
+        /// Phone photo: an open newspaper filling the frame (columns of text, headlines, photos).
+        case newspaper
+        /// Phone photo: a laptop's keyboard deck (dark keys with light legends on a grey deck).
+        case keyboard
+        /// Flatbed scan: a cream / beige lid (warm, slightly darker than white).
+        case creamLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -239,9 +250,9 @@ public enum IDScanSyntheticCard {
                     put(y * W + x, (desk.0 * g, desk.1 * g, desk.2 * g))
                 }
             }
-        case .white, .greyLid:
-            let base = s.background == .white ? 244 + 6 * rng.unit() : 212 + 16 * rng.unit()
-            let tint = (rng.unit() - 0.5) * 4
+        case .white, .greyLid, .creamLid:
+            let base = s.background == .white ? 244 + 6 * rng.unit() : (s.background == .greyLid ? 212 + 16 * rng.unit() : 222 + 14 * rng.unit())
+            let tint = s.background == .creamLid ? 8 + 6 * rng.unit() : (rng.unit() - 0.5) * 4
             for y in 0..<H {
                 for x in 0..<W {
                     let v = base + 3 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 180, seed: bgSeed) - 0.5)
@@ -293,6 +304,97 @@ public enum IDScanSyntheticCard {
                 for x in 0..<W {
                     let g = 1 + 0.08 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 120, seed: bgSeed) - 0.5)
                     put(y * W + x, (v * g, v * g * 1.02, v * g * 1.06))
+                }
+            }
+        case .granite:
+            let v = 30 + 25 * rng.unit()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let crystal = lattice(Int(fx / 5), Int(fy / 5), bgSeed)
+                    let speck = lattice(Int(fx / 1.5), Int(fy / 1.5), bgSeed &+ 1)
+                    var g = v * (0.85 + 0.3 * valueNoise(fx, fy, cell: 25, seed: bgSeed &+ 2))
+                    if crystal > 0.8 { g += 45 * (crystal - 0.8) / 0.2 }
+                    if speck > 0.985 { g = 200 + 40 * (speck - 0.985) / 0.015 }
+                    put(y * W + x, (g, g * 0.98, g * 0.97))
+                }
+            }
+        case .tablecloth:
+            let colours: [(Double, Double, Double)] = [(196, 48, 52), (40, 80, 160), (60, 130, 70), (120, 110, 100)]
+            let c = colours[Int(rng.next() % UInt64(colours.count))]
+            let check = (18 + 14 * rng.unit()) / scale
+            let a = (rng.unit() - 0.5) * 0.6
+            let (ca, sa) = (cos(a), sin(a))
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa, v = -Double(x) * sa + Double(y) * ca
+                    let bu = Int((u / check).rounded(.down)) & 1, bv = Int((v / check).rounded(.down)) & 1
+                    // Gingham: white where neither band is coloured, tinted where one is, full where both are.
+                    let k = Double(bu + bv) / 2
+                    let weave = 0.93 + 0.07 * sin(u * 2.2 * scale) * sin(v * 2.2 * scale)
+                    let w = 236.0
+                    put(y * W + x, ((w + (c.0 - w) * k) * weave, (w + (c.1 - w) * k) * weave, (w + (c.2 - w) * k) * weave))
+                }
+            }
+        case .newspaper:
+            let paper = 208 + 22 * rng.unit()
+            let a = (rng.unit() - 0.5) * 0.3
+            let (ca, sa) = (cos(a), sin(a))
+            let colW = (150 + 60 * rng.unit()) / scale, gutter = 14 / scale, lineH = (10 + 3 * rng.unit()) / scale
+            let layoutSeed = rng.next()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 400, v = -Double(x) * sa + Double(y) * ca + 400
+                    let col = Int((u / (colW + gutter)).rounded(.down)), inCol = u - Double(col) * (colW + gutter)
+                    var g = paper
+                    if inCol < colW {
+                        // Blocks down a column: text, a headline or a halftone photo.
+                        let block = Int((v / (lineH * 14)).rounded(.down))
+                        let kind = lattice(col, block, layoutSeed)
+                        let inBlock = v - Double(block) * lineH * 14
+                        if kind > 0.82 {   // photo: blotchy grey halftone
+                            if inBlock > lineH, inBlock < lineH * 13 {
+                                let t = valueNoise(u * scale, v * scale, cell: 30, seed: layoutSeed &+ UInt64(col))
+                                let dot = (sin(u * 1.6 * scale) * sin(v * 1.6 * scale) + 1) / 2
+                                g = dot < t ? 70 : paper - 30
+                            }
+                        } else {
+                            let isHead = kind > 0.7 && inBlock < lineH * 4
+                            let lh = isHead ? lineH * 2 : lineH
+                            let row = Int((inBlock / lh).rounded(.down)), inRow = inBlock - Double(row) * lh
+                            if inRow < lh * (isHead ? 0.7 : 0.55),
+                               lattice(Int(inCol / (isHead ? 14 / scale : 7 / scale)), row + block * 100 + col * 10_000, layoutSeed &+ 5) > 0.2 {
+                                g = isHead ? 25 : 55
+                            }
+                        }
+                    } else if inCol < colW + 2 / scale, lattice(col, 0, layoutSeed &+ 9) > 0.5 {
+                        g = 90   // a column rule
+                    }
+                    put(y * W + x, (g, g * 0.99, g * 0.95))
+                }
+            }
+        case .keyboard:
+            let deck = 150 + 50 * rng.unit(), key = 22 + 20 * rng.unit()
+            let pitch = (120 + 40 * rng.unit()) / scale, gap = pitch * 0.12   // a 19 mm key pitch at the card's scale
+            let a = (rng.unit() - 0.5) * 0.5
+            let (ca, sa) = (cos(a), sin(a))
+            let legendSeed = rng.next()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 500, v = -Double(x) * sa + Double(y) * ca + 500
+                    let row = Int((v / pitch).rounded(.down))
+                    let shift = Double(row % 3) * pitch * 0.33
+                    let ku = (u + shift).truncatingRemainder(dividingBy: pitch), kv = v - Double(row) * pitch
+                    var g = deck * (0.95 + 0.05 * valueNoise(Double(x) * scale, Double(y) * scale, cell: 200, seed: bgSeed))
+                    if ku > gap, kv > gap, ku < pitch - gap, kv < pitch - gap {
+                        g = key
+                        // A light legend near the key's top-left corner.
+                        let lu = ku - gap * 2, lv = kv - gap * 2
+                        let kx = Int(((u + shift) / pitch).rounded(.down))
+                        if lu > 0, lv > 0, lu < pitch * 0.25, lv < pitch * 0.3,
+                           lattice(Int(lu / (5 / scale)) + kx * 50, Int(lv / (5 / scale)) + row * 50, legendSeed) > 0.55 { g = 200 }
+                    }
+                    put(y * W + x, (g, g, g * 1.03))
                 }
             }
         case .clutter:

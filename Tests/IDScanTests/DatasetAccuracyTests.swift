@@ -4,8 +4,9 @@ import IDScan
 import Testing
 
 /// Accuracy of the checker on the split synthetic data set (see `IDScanSyntheticDataset`): the
-/// thresholds were tuned on the `tuning` part only; the `kept-out` part (another card design,
-/// other backgrounds and scanner lid, stronger lighting gradients) measures how it generalises.
+/// thresholds were tuned on the `tuning` part and, for the straight-edge look, on the `kept-out`
+/// part; the `fresh` part (other backgrounds, another scanner lid, both designs) measures how the
+/// checker generalises.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -58,23 +59,25 @@ struct DatasetAccuracy {
         return s
     }
 
-    /// A small deterministic slice of the kept-out part (every third image of the scale-1 set:
-    /// both sides, photos, scans, tight scans and every kind of bad image), checked on every run.
+    /// Every third image of a part's scale-1 set: both sides, photos, scans, tight scans and every
+    /// kind of bad image (29 images).
+    static func slice(_ part: IDScanSyntheticDataset.Part) -> [IDScanLabelledCase] {
+        IDScanSyntheticDataset.cases(part: part, scale: 1).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+    }
+
+    /// A small deterministic slice of the kept-out part (now a second tuning part: the straight-edge
+    /// look was built on its misses), checked on every run.
     @Test(.timeLimit(.minutes(30)))
     func keptOutSubset() throws {
-        let all = IDScanSyntheticDataset.cases(part: .keptOut, scale: 1)
-        let cases = all.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let cases = Self.slice(.keptOut)
         #expect(cases.count >= 29)
         let s = try Self.evaluate(cases, parallel: false)
         print("kept-out subset: \(s)")
-        // No false accepts, and every bad image rejected (whatever the code).
         #expect(s.falseAcceptRate <= 0.05, "\(s)")
-        // Regression floors at the measured level (26/29, 3 false rejects of 12 — all light cards
-        // on stone or paper clutter reported as card-not-found).
-        #expect(s.accuracy >= 0.89, "\(s)")
-        #expect(s.falseRejects <= 3, "\(s)")
-        // The issue's targets on the kept-out part are NOT met yet (see docs/idscan.md): recorded
-        // as a known issue so the shortfall shows in every run without failing it.
+        // Regression floors at the measured level (27/29, 2 false rejects of 12: a light card on
+        // printed paper and a noisy one, card-not-found).
+        #expect(s.accuracy >= 0.93, "\(s)")
+        #expect(s.falseRejects <= 2, "\(s)")
         withKnownIssue("issue 11 targets on the kept-out part (accuracy ≥ 97 %, false rejects ≤ 3 %) not met yet", isIntermittent: true) {
             #expect(s.accuracy >= 0.97, "\(s)")
             #expect(s.falseRejectRate <= 0.03, "\(s)")
@@ -82,20 +85,48 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The documented figures: both parts at scale $IDSCAN_ACCURACY (87 images per part per unit).
-    /// Reported as skipped in ordinary runs.
+    /// The same slice of the fresh part (kept out of all tuning; see docs/idscan.md), checked on
+    /// every run once its one evaluation had been made.
+    @Test(.timeLimit(.minutes(30)))
+    func freshSubset() throws {
+        let cases = Self.slice(.fresh)
+        #expect(cases.count >= 29)
+        let s = try Self.evaluate(cases, parallel: false)
+        print("fresh subset: \(s)")
+        #expect(s.falseAcceptRate <= 0.05, "\(s)")
+        // Regression floors at the measured level (25/29, 4 false rejects of 12 — two card-not-found, one low-resolution, one glare — measured
+        // once, after the last change to the checker, 2026-12-01).
+        #expect(s.accuracy >= 0.86, "\(s)")
+        #expect(s.falseRejects <= 4, "\(s)")
+        withKnownIssue("issue 11 targets on the fresh part (accuracy ≥ 97 %, false rejects ≤ 3 %) not met yet", isIntermittent: true) {
+            #expect(s.accuracy >= 0.97, "\(s)")
+            #expect(s.falseRejectRate <= 0.03, "\(s)")
+        }
+        #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
+    }
+
+    /// The documented figures: every part at scale $IDSCAN_ACCURACY (87 images per part per unit);
+    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all) restricts the parts, so the
+    /// `fresh` part can stay unseen while tuning. Reported as skipped in ordinary runs.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] != nil, "full report: set IDSCAN_ACCURACY=scale"),
           .timeLimit(.minutes(60)))
     func fullSplitReport() throws {
-        let scale = Int(ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] ?? "") ?? 3
-        let tuning = try Self.evaluate(IDScanSyntheticDataset.cases(part: .tuning, scale: scale))
-        let keptOut = try Self.evaluate(IDScanSyntheticDataset.cases(part: .keptOut, scale: scale))
-        print("TUNING: \(tuning)\nKEPT-OUT: \(keptOut)")
-        #expect(tuning.accuracy >= 0.97, "\(tuning)")
-        #expect(keptOut.falseAcceptRate <= 0.05, "\(keptOut)")
-        withKnownIssue("issue 11 targets on the kept-out part not met yet", isIntermittent: true) {
-            #expect(keptOut.accuracy >= 0.97, "\(keptOut)")
-            #expect(keptOut.falseRejectRate <= 0.03, "\(keptOut)")
+        let env = ProcessInfo.processInfo.environment
+        let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
+        let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
+        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? true {
+            let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
+            print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
+            #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
+            switch part {
+            case .tuning:
+                #expect(s.accuracy >= 0.97, "\(s)")
+            case .keptOut, .fresh:
+                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) not met yet", isIntermittent: true) {
+                    #expect(s.accuracy >= 0.97, "\(s)")
+                    #expect(s.falseRejectRate <= 0.03, "\(s)")
+                }
+            }
         }
     }
 }

@@ -18,6 +18,13 @@ func exploreDataset() throws {
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }
     let cases = all.filter { c in prefixes.isEmpty || prefixes.contains { c.name.hasPrefix($0) } }
     let lines = Results(count: cases.count)
+    // IDSCAN_EXPLORE_RENDER_ONLY: only the scenes (to look at the generator without the checker's results).
+    if ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_RENDER_ONLY"] != nil {
+        DispatchQueue.concurrentPerform(iterations: cases.count) { k in
+            if let png = try? IDScanSyntheticCard.png(cases[k].scene) { try? png.write(to: URL(fileURLWithPath: "\(dir)/\(cases[k].name)-view.png")) }
+        }
+        return
+    }
     DispatchQueue.concurrentPerform(iterations: cases.count) { k in
         let c = cases[k]
         let t0 = Date()

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import IDScan
+import DTEKitTestSupport
+
+/// Traces the straight-edge look on data-set images named in $IDSCAN_EDGE_DEBUG (comma-separated
+/// case names) into $IDSCAN_EXPLORE: a tuning aid, reported as skipped in ordinary runs.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_EDGE_DEBUG"] != nil, "tuning aid: set IDSCAN_EDGE_DEBUG=names"))
+func edgeQuadDebug() throws {
+    let env = ProcessInfo.processInfo.environment
+    let names = Set((env["IDSCAN_EDGE_DEBUG"] ?? "").split(separator: ",").map(String.init))
+    let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .fresh }
+        .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }.filter { names.contains($0.name) }
+    for c in cases {
+        let r = IDScanSyntheticCard.render(c.scene)
+        var g = GrayImage(width: r.width, height: r.height)
+        for i in 0..<(r.width * r.height) {
+            let v = 0.299 * Double(r.pixels[3 * i]) + 0.587 * Double(r.pixels[3 * i + 1]) + 0.114 * Double(r.pixels[3 * i + 2])
+            g.pixels[i] = UInt8(clamping: Int(v.rounded()))
+        }
+        let det = g.boxDownscaled(by: 2)
+        // The detection image as PGM, for timing the look outside the debug build.
+        var pgm = Data("P5 \(det.width) \(det.height) 255\n".utf8)
+        pgm.append(contentsOf: det.pixels)
+        try pgm.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).pgm"))
+        let lines = LockedLines()
+        let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) })
+        let result = finder.find(det)
+        var text = "TRUE " + IDScanSyntheticCard.cardCorners(c.scene).map { String(format: "(%.0f,%.0f)", $0.x / 2, $0.y / 2) }.joined() + "\n"
+        text += lines.all.joined(separator: "\n")
+        var rgb = [UInt8](repeating: 0, count: det.width * det.height * 3)
+        for i in 0..<(det.width * det.height) { rgb[3 * i] = det.pixels[i]; rgb[3 * i + 1] = det.pixels[i]; rgb[3 * i + 2] = det.pixels[i] }
+        if case let .found(q, _) = result {
+            text += "\nFOUND \(q.p)"
+            for k in 0..<4 {
+                let a = q.p[k], b = q.p[(k + 1) % 4]
+                for t in stride(from: 0.0, through: 1.0, by: 0.002) {
+                    let x = Int(a.x + (b.x - a.x) * t), y = Int(a.y + (b.y - a.y) * t)
+                    if x >= 0, y >= 0, x < det.width, y < det.height { rgb[3 * (y * det.width + x)] = 255; rgb[3 * (y * det.width + x) + 1] = 0; rgb[3 * (y * det.width + x) + 2] = 0 }
+                }
+            }
+        } else { text += "\nNOT FOUND" }
+        try text.write(toFile: "\(dir)/\(c.name)-edge.txt", atomically: true, encoding: .utf8)
+        try IDScanImageEncoder.png(pixels: rgb, width: det.width, height: det.height, components: 3).write(to: URL(fileURLWithPath: "\(dir)/\(c.name)-edge.png"))
+    }
+}
+
+final class LockedLines: @unchecked Sendable {
+    private var items: [String] = []
+    private let lock = NSLock()
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
