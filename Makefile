@@ -36,6 +36,8 @@ example: bootstrap
 module-graph: bootstrap
 	python3 scripts/check-module-graph.py
 	python3 scripts/check-module-graph.py --self-test
+	swift package dump-symbol-graph --minimum-access-level public $(SWIFT_BUILD_FLAGS) >/dev/null
+	python3 scripts/doc-coverage.py --require-all
 
 demo: release
 	@bash scripts/demo.sh "$(DEMO_OUT)" "$${DTEKIT_SII_DIR:-$(SII_DIR)}"

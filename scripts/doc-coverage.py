@@ -2,7 +2,9 @@
 """Public API documentation coverage and top-level names, from the compiler's symbol graphs.
 
   swift package dump-symbol-graph --minimum-access-level public
-  scripts/doc-coverage.py [--list-undocumented] [--top-level]
+  scripts/doc-coverage.py [--list-undocumented] [--top-level] [--require-all]
+
+`--require-all` fails (exit 1) when any public declaration lacks a doc comment (make test).
 
 Counts, per public module, the public declarations (types, members, functions; not synthesized
 conformances' members or extension blocks) that have a doc comment of their own. `--top-level`
@@ -53,8 +55,10 @@ def main():
     if "--top-level" in sys.argv:
         print(f"top-level names import DTEKit brings: {len(top)}")
         print(", ".join(sorted(top)))
-    if "--list-undocumented" in sys.argv:
+    if "--list-undocumented" in sys.argv or "--require-all" in sys.argv:
         print("\n".join(sorted(undocumented)))
+    if "--require-all" in sys.argv and undocumented:
+        sys.exit(f"doc coverage: {len(undocumented)} public declarations without a doc comment (listed above)")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,12 @@ public struct CedulaCheck: Sendable {
     /// When to OCR the MRZ.
     public var mrz: MRZUse
 
+    /// - Parameters:
+    ///   - policy: the legibility thresholds.
+    ///   - expectedRUN: the legal representative's RUN from the onboarding form; `nil` checks
+    ///     legibility and validity only.
+    ///   - referenceDate: the day the cédula must be vigente on (default today in Chile).
+    ///   - mrz: when the MRZ is read (fallback for an unreadable QR, always, or never).
     public init(policy: IDScanPolicy = .default, expectedRUN: RUT? = nil,
                 referenceDate: CedulaDate = .today(), mrz: MRZUse = .fallback) {
         self.checker = IDScanChecker(policy: policy)

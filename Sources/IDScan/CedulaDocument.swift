@@ -90,7 +90,9 @@ public struct CedulaDocument: Codable, Sendable, Equatable {
 
     /// Where the data came from.
     public enum Source: String, Codable, Sendable {
+        /// Read from the QR code on the back (the Registro Civil status URL).
         case qr
+        /// Read from the TD1 machine-readable zone on the back.
         case mrz
         /// Both read and in agreement.
         case qrAndMRZ = "qr+mrz"
@@ -112,6 +114,7 @@ public struct CedulaDocument: Codable, Sendable, Equatable {
     /// the MRZ was read.
     public var statusURL: String?
 
+    /// A document as read; the parsers (``CedulaParser``) build it after every check digit held.
     public init(run: RUT, documentNumber: String, birthDate: CedulaDate, expiryDate: CedulaDate,
                 type: Kind, source: Source, statusURL: String?) {
         self.run = run; self.documentNumber = documentNumber; self.birthDate = birthDate

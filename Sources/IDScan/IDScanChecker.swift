@@ -20,6 +20,7 @@ public struct IDScanChecker: Sendable {
     /// Long side of the image the card is searched on.
     static let detectionLongSide = 800
 
+    /// A checker with `policy`'s thresholds (``IDScanPolicy/default`` unless tuned for a provider).
     public init(policy: IDScanPolicy = .default) { self.policy = policy }
 
     /// Checks one image given as its file bytes (JPEG, PNG, HEIC, or a PDF: its first page; see

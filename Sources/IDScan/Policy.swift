@@ -39,10 +39,12 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var minJPEGQuality: Double = 20
     /// Accepted range of the card quadrilateral's aspect ratio (ID-1 is 1.586; perspective widens it).
     public var minCardAspect: Double = 1.35
+    /// The widest accepted width / height of a located card (ID-1 is 1.586).
     public var maxCardAspect: Double = 1.80
     /// Smallest card area as a fraction of the image for the card to be found at all (default 0.02).
     public var minCardAreaFraction: Double = 0.02
 
+    /// The default thresholds (``default``).
     public init() {}
 
     /// The default policy.
@@ -79,8 +81,11 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
 
     /// Errors reading a policy file.
     public enum LoadError: Error, CustomStringConvertible {
+        /// The file could not be read (the reason says why).
         case unreadable(path: String, reason: String)
+        /// Not a JSON policy, or a value of the wrong type.
         case invalid(path: String, reason: String)
+        /// Keys that are not thresholds: a typo must not silently keep a default.
         case unknownKeys(path: String, keys: [String])
         public var description: String {
             switch self {

@@ -2,17 +2,29 @@ import Foundation
 
 /// A problem code, stable across releases: the onboarding service acts on these.
 public enum IDScanProblemCode: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Not a JPEG, PNG, PDF or HEIC file, or a variant not handled (a password-protected PDF).
     case unsupportedFormat = "unsupported-format"
+    /// The file is damaged or cut off (truncated JPEG, bad PNG CRC, PDF without its end).
     case corrupt
+    /// Over the policy's file-size limit, refused before decoding.
     case fileTooLarge = "file-too-large"
+    /// Over the policy's pixel limit (read from the header, before decoding).
     case imageTooLarge = "image-too-large"
+    /// The card is drawn with too few pixels across to be read.
     case lowResolution = "low-resolution"
+    /// The card is out of focus or moved (low sharpness on the card).
     case blurry
+    /// The card is underexposed.
     case tooDark = "too-dark"
+    /// The card is washed out (too bright).
     case overexposed
+    /// The card's tones are too flat to read (fog, a faded copy).
     case lowContrast = "low-contrast"
+    /// A reflection clips part of the card to white.
     case glare
+    /// No ID-1 card could be located in the image.
     case cardNotFound = "card-not-found"
+    /// The card runs off the edge of the image.
     case cropped
     /// Heavy JPEG compression: 8 × 8 block edges dominate the picture (detail destroyed).
     case compressionArtifacts = "compression-artifacts"
@@ -44,6 +56,8 @@ public struct IDScanProblem: Codable, Sendable, Equatable {
     /// The policy threshold it was compared with.
     public var threshold: Double?
 
+    /// A problem with its ES/EN messages (from ``IDScanMessages``) and, when it comes from a
+    /// measurement, the measured value and the policy threshold it crossed.
     public init(code: IDScanProblemCode, measured: Double? = nil, threshold: Double? = nil) {
         self.code = code
         let text = IDScanMessages.text(for: code)
@@ -62,15 +76,21 @@ public struct IDScanProblem: Codable, Sendable, Equatable {
 
 /// A point in pixel coordinates of the upright (EXIF-oriented), full-resolution image.
 public struct IDScanPoint: Codable, Sendable, Equatable {
+    /// Pixels from the left edge of the image as uploaded (after EXIF orientation).
     public var x: Double
+    /// Pixels from the top edge.
     public var y: Double
+    /// A point in image pixels.
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 /// Pixel dimensions.
 public struct IDScanSize: Codable, Sendable, Equatable {
+    /// Pixels across.
     public var width: Int
+    /// Pixels down.
     public var height: Int
+    /// A size in pixels.
     public init(width: Int, height: Int) { self.width = width; self.height = height }
 }
 
@@ -118,6 +138,7 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
     /// Quality the JPEG was saved at, estimated from its luminance quantisation table (1–100).
     public var jpegQuality: Double?
 
+    /// Metrics of a file of `fileBytes` bytes; the rest is filled in as the check measures.
     public init(fileBytes: Int) { self.fileBytes = fileBytes }
 
     static func rounded(_ v: Double) -> Double { (v * 10000).rounded() / 10000 }
@@ -135,7 +156,13 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
 
 /// The outcome of checking one image.
 public struct IDScanReport: Codable, Sendable, Equatable {
-    public enum Verdict: String, Codable, Sendable { case accept, reject }
+    /// The decision on an upload.
+    public enum Verdict: String, Codable, Sendable {
+        /// Legible (and, for a document check, vigente and the expected person's).
+        case accept
+        /// At least one problem: ask for another upload.
+        case reject
+    }
 
     /// `accept` when `problems` is empty.
     public var verdict: Verdict
