@@ -17,6 +17,7 @@ PACKAGES=(
   libzbar-dev                        # QR codes on the back of the cédula (check-id)
   libtesseract-dev tesseract-ocr-eng # MRZ OCR on the back of the cédula (check-id)
   zbar-tools hyperfine               # benchmarks: zbarimg as the reference QR reader
+  wrk                                # Server/scripts/load.sh: HTTP load on loopback
   libssl-dev                         # libcrypto: RSA-SHA1 for TED/CAF (512-bit keys), XMLDSig, PKCS#12
   fonts-dejavu-core                  # the printout's font, embedded as subsets
   poppler-utils                      # tests: pdfinfo, pdftotext, pdftoppm
