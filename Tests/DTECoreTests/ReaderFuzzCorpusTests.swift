@@ -29,10 +29,7 @@ import DTEKitTestSupport
     }
 
     @Test func committedCorpus() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/reader-fuzz-corpus")
-        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let (dir, files) = try TestSupport.fuzzCorpus("reader-fuzz-corpus", besides: #filePath)
         #expect(files.count >= 20, "the committed fuzz corpus is missing or too small at \(dir.path)")
         for file in files { Self.check(try Data(contentsOf: file), file.lastPathComponent) }
     }

@@ -56,6 +56,16 @@ public enum TestSupport {
         return dir.appendingPathComponent(f)
     }
 
+    /// The committed fuzz corpus `Resources/<name>` beside the test file `testFile` (pass
+    /// `#filePath`): its files, hidden ones excluded, sorted by name.
+    public static func fuzzCorpus(_ name: String, besides testFile: String) throws -> (directory: URL, files: [URL]) {
+        let dir = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Resources/\(name)")
+        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return (dir, files)
+    }
+
     /// `Samples/` in the repository.
     public static var samplesDirectory: URL { repositoryRoot.appendingPathComponent("Samples") }
     /// `Templates/` in the repository.

@@ -10,10 +10,7 @@ import DTEKitTestSupport
 /// PrintError — never a crash.
 @Suite struct TemplateFuzzCorpusTests {
     @Test func committedCorpus() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/template-fuzz-corpus")
-        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let (dir, files) = try TestSupport.fuzzCorpus("template-fuzz-corpus", besides: #filePath)
         #expect(files.count >= 20, "the committed fuzz corpus is missing or too small at \(dir.path)")
         let document = try #require(try DTEReader.forPrinting.read(
             contentsOf: try TestSupport.siiSamples().appendingPathComponent("33-DTE--60910000-1--33--2336600.xml")).documents.first)

@@ -2,16 +2,14 @@ import DTECore
 import DTESkeleton
 import Foundation
 import Testing
+import DTEKitTestSupport
 
 /// The ProfileFuzz harness's checks (Fuzz/Sources/ProfileFuzz), replayed over its committed,
 /// minimised corpus: every input loads or is refused with a message, an accepted profile's RUT
 /// round-trips, and its skeletons generate and serialise or refuse — never a crash.
 @Suite struct ProfileFuzzCorpusTests {
     @Test func committedCorpus() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/profile-fuzz-corpus")
-        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let (dir, files) = try TestSupport.fuzzCorpus("profile-fuzz-corpus", besides: #filePath)
         #expect(files.count >= 20, "the committed fuzz corpus is missing or too small at \(dir.path)")
         let date = try CalendarDate(year: 2026, month: 1, day: 2)
         var accepted = 0

@@ -1,14 +1,13 @@
 import Foundation
 import Testing
+import DTEKitTestSupport
 import IDScan
 
 /// Every input the libFuzzer pass over the cédula parsers kept
 /// (Tests/IDScanTests/Resources/cedula-fuzz-corpus) goes through both parsers again: no crash,
 /// and whatever is accepted has the shape the harness asserts.
 @Test func cedulaParserFuzzCorpusRegression() throws {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/cedula-fuzz-corpus")
-    let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-        .filter { !$0.lastPathComponent.hasPrefix(".") }
+    let (dir, files) = try TestSupport.fuzzCorpus("cedula-fuzz-corpus", besides: #filePath)
     #expect(files.count >= 50, "the committed cédula fuzz corpus is missing or too small at \(dir.path)")
     let reference = CedulaDate(year: 2026, month: 11, day: 30)!
     var acceptedURLs = 0, acceptedMRZs = 0

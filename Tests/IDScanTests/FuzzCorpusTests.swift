@@ -1,15 +1,13 @@
 import Foundation
 import Testing
+import DTEKitTestSupport
 import IDScan
 
 /// Every input the libFuzzer pass kept (Tests/IDScanTests/Resources/fuzz-corpus) goes through the
 /// whole check again: no crash, a consistent report, no hang (the time limit only a hung run reaches).
 @Test(.timeLimit(.minutes(30)))
 func fuzzCorpusRegression() throws {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/fuzz-corpus")
-    let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-        .filter { !$0.lastPathComponent.hasPrefix(".") }
-        .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    let (dir, files) = try TestSupport.fuzzCorpus("fuzz-corpus", besides: #filePath)
     #expect(files.count >= 20, "the committed fuzz corpus is missing or too small at \(dir.path)")
     var policy = IDScanPolicy()
     policy.maxMegapixels = 4       // as in the harness
