@@ -116,11 +116,12 @@ extension DTEDocument {
     /// The bytes from the first `start` to the end of the first `end` after it.
     static func slice(_ bytes: [UInt8], from start: String, through end: String) -> [UInt8]? {
         let s = Array(start.utf8), e = Array(end.utf8)
+        // Runs once per printed document: compare in place, no allocation per position.
         func find(_ needle: [UInt8], from: Int) -> Int? {
-            guard needle.count <= bytes.count else { return nil }
+            guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
             var i = from
             while i + needle.count <= bytes.count {
-                if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle { return i }
+                if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
                 i += 1
             }
             return nil
