@@ -95,9 +95,11 @@ public final class Printout: Sendable {
     static func name(_ d: DTEDocument) -> String { "\(d.type.rawValue) N° \(d.folio)" }
 }
 
-/// One thread's rendering resources.
+/// One render's resources: the printout's decoded logo, an output buffer and, while a render
+/// runs, a text engine borrowed from ``TextEnginePool`` (idle contexts hold none, so printouts
+/// kept for later — the onboarding service caches one per template and logo — cost no fonts).
 final class RenderContext {
-    let text: TextEngine
+    private(set) var text: TextEngine
     let logo: LogoImage?
     let sink = ByteSink()
     let template: PrintTemplate
@@ -105,9 +107,23 @@ final class RenderContext {
 
     init(template: PrintTemplate, logo: Logo?) throws(PrintError) {
         self.template = template
-        text = TextEngine(family: template.fonts.family)
         self.logo = try logo.map { (l) throws(PrintError) in try LogoImage(logo: l, embedding: template.logo.embedding) }
+        text = TextEnginePool.shared.borrow(family: template.fonts.family)
     }
+
+    /// Takes an engine for a render (a new context already has one).
+    fileprivate func takeEngine() {
+        if !holdsEngine { text = TextEnginePool.shared.borrow(family: template.fonts.family); holdsEngine = true }
+    }
+
+    /// Gives the engine back after a render; `text` must not be used until ``takeEngine()``.
+    fileprivate func returnEngine() {
+        if holdsEngine { TextEnginePool.shared.giveBack(text); holdsEngine = false }
+    }
+
+    private var holdsEngine = true
+
+    deinit { if holdsEngine { TextEnginePool.shared.giveBack(text) } }
 
     func layoutUnchecked(_ doc: DTEDocument, copy: CopyKind) throws(PrintError) -> DocumentLayout {
         let engine = LayoutEngine(template: template, measure: text, logoPixels: logo.map { ($0.width, $0.height) })
@@ -122,7 +138,8 @@ final class RenderContext {
     }
 }
 
-/// Lends ``RenderContext``s to one caller at a time; keeps up to `limit` idle ones.
+/// Lends ``RenderContext``s to one caller at a time; keeps up to `limit` idle ones. A context
+/// lent out holds a text engine from the process's ``TextEnginePool``; given back, it returns it.
 final class ContextPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [RenderContext] = []
@@ -138,16 +155,18 @@ final class ContextPool: @unchecked Sendable {
 
     func borrow() throws(PrintError) -> RenderContext {
         lock.lock()
-        if let c = idle.popLast() { lock.unlock(); return c }
+        if let c = idle.popLast() { lock.unlock(); c.takeEngine(); return c }
         lock.unlock()
         return try RenderContext(template: template, logo: logo)
     }
 
     func giveBack(_ c: RenderContext) {
-        c.text.endDocument()
+        c.returnEngine()
         lock.lock()
-        if idle.count < limit { idle.append(c) }
+        let kept = idle.count < limit
+        if kept { idle.append(c) }
         lock.unlock()
+        if !kept { _ = c }     // released here, outside the lock: its engine goes back to the shared pool
     }
 }
 

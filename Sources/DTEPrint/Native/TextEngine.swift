@@ -5,8 +5,8 @@ import Foundation
 /// a time.
 ///
 /// Pango font maps are not thread-safe (pango keeps one default map per thread for that reason):
-/// each ``TextEngine`` owns its own `PangoCairoFontMap`, and a ``Printout`` lends an engine to
-/// one render call at a time (see `ContextPool`). Metrics are unhinted so that measurements
+/// each ``TextEngine`` owns its own `PangoCairoFontMap`, and ``TextEnginePool`` lends an engine
+/// to one render call at a time. Metrics are unhinted so that measurements
 /// are the same for the PDF and for PNG previews at any DPI.
 ///
 /// Shaping (HarfBuzz via Pango) is the largest cost of a page, so text is shaped once: the layout
@@ -20,7 +20,7 @@ final class TextEngine {
     /// The scratch layout for text that is not cached.
     private let scratch: OpaquePointer
     private let attributes: OpaquePointer
-    private let family: String
+    let family: String
     private var fonts: [FontKey: FontDescription] = [:]
     private var lineHeights: [FontKey: Double] = [:]
     private var labelWidths: [ShapedKey: Double] = [:]
