@@ -23,6 +23,8 @@ public final class OnboardingService: Sendable {
     private let samples: [Int: DTEDocument]
     /// The samples as written (boletas inside an EnvioBOLETA, as the SII requires).
     private let sampleFiles: [Int: [UInt8]]
+    /// Printouts of recent requests' templates and logos.
+    let printouts = PrintoutCache()
 
     /// - Parameter templatesDirectory: the shipped templates; default `$DTEKIT_TEMPLATES`,
     ///   `./Templates`, or the repository's `Templates/`.
@@ -235,20 +237,25 @@ public final class OnboardingService: Sendable {
     /// The template (name or YAML, with JSON overrides) and the logo, ready to render.
     func makePrintout(_ form: FormData) throws(ServiceError) -> Printout {
         let yaml = try templateYAML(form)
-        let template: PrintTemplate
-        do { template = try PrintTemplate.load(yaml: yaml, source: "template", baseDirectory: nil) } catch {
-            throw .unprocessable(error.description)
-        }
-        var logo: Logo? = nil
+        var logoData: Data? = nil
         if let part = form.first("logo"), !part.data.isEmpty {
             guard part.data.count <= Limits.logo else { throw .tooLarge("the logo has \(part.data.count) bytes; at most \(Limits.logo)") }
-            do { logo = try Logo(data: part.data, source: part.filename ?? "logo") } catch { throw .unprocessable(error.description) }
-        } else if template.logo.file != nil {
+            logoData = part.data
+        }
+        return try printouts.printout(for: .init(yaml: yaml, logo: logoData)) { () throws(ServiceError) -> Printout in
+            let template: PrintTemplate
+            do { template = try PrintTemplate.load(yaml: yaml, source: "template", baseDirectory: nil) } catch {
+                throw .unprocessable(String(describing: error))
+            }
+            if let logoData {
+                let logo: Logo
+                do { logo = try Logo(data: logoData, source: form.first("logo")?.filename ?? "logo") } catch { throw .unprocessable(String(describing: error)) }
+                do { return try Printout(template: template, logo: logo) } catch { throw .unprocessable(String(describing: error)) }
+            }
             var t = template
             t.logo.file = nil          // a file path in uploaded YAML is never read on the server
-            do { return try Printout(template: t) } catch { throw .unprocessable(error.description) }
+            do { return try Printout(template: t) } catch { throw .unprocessable(String(describing: error)) }
         }
-        do { return try Printout(template: template, logo: logo) } catch { throw .unprocessable(error.description) }
     }
 
     /// The documents of the `xml` field, or (when `sampleType`) the built-in sample of `type`.
