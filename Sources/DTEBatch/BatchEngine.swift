@@ -139,10 +139,10 @@ final class BatchRun: @unchecked Sendable {
         let target = report.standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .report(report.path, reason: "es una carpeta; indique un archivo")
+            throw .report(report.path, reason: "is a folder; give a file")
         }
         for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw .report(report.path, reason: "es uno de los archivos de entrada; el reporte lo reemplazaría")
+            throw .report(report.path, reason: "is one of the input files; the report would replace it")
         }
     }
 
@@ -307,7 +307,7 @@ final class BatchRun: @unchecked Sendable {
                     namesUsed.insert(final)
                     if final != plain {
                         outputs[i].fileName = final
-                        pending.warn("\(rel): documento \(index + 1): el nombre \(plain) ya es de otra entrada de esta corrida; se escribió \(final)")
+                        pending.warn("\(rel): document \(index + 1): the name \(plain) is taken by another input of this run; written as \(final)")
                     }
                 }
                 for o in outputs {

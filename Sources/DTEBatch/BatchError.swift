@@ -22,14 +22,14 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidShard(s): return "shard inválido '\(s)': se espera K/N con 0 ≤ K < N (p. ej. 0/4)"
-        case let .inputNotFound(p): return "\(p): no existe"
-        case let .outputDirectory(p, r): return "carpeta de salida \(p): \(r)"
-        case let .outputLocked(p): return "\(p): otra ejecución de dtekit batch (mismo shard) usa esta carpeta"
+        case let .invalidShard(s): return "invalid shard '\(s)': expected K/N with 0 ≤ K < N (e.g. 0/4)"
+        case let .inputNotFound(p): return "\(p): does not exist"
+        case let .outputDirectory(p, r): return "output folder \(p): \(r)"
+        case let .outputLocked(p): return "\(p): another dtekit batch run (same shard) is using this folder"
         case let .io(p, r): return "\(p): \(r)"
-        case let .unsafeOutputName(n, r): return "nombre de salida rechazado '\(n)': \(r)"
-        case let .inputTooLarge(p, b, l): return "\(p): \(b) bytes, más que el límite de \(l)"
-        case let .report(p, r): return "reporte \(p): \(r)"
+        case let .unsafeOutputName(n, r): return "output name refused '\(n)': \(r)"
+        case let .inputTooLarge(p, b, l): return "\(p): \(b) bytes, more than the limit of \(l)"
+        case let .report(p, r): return "report \(p): \(r)"
         }
     }
 }

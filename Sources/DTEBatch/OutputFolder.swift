@@ -28,7 +28,7 @@ final class OutputFolder: @unchecked Sendable {
         self.tempPrefix = "\(OutputFolder.hiddenPrefix)tmp" + (shardTag.isEmpty ? "-" : shardTag + ".")
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw .outputDirectory(path, reason: "existe y no es una carpeta") }
+            guard isDir.boolValue else { throw .outputDirectory(path, reason: "exists and is not a folder") }
         } else {
             do { try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true) }
             catch { throw .outputDirectory(path, reason: "no se pudo crear (\(BoundedFile.message(error)))") }
@@ -79,9 +79,9 @@ final class OutputFolder: @unchecked Sendable {
     /// Checks that `name` is a plain file name that stays inside the folder. Refuses rather
     /// than sanitises: a hostile folio or RUT must fail the document, not be rewritten.
     static func validate(fileName name: String) throws(BatchError) {
-        if name.isEmpty { throw .unsafeOutputName(name, reason: "vacío") }
-        if name.utf8.count > 255 { throw .unsafeOutputName(name, reason: "más de 255 bytes") }
-        if name == "." || name == ".." { throw .unsafeOutputName(name, reason: "no es un nombre de archivo") }
+        if name.isEmpty { throw .unsafeOutputName(name, reason: "empty") }
+        if name.utf8.count > 255 { throw .unsafeOutputName(name, reason: "more than 255 bytes") }
+        if name == "." || name == ".." { throw .unsafeOutputName(name, reason: "not a file name") }
         if name.contains("/") || name.contains("\\") { throw .unsafeOutputName(name, reason: "contiene un separador de ruta") }
         if name.contains("..") { throw .unsafeOutputName(name, reason: "contiene '..'") }
         if name.hasPrefix(".") { throw .unsafeOutputName(name, reason: "empieza con '.'") }
@@ -177,7 +177,7 @@ enum InputFile {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path, reason: String(cString: strerror(errno))) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path, reason: "no es un archivo regular") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path, reason: "not a regular file") }
         let size = Int(st.st_size)
         guard size <= limit else { throw .inputTooLarge(path, bytes: size, limit: limit) }
         var data = Data(count: size)

@@ -70,18 +70,18 @@ struct BatchCommand: AsyncParsableCommand {
     var progressInterval: Double = 5
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs debe ser al menos 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         // Rendering is CPU-bound: more threads than 4 × cores only add memory and contention,
         // and an unbounded count (one thread per job) can exhaust the machine's threads.
         let limit = 4 * ProcessInfo.processInfo.activeProcessorCount
         guard jobs <= limit else {
-            throw ValidationError("--jobs \(jobs): a lo más \(limit) (4 × \(ProcessInfo.processInfo.activeProcessorCount) núcleos); renderizar usa la CPU, más hilos no lo aceleran")
+            throw ValidationError("--jobs \(jobs): at most \(limit) (4 × \(ProcessInfo.processInfo.activeProcessorCount) cores); rendering is CPU-bound, more threads do not make it faster")
         }
-        guard progressInterval > 0, progressInterval.isFinite else { throw ValidationError("--progress-interval debe ser un número de segundos mayor que 0") }
+        guard progressInterval > 0, progressInterval.isFinite else { throw ValidationError("--progress-interval must be a number of seconds greater than 0") }
         if let shard { do { _ = try BatchShard(parsing: shard) } catch { throw ValidationError(error.description) } }
-        if template == nil && BatchRendererOverride.make == nil { throw ValidationError("falta --template") }
+        if template == nil && BatchRendererOverride.make == nil { throw ValidationError("missing --template") }
         for c in (copies ?? "").split(separator: ",") where !["tributaria", "cedible"].contains(c) {
-            throw ValidationError("--copies: '\(c)' no es tributaria ni cedible")
+            throw ValidationError("--copies: '\(c)' is neither tributaria nor cedible")
         }
     }
 
@@ -114,15 +114,15 @@ struct BatchCommand: AsyncParsableCommand {
             return
         }
 
-        console.note("dtekit batch: vigilando \(monitor.paths.count) rutas (\(monitor.mechanism.rawValue)); Ctrl-C para terminar")
+        console.note("dtekit batch: watching \(monitor.paths.count) paths (\(monitor.mechanism.rawValue)); Ctrl-C to stop")
         let watchTask = Task {
             for await changed in changes {
-                console.note("dtekit batch: cambios en \(changed.count) archivo(s); renderizando")
+                console.note("dtekit batch: \(changed.count) file(s) changed; rendering")
                 do {
                     let s = try await renderOnce(shard: shardValue, console: console, signals: signals)
                     if s.cancelled { return }
                 } catch is ExitCode {
-                    console.note("dtekit batch: se sigue vigilando; se reintentará con el próximo cambio")   // the reason was printed
+                    console.note("dtekit batch: still watching; will retry on the next change")   // the reason was printed
                 } catch {
                     console.error("dtekit: \(error)")
                 }
@@ -157,7 +157,7 @@ struct BatchCommand: AsyncParsableCommand {
         func bytes(_ path: String?) throws -> Data {
             guard let path else { return Data() }
             guard let d = FileManager.default.contents(atPath: path) else {
-                console_error("dtekit: \(path): no se puede leer")
+                console_error("dtekit: \(path): cannot be read")
                 throw ExitCode(2)
             }
             return d

@@ -71,7 +71,7 @@ struct CheckIDCommand: ParsableCommand {
         }
         func number(_ text: String?, _ flag: String, _ apply: (Double) -> Void) throws {
             guard let text else { return }
-            guard let v = Double(text), v.isFinite, v >= 0 else { throw usage("--\(flag): '\(text)' no es un número válido") }
+            guard let v = Double(text), v.isFinite, v >= 0 else { throw usage("--\(flag): '\(text)' is not a valid number") }
             apply(v)
         }
         try number(maxFileBytes, "max-file-bytes") { p.maxFileBytes = Int(min($0, Double(Int.max / 2))) }
@@ -91,27 +91,27 @@ struct CheckIDCommand: ParsableCommand {
         if let option = files.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
             throw usage("opción desconocida '\(option)'")
         }
-        guard !files.isEmpty else { throw usage("indique al menos un archivo de imagen") }
+        guard !files.isEmpty else { throw usage("give at least one image file") }
         let resolved = try resolvedPolicy()
         var expectedRUN: RUT?
         if let runText {
-            do { expectedRUN = try RUT(runText) } catch { throw usage("--run: '\(runText)' no es un RUN válido (\(error))") }
+            do { expectedRUN = try RUT(runText) } catch { throw usage("--run: '\(runText)' is not a valid RUN (\(error))") }
         }
         var reference = CedulaDate.today()
         if let on {
-            guard let d = CedulaDate(iso: on) else { throw usage("--on: '\(on)' no es una fecha AAAA-MM-DD válida") }
+            guard let d = CedulaDate(iso: on) else { throw usage("--on: '\(on)' is not a valid YYYY-MM-DD date") }
             reference = d
         }
         var mrzUse = CedulaCheck.MRZUse.fallback
         if let mrz {
-            guard let m = CedulaCheck.MRZUse(rawValue: mrz) else { throw usage("--mrz: '\(mrz)' debe ser cross-check, fallback u off") }
+            guard let m = CedulaCheck.MRZUse(rawValue: mrz) else { throw usage("--mrz: '\(mrz)' must be cross-check, fallback or off") }
             mrzUse = m
         }
         let cedula = CedulaCheck(policy: resolved, expectedRUN: expectedRUN, referenceDate: reference, mrz: mrzUse)
         var inputs: [(String, Data)] = []
         for path in files {
             do { inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
-                throw usage("\(path): no se puede leer el archivo (\(BoundedFile.message(error)))")
+                throw usage("\(path): cannot read the file (\(BoundedFile.message(error)))")
             }
         }
         if expectedRUN != nil {
@@ -141,13 +141,13 @@ struct CheckIDCommand: ParsableCommand {
             for (i, (path, r)) in reports.enumerated() {
                 let size = r.imageSize.map { "\($0.width)×\($0.height)" } ?? "?"
                 if r.verdict == .accept {
-                    out += "\(path): ACEPTADA (\(r.format), \(size), cédula de \(Int(r.metrics.cardWidth ?? 0)) px, \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
+                    out += "\(path): ACEPTADA · accepted (\(r.format), \(size), cédula de \(Int(r.metrics.cardWidth ?? 0)) px, \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
                 } else {
-                    out += "\(path): RECHAZADA (\(r.format), \(size), \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
+                    out += "\(path): RECHAZADA · rejected (\(r.format), \(size), \(String(format: "%.1f", r.elapsedMilliseconds)) ms)\n"
                     for p in r.problems {
                         var line = "  - [\(p.code.rawValue)] \(p.messageES)"
                         if let m = p.measured, let t = p.threshold { line += " (medido \(format(m)), límite \(format(t)))" }
-                        out += line + "\n"
+                        out += line + "\n      \(p.messageEN)\n"
                     }
                 }
                 if let d = documents[i] { out += "  " + Self.describe(d) + "\n" }
@@ -208,13 +208,13 @@ struct CheckIDCommand: ParsableCommand {
             let images = zip(paths, report.images).map { FileEntry(file: $0.0, report: $0.1) }
             FileHandle.standardOutput.write(try Self.encoder.encode(Combined(report: report, images: images)) + Data("\n".utf8))
         } else {
-            var out = "cédula (\(paths.count) archivo\(paths.count == 1 ? "" : "s")): \(report.verdict == .accept ? "ACEPTADA" : "RECHAZADA") al \(report.referenceDate) (\(String(format: "%.1f", report.elapsedMilliseconds)) ms)\n"
+            var out = "cédula (\(paths.count) archivo\(paths.count == 1 ? "" : "s")): \(report.verdict == .accept ? "ACEPTADA · accepted" : "RECHAZADA · rejected") al \(report.referenceDate) (\(String(format: "%.1f", report.elapsedMilliseconds)) ms)\n"
             if let d = report.document { out += "  " + Self.describe(d) + "\n" }
             for (path, r) in zip(paths, report.images) {
-                out += "  \(path): \(r.verdict == .accept ? "legible" : "ilegible")\n"
-                for p in r.problems { out += "    - [\(p.code.rawValue)] \(p.messageES)\n" }
+                out += "  \(path): \(r.verdict == .accept ? "legible · readable" : "ilegible · unreadable")\n"
+                for p in r.problems { out += "    - [\(p.code.rawValue)] \(p.messageES)\n        \(p.messageEN)\n" }
             }
-            for p in report.problems { out += "  - [\(p.code.rawValue)] \(p.messageES)\n" }
+            for p in report.problems { out += "  - [\(p.code.rawValue)] \(p.messageES)\n    \(p.messageEN)\n" }
             FileHandle.standardOutput.write(Data(out.utf8))
         }
         if report.verdict == .reject { throw ExitCode(1) }

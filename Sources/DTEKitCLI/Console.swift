@@ -28,7 +28,7 @@ final class Console: @unchecked Sendable {
         switch event {
         case .started(let total):
             lock.lock(); lastDraw = isTTY ? .distantPast : Date(); lock.unlock()
-            if !quiet && !isTTY { note("dtekit batch: \(total) archivos de entrada") }
+            if !quiet && !isTTY { note("dtekit batch: \(total) input files") }
         case .input(let outcome, let progress):
             for w in outcome.warnings ?? [] { error("dtekit: warning: \(w)") }
             if outcome.status == .failed {
@@ -39,7 +39,7 @@ final class Console: @unchecked Sendable {
                     reasons.append(e)
                 }
                 for d in outcome.documents where d.status == .failed {
-                    reasons.append("documento \(d.index)\(d.folio.map { " (folio \($0))" } ?? ""): \(d.error ?? "?")")
+                    reasons.append("document \(d.index)\(d.folio.map { " (folio \($0))" } ?? ""): \(d.error ?? "?")")
                 }
                 error("dtekit: \(outcome.input): \(reasons.joined(separator: "; "))")
             }
@@ -62,9 +62,9 @@ final class Console: @unchecked Sendable {
 
     private func draw(_ p: BatchProgress, final: Bool = false) {
         let pct = p.inputsTotal > 0 ? 100 * p.inputsDone / p.inputsTotal : 100
-        var line = "\(p.inputsDone)/\(p.inputsTotal) (\(pct) %) · \(Console.number(p.rate)) arch/s"
+        var line = "\(p.inputsDone)/\(p.inputsTotal) (\(pct) %) · \(Console.number(p.rate)) files/s"
         if let eta = p.eta { line += " · ETA \(Console.duration(eta))" }
-        line += " · renderizados \(p.rendered) · sin cambios \(p.skipped) · fallidos \(p.failed)"
+        line += " · rendered \(p.rendered) · unchanged \(p.skipped) · failed \(p.failed)"
         lock.lock(); defer { lock.unlock() }
         if isTTY {
             // The final redraw stays on screen: the summary goes below it.
@@ -94,15 +94,15 @@ final class Console: @unchecked Sendable {
     func summary(_ s: BatchSummary) {
         clearLine()
         guard !quiet else { return }
-        var text = "Renderizados: \(s.rendered) · sin cambios: \(s.skipped) · fallidos: \(s.failed)"
-        if s.notInShard > 0 { text += " · de otros shards: \(s.notInShard) archivos" }
-        text += " · PDFs escritos: \(s.outputsWritten) · tiempo: \(Console.duration(s.elapsedSeconds))"
-        if s.cancelled { text += " · INTERRUMPIDO (lo terminado quedó guardado)" }
+        var text = "Rendered: \(s.rendered) · unchanged: \(s.skipped) · failed: \(s.failed)"
+        if s.notInShard > 0 { text += " · in other shards: \(s.notInShard) files" }
+        text += " · PDFs written: \(s.outputsWritten) · time: \(Console.duration(s.elapsedSeconds))"
+        if s.cancelled { text += " · INTERRUPTED (what was finished is saved)" }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func number(_ x: Double) -> String {
-        String(format: "%.1f", x).replacingOccurrences(of: ".", with: ",")
+        String(format: "%.1f", x)
     }
 
     static func duration(_ seconds: Double) -> String {

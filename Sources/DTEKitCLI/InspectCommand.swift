@@ -89,7 +89,7 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if failures > 0 {
-            FileHandle.standardError.write(Data("dtekit: \(failures) de \(files.count) archivo(s) no se pudieron leer\n".utf8))
+            FileHandle.standardError.write(Data("dtekit: \(failures) of \(files.count) file(s) could not be read\n".utf8))
             throw ExitCode(1)
         }
     }

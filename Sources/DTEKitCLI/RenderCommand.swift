@@ -89,7 +89,7 @@ struct RenderCommand: ParsableCommand {
         /// The name actually written: a name another input of this run already took gets a suffix.
         func claimed(_ name: String) -> String {
             let (final, other) = claims.claim(name, source: source)
-            if let other { stderr("dtekit: aviso: \(source): \(name) ya lo escribió \(other) en esta ejecución; se escribe como \(final)") }
+            if let other { stderr("dtekit: warning: \(source): \(name) was already written by \(other) in this run; writing it as \(final)") }
             return final
         }
         switch format {

@@ -103,7 +103,7 @@ struct SkeletonCommand: ParsableCommand {
                     throw SkeletonError.invalidOption(name: "--test-caf", value: String(t.code), rule: "a real CAF for this type was given with --caf")
                 }
                 cafs.append(try CAF.makeTestCAF(type: t, emisor: profile.rut))
-                FileHandle.standardError.write(Data("aviso: T\(t.code).xml se timbra con un CAF DE PRUEBA hecho aquí (no emitido por el SII): sirve para probar impresos, el SII lo rechaza\n".utf8))
+                FileHandle.standardError.write(Data("warning: T\(t.code).xml is stamped with a TEST CAF made here (not issued by the SII): good for trying printouts, the SII refuses it\n".utf8))
             }
         }
         var identity: SigningIdentity?
@@ -137,15 +137,15 @@ struct SkeletonCommand: ParsableCommand {
         let written = try SkeletonBuilder.write(outputs, to: URL(fileURLWithPath: out))
         for (o, url) in zip(outputs, written) {
             var notes: [String] = []
-            if !o.stamped { notes.append("sin timbre (TED): use --caf") }
-            if !o.signed { notes.append("SIN FIRMA (XMLDSig): use --cert o --key/--cert-pem") }
+            if !o.stamped { notes.append("not stamped (no TED): use --caf") }
+            if !o.signed { notes.append("NOT SIGNED (no XMLDSig): use --cert or --key/--cert-pem") }
             if !notes.isEmpty {
-                FileHandle.standardError.write(Data("aviso: \(o.fileName): \(notes.joined(separator: "; ")); el esquema del SII exige TED y Signature, este archivo no valida hasta tenerlos\n".utf8))
+                FileHandle.standardError.write(Data("warning: \(o.fileName): \(notes.joined(separator: "; ")); the SII schema requires TED and Signature, this file does not validate until it has them\n".utf8))
             }
             print(url.path)
         }
         if profile.rutEnvia == nil, outputs.contains(where: \.envelope) {
-            FileHandle.standardError.write(Data("aviso: el perfil no tiene rut_envia; la Carátula usa el RUT del emisor como RutEnvia\n".utf8))
+            FileHandle.standardError.write(Data("warning: the profile has no rut_envia; the Carátula uses the emisor's RUT as RutEnvia\n".utf8))
         }
     }
 }

@@ -54,9 +54,9 @@ struct ValidateCommand: ParsableCommand {
             }
             guard let kind = SchemaValidator.kind(forRootOf: data) else {
                 if let root = SchemaValidator.rootElementName(of: data) {
-                    fail("\(path): la raíz <\(root)> no es DTE, EnvioDTE ni EnvioBOLETA")
+                    fail("\(path): the root <\(root)> is not DTE, EnvioDTE nor EnvioBOLETA")
                 } else {
-                    fail("\(path): no es un documento XML legible (vacío, binario o con DOCTYPE)")
+                    fail("\(path): not a readable XML document (empty, binary or with a DOCTYPE)")
                 }
                 unreadable += 1; continue
             }
@@ -71,11 +71,11 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let violations = try validator.validate(data, source: path)
                 if violations.isEmpty {
-                    if !quiet { out += "\(path): válido (\(kind.fileName))\n" }
+                    if !quiet { out += "\(path): valid (\(kind.fileName))\n" }
                 } else {
                     invalid += 1
                     for v in violations { out += "\(path):\(v.line): \(v.message)\n" }
-                    out += "\(path): NO válido (\(violations.count) error(es) contra \(kind.fileName))\n"
+                    out += "\(path): NOT valid (\(violations.count) error(s) against \(kind.fileName))\n"
                 }
             } catch {
                 fail("\(error)")
@@ -84,7 +84,7 @@ struct ValidateCommand: ParsableCommand {
         }
         flush()
         if invalid + unreadable > 0 {
-            FileHandle.standardError.write(Data("dtekit: \(invalid + unreadable) de \(files.count) archivo(s) no válidos\n".utf8))
+            FileHandle.standardError.write(Data("dtekit: \(invalid + unreadable) of \(files.count) file(s) not valid\n".utf8))
             throw ExitCode(1)
         }
     }

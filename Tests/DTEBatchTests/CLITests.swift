@@ -61,8 +61,8 @@ private func inode(_ url: URL) -> UInt64? {
         for name in ["no-es-xml.xml", "truncado.xml", "vacio.xml", "tipo-99.xml", "folio-hostil.xml"] {
             #expect(r.stderrText.contains("rotos/\(name):"), "stderr names \(name)")
         }
-        #expect(r.stdoutText.contains("Renderizados: 300"))
-        #expect(r.stdoutText.contains("fallidos: 5"))
+        #expect(r.stdoutText.contains("Rendered: 300"))
+        #expect(r.stdoutText.contains("failed: 5"))
         // Not a TTY: plain progress lines, the last one with the final count (however fast the run).
         #expect(r.stderrText.contains("dtekit batch: 305/305 (100 %)"), "\(r.stderrText)")
         // Unchanged re-run: nothing rendered, still exit 1 because of the 5 broken inputs.
@@ -73,7 +73,7 @@ private func inode(_ url: URL) -> UInt64? {
         try FileManager.default.removeItem(at: input.appendingPathComponent("rotos"))
         let clean = try TestSupport.harness(["batch", input.path, "--out", out.path])
         #expect(clean.status == 0, "\(clean.stderrText)")
-        #expect(clean.stdoutText.contains("Renderizados: 0 · sin cambios: 300 · fallidos: 0"))
+        #expect(clean.stdoutText.contains("Rendered: 0 · unchanged: 300 · failed: 0"))
     }
 
     @Test("SIGKILL mid-run leaves only complete PDFs; the re-run finishes without re-rendering finished ones")
@@ -141,12 +141,12 @@ private func inode(_ url: URL) -> UInt64? {
         FileManager.default.createFile(atPath: gate.path, contents: nil)
         #expect(run.waitForExit())
         #expect(run.process.terminationStatus == 130)
-        #expect(run.stdout.contains("INTERRUMPIDO"))
+        #expect(run.stdout.contains("INTERRUPTED"))
         #expect(try Fixtures.pdfs(in: out).count <= 22)
         let present = try Fixtures.pdfs(in: out).count
         let rerun = try TestSupport.harness(["batch", input.path, "--out", out.path])
         #expect(rerun.status == 0)
-        #expect(rerun.stdoutText.contains("Renderizados: \(150 - present) · sin cambios: \(present)"), "\(rerun.stdoutText)")
+        #expect(rerun.stdoutText.contains("Rendered: \(150 - present) · unchanged: \(present)"), "\(rerun.stdoutText)")
     }
 
     @Test("--watch re-renders on template change and on new inputs (inotify and polling)", arguments: [false, true])
@@ -162,7 +162,7 @@ private func inode(_ url: URL) -> UInt64? {
         let run = try Running(args, in: root)
         defer { if run.process.isRunning { run.signal(SIGKILL) } }
         #expect(try waitUntil { try Fixtures.pdfs(in: out).count == 6 }, "\(run.stderr)")
-        #expect(try waitUntil { run.stderr.contains("vigilando") })
+        #expect(try waitUntil { run.stderr.contains("watching") })
         let first = Dictionary(uniqueKeysWithValues: try Fixtures.pdfs(in: out).map { ($0.lastPathComponent, inode($0)) })
 
         // Template change: every PDF is replaced.
@@ -171,12 +171,12 @@ private func inode(_ url: URL) -> UInt64? {
             try Fixtures.pdfs(in: out).allSatisfy { inode($0) != first[$0.lastPathComponent] }
         }
         #expect(rerendered, "\(run.stderr)")
-        #expect(try waitUntil { run.stdout.contains("Renderizados: 6 · sin cambios: 0") }, "\(run.stdout)")
+        #expect(try waitUntil { run.stdout.contains("Rendered: 6 · unchanged: 0") }, "\(run.stdout)")
 
         // A new input: only it renders.
         try Fixtures.generate(1, in: input.appendingPathComponent("nuevo"), firstFolio: 90_000, prefix: "nuevo")
         #expect(try waitUntil { try Fixtures.pdfs(in: out).count == 7 }, "\(run.stderr)")
-        #expect(try waitUntil { run.stdout.contains("Renderizados: 1 · sin cambios: 6") }, "\(run.stdout)")
+        #expect(try waitUntil { run.stdout.contains("Rendered: 1 · unchanged: 6") }, "\(run.stdout)")
 
         run.signal(SIGINT)
         #expect(run.waitForExit())
@@ -195,11 +195,11 @@ private func inode(_ url: URL) -> UInt64? {
         let r = try TestSupport.harness(["batch", input.path, "--out", out.path, "--progress-interval", "3600"])
         #expect(r.status == 0, "\(r.stderrText)")
         let lines = r.stderrText.split(separator: "\n").map(String.init)
-        #expect(lines.first == "dtekit batch: 1 archivos de entrada", "\(lines)")
+        #expect(lines.first == "dtekit batch: 1 input files", "\(lines)")
         // The interval never elapsed, yet the last line is the final count.
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.last?.hasPrefix("dtekit batch: 1/1 (100 %)") == true, "\(lines)")
-        #expect(lines.last?.contains("renderizados 1 · sin cambios 0 · fallidos 0") == true, "\(lines)")
+        #expect(lines.last?.contains("rendered 1 · unchanged 0 · failed 0") == true, "\(lines)")
         // --quiet: no progress at all, not even the final line.
         let quiet = try TestSupport.harness(["batch", input.path, "--out", out.path, "--force", "--quiet"])
         #expect(quiet.status == 0 && quiet.stderrText.isEmpty && quiet.stdoutText.isEmpty, "\(quiet.stderrText)")
@@ -235,14 +235,14 @@ private func inode(_ url: URL) -> UInt64? {
         let inputURL = root.appendingPathComponent("in/" + input)
         let before = try Data(contentsOf: inputURL)
         let r6 = try TestSupport.harness(["batch", inputURL.path, "--out", root.path + "/o2", "--report", inputURL.path])
-        #expect(r6.status == 2 && r6.stderrText.contains("archivos de entrada"), "\(r6.stderrText)")
+        #expect(r6.status == 2 && r6.stderrText.contains("input files"), "\(r6.stderrText)")
         #expect(try Data(contentsOf: inputURL) == before)
         let r7 = try TestSupport.harness(["batch", inputURL.path, "--out", root.path + "/o2", "--report", root.path])
-        #expect(r7.status == 2 && r7.stderrText.contains("carpeta"), "\(r7.stderrText)")
+        #expect(r7.status == 2 && r7.stderrText.contains("folder"), "\(r7.stderrText)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).allSatisfy { !$0.hasSuffix(".partial") })
         // One thread per job, unbounded, once exhausted the machine: --jobs is capped.
         let r5 = try TestSupport.harness(["batch", root.path, "--out", root.path + "/o", "--jobs", "100000"])
-        #expect(r5.status == 2 && r5.stderrText.contains("--jobs 100000: a lo más"), "\(r5.stderrText)")
+        #expect(r5.status == 2 && r5.stderrText.contains("--jobs 100000: at most"), "\(r5.stderrText)")
         #expect(!FileManager.default.fileExists(atPath: root.path + "/o"))
     }
 }

@@ -246,7 +246,7 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         let s = try await engine([input], out, renderer: Hostile()).run { log.record($0) }
         #expect(s.failed == 12)
         #expect(s.rendered == 0)
-        #expect(log.all.allSatisfy { $0.documents.first?.error?.contains("nombre de salida rechazado") == true })
+        #expect(log.all.allSatisfy { $0.documents.first?.error?.contains("output name refused") == true })
         // Nothing written anywhere around.
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).allSatisfy { $0.hasPrefix(".dtekit-") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("deep").path) == ["out"])

@@ -32,7 +32,7 @@ struct SkeletonCLITests {
             environment: ["DTEKIT_TEST_P12_PASSWORD": Fixtures.Credentials.p12Password])
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(files(in: out) == ["T33.xml", "T39.xml", "T52.xml"])
-        #expect(!r.stderrText.contains("SIN FIRMA"))
+        #expect(!r.stderrText.contains("NOT SIGNED"))
         for f in ["T33.xml", "T39.xml", "T52.xml"] {
             let data = try Data(contentsOf: out.appendingPathComponent(f))
             let kind = try #require(SchemaValidator.kind(forRootOf: data))
@@ -48,7 +48,7 @@ struct SkeletonCLITests {
         let dir = try TestSupport.temporaryDirectory("dtekit-skel-cli")
         let r = try TestSupport.dtekit(["skeleton", "--emisor", try emisorFile(in: dir), "--types", "34", "--out", dir.path])
         #expect(r.status == 0)
-        #expect(r.stderrText.contains("T34.xml") && r.stderrText.contains("SIN FIRMA"))
+        #expect(r.stderrText.contains("T34.xml") && r.stderrText.contains("NOT SIGNED"))
         let text = String(decoding: try Data(contentsOf: dir.appendingPathComponent("T34.xml")), as: UTF8.self)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"))
     }

@@ -1,0 +1,36 @@
+import Foundation
+
+// `LocalizedError` for the module's errors: `error.localizedDescription` — what a caller that
+// only sees `any Error` prints — is then the English `description` (file, place and problem)
+// instead of Foundation's "The operation couldn't be completed". The language policy:
+// docs/errors.md.
+
+extension DTEReadError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
+
+extension SchemaError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
+
+extension DateError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
+
+extension RUTError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
+
+extension DocumentTypeError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
+
+extension DTEWriteError: LocalizedError {
+    /// The English ``description``, so that `localizedDescription` names the file and the problem.
+    public var errorDescription: String? { description }
+}
