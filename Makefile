@@ -60,6 +60,7 @@ server-test: bootstrap
 	swift build --package-path Server --build-tests $(SWIFT_BUILD_FLAGS)
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build --package-path Server $(SWIFT_BUILD_FLAGS)
 	bash Server/scripts/schemathesis.sh "$$(swift build --package-path Server --show-bin-path)/dtekit-server" $(CURDIR)/Templates
+	bash Server/scripts/readme-curl.sh "$$(swift build --package-path Server --show-bin-path)/dtekit-server" $(CURDIR)/Templates
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && /usr/bin/python3 -c "import selenium" 2>/dev/null; then \
 	  /usr/bin/python3 Server/scripts/browser-test.py "$$(swift build --package-path Server --show-bin-path)/dtekit-server" $(CURDIR)/Templates Samples/logo.png; \
 	else echo "browser test skipped: chromium/chromedriver not installed (scripts/bootstrap.sh installs them)"; fi
