@@ -25,7 +25,10 @@ let package = Package(
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .executableTarget(name: "dtekit-server", dependencies: ["DTEKitServer"]),
+        // glibc's mallopt (malloc.h is not part of Swift's Glibc module).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .executableTarget(name: "dtekit-server", dependencies: ["DTEKitServer",
+                                                              .target(name: "CMalloc", condition: .when(platforms: [.linux]))]),
         .testTarget(name: "DTEKitServerTests", dependencies: [
             "DTEKitServer", .product(name: "DTEKitTestSupport", package: "DTEKit"),
         ]),

@@ -1,5 +1,18 @@
 import DTEKitServer
 import Foundation
+#if canImport(CMalloc)
+import CMalloc
+
+// glibc's allocator, set for a long-running server whose requests allocate large short-lived
+// buffers (decoded images, PNG and PDF output): by default the threshold above which a block is
+// mmapped grows to the largest block freed so far, so after a few uploads such buffers come from
+// the heap arenas, whose freed pages stay in the process — RSS then creeps up for minutes and
+// stays there. A fixed 256 KiB threshold gives those buffers back to the system when freed, and
+// at most two arenas per core bound the fragmentation across threads. (Measured with
+// Server/scripts/soak.sh; the README has the figures.)
+_ = mallopt(M_MMAP_THRESHOLD, 256 << 10)
+_ = mallopt(M_ARENA_MAX, Int32(2 * ProcessInfo.processInfo.activeProcessorCount))
+#endif
 
 // dtekit-server [--host 127.0.0.1] [--port 8080] [--templates DIR]
 var host = "127.0.0.1", port = 8080

@@ -1,0 +1,3 @@
+// glibc's allocator settings (mallopt), for the server's long-running process.
+#pragma once
+#include <malloc.h>
