@@ -217,50 +217,59 @@ extension LayoutElement {
 /// Checks run when a template is loaded: the values first, then a probe layout (a synthetic
 /// document with the longest type name and a long TED) through the preflight.
 enum TemplateCheck {
-    static func check(_ t: PrintTemplate) throws(TemplateError) {
+    static func check(_ template: PrintTemplate) throws(TemplateError) {
+        try checkValues(template)
+        try checkProbeLayout(template)
+    }
+
+    /// The template's values against the SII's limits (``SIIPrintRules``).
+    static func checkValues(_ template: PrintTemplate) throws(TemplateError) {
         func fail(_ key: String, _ value: String, _ reason: String) -> TemplateError {
-            TemplateError(source: t.source, key: key, value: value, reason: reason)
+            TemplateError(source: template.source, key: key, value: value, reason: reason)
         }
-        for (k, v) in [("margins.top", t.margins.top), ("margins.right", t.margins.right),
-                       ("margins.bottom", t.margins.bottom), ("margins.left", t.margins.left)] {
+        for (k, v) in [("margins.top", template.margins.top), ("margins.right", template.margins.right),
+                       ("margins.bottom", template.margins.bottom), ("margins.left", template.margins.left)] {
             guard v >= SIIPrintRules.blankBorderCm, v <= 5 else { throw fail(k, String(v), "margins are 0.5…5 cm (the SII asks a blank border ≥ 0.5 cm)") }
         }
         let rules = SIIPrintRules.self
         let maxRecuadro = rules.recuadroWidthCm.upperBound
-        let minRecuadro = t.paper == .roll57 ? rules.narrowRollRecuadroMinWidthCm : rules.recuadroWidthCm.lowerBound
-        guard t.recuadroWidth >= minRecuadro, t.recuadroWidth <= maxRecuadro else {
-            throw fail("recuadro.width_cm", String(t.recuadroWidth), "the recuadro is \(minRecuadro)…\(maxRecuadro) cm wide")
+        let minRecuadro = template.paper == .roll57 ? rules.narrowRollRecuadroMinWidthCm : rules.recuadroWidthCm.lowerBound
+        guard template.recuadroWidth >= minRecuadro, template.recuadroWidth <= maxRecuadro else {
+            throw fail("recuadro.width_cm", String(template.recuadroWidth), "the recuadro is \(minRecuadro)…\(maxRecuadro) cm wide")
         }
-        guard t.recuadroWidth <= Units.toCm(t.paper.width) - t.margins.left - t.margins.right + 1e-9 else {
-            throw fail("recuadro.width_cm", String(t.recuadroWidth), "wider than the printable width of \(t.paper.rawValue)")
+        guard template.recuadroWidth <= Units.toCm(template.paper.width) - template.margins.left - template.margins.right + 1e-9 else {
+            throw fail("recuadro.width_cm", String(template.recuadroWidth), "wider than the printable width of \(template.paper.rawValue)")
         }
-        guard rules.recuadroRuleMm.contains(t.recuadroRule) else {
-            throw fail("recuadro.rule_mm", String(t.recuadroRule), "the recuadro's rule is 0.5…1 mm")
+        guard rules.recuadroRuleMm.contains(template.recuadroRule) else {
+            throw fail("recuadro.rule_mm", String(template.recuadroRule), "the recuadro's rule is 0.5…1 mm")
         }
-        guard t.fonts.recuadro >= rules.recuadroMinTextPt else {
-            throw fail("font.recuadro", String(t.fonts.recuadro), "the recuadro's text is ≥ 10 pt (bold)")
+        guard template.fonts.recuadro >= rules.recuadroMinTextPt else {
+            throw fail("font.recuadro", String(template.fonts.recuadro), "the recuadro's text is ≥ 10 pt (bold)")
         }
-        guard t.fonts.legend >= rules.legendMinPt else { throw fail("font.legend", String(t.fonts.legend), "the timbre legends are ≥ 6 pt") }
-        if let h = t.paper.height {
-            let area = t.logo.maxWidth * t.logo.maxHeight
-            let page = Units.toCm(t.paper.width) * Units.toCm(h)
+        guard template.fonts.legend >= rules.legendMinPt else { throw fail("font.legend", String(template.fonts.legend), "the timbre legends are ≥ 6 pt") }
+        if let h = template.paper.height {
+            let area = template.logo.maxWidth * template.logo.maxHeight
+            let page = Units.toCm(template.paper.width) * Units.toCm(h)
             guard area <= rules.logoMaxArea(pageArea: page) else {
-                throw fail("logo.max_width_cm", "\(t.logo.maxWidth) × \(t.logo.maxHeight)", "the logo may cover at most 1/5 of the page")
+                throw fail("logo.max_width_cm", "\(template.logo.maxWidth) × \(template.logo.maxHeight)", "the logo may cover at most 1/5 of the page")
             }
         }
-        // Probe layouts: the worst cases of the document types this template prints.
-        let engine = TextEngine(family: t.fonts.family)
-        let types = (t.documentTypes ?? DocumentTypeCodes.all).compactMap { DocumentType(rawValue: $0) }
+    }
+
+    /// A probe layout (the worst case of the document types this template prints) through the preflight.
+    static func checkProbeLayout(_ template: PrintTemplate) throws(TemplateError) {
+        let engine = TextEngine(family: template.fonts.family)
+        let types = (template.documentTypes ?? DocumentTypeCodes.all).compactMap { DocumentType(rawValue: $0) }
         guard let longest = types.max(by: { $0.printedName.count < $1.printedName.count }) else { return }
         let probe = ProbeDocument.make(type: longest)
-        let layoutEngine = LayoutEngine(template: t, measure: engine, logoPixels: (2000, 1000))
+        let layoutEngine = LayoutEngine(template: template, measure: engine, logoPixels: (2000, 1000))
         let layout: DocumentLayout
         do {
             layout = try layoutEngine.layout(probe, copy: probe.allowsCedibleCopy ? .cedible : .tributaria)
         } catch {
-            throw TemplateError(source: t.source, key: "", reason: "a probe document cannot be laid out: \(error)")
+            throw TemplateError(source: template.source, key: "", reason: "a probe document cannot be laid out: \(error)")
         }
-        let violations = Preflight.check(layout, template: t)
+        let violations = Preflight.check(layout, template: template)
         if let first = violations.first {
             let key: String
             switch first.rule {
@@ -270,7 +279,7 @@ enum TemplateCheck {
             case "margin": key = "margins"
             default: key = "paper"
             }
-            throw TemplateError(source: t.source, key: key, value: nil,
+            throw TemplateError(source: template.source, key: key, value: nil,
                                 reason: "the layout would break the SII rules: " + violations.map(\.description).joined(separator: "; "))
         }
     }

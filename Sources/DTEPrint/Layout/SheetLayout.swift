@@ -6,7 +6,7 @@ struct SheetFrame {
     let width: Double
     let height: Double
     /// The content's left edge and width.
-    let x: Double
+    let contentLeft: Double
     let contentWidth: Double
     let footerHeight: Double
     /// Where content ends (the footer and a small gap below).
@@ -36,14 +36,14 @@ extension LayoutRun {
         sheetTotals(y: y, frame, zoneHeight: zone.height)
         placeBottomZone(zone, frame)
         place.finishPage(width: frame.width, height: frame.height)
-        numberPages(footerY: frame.height - margins.bottom - frame.footerHeight + 4, x: frame.x, width: frame.contentWidth)
+        numberPages(footerY: frame.height - margins.bottom - frame.footerHeight + 4, x: frame.contentLeft, width: frame.contentWidth)
         return result
     }
 
     func sheetFrame() -> SheetFrame {
         let height = template.paper.height ?? 792
         let footer = footerHeight
-        return SheetFrame(width: template.paper.width, height: height, x: margins.left, contentWidth: contentWidth,
+        return SheetFrame(width: template.paper.width, height: height, contentLeft: margins.left, contentWidth: contentWidth,
                           footerHeight: footer, pageBottom: height - margins.bottom - footer - 4)
     }
 
@@ -54,7 +54,7 @@ extension LayoutRun {
         let maxTimbreWidth = Units.cm(SIIPrintRules.timbreWidthCm.upperBound)
         let acuseWidth = cedible ? min(Units.cm(9), frame.contentWidth * 0.48) : 0
         // 2 cm from the edge plus 1 mm, so that rounding never brings it below the rule.
-        let timbreX = max(Units.cm(2.1), frame.x + SIIPrintRules.timbreQuietZone)
+        let timbreX = max(Units.cm(2.1), frame.contentLeft + SIIPrintRules.timbreQuietZone)
         var timbreRight: Double = frame.width - margins.right
         if cedible { timbreRight -= acuseWidth + 12 }
         let timbreMax: Double = min(maxTimbreWidth, timbreRight - SIIPrintRules.timbreQuietZone - timbreX)
@@ -101,7 +101,7 @@ extension LayoutRun {
     /// The receptor (left, 60 %) and the conditions (right) in one box; boletas to the generic
     /// receptor show only the conditions. Returns the y below.
     mutating func sheetParties(y top: Double, _ frame: SheetFrame) -> Double {
-        let x = frame.x, contentWidth = frame.contentWidth
+        let x = frame.contentLeft, contentWidth = frame.contentWidth
         let leftRows = content.isGenericBoletaReceptor ? [] : content.receptorRows
         var y = top
         let leftWidth: Double = leftRows.isEmpty ? 0 : contentWidth * 0.6
@@ -120,7 +120,7 @@ extension LayoutRun {
     mutating func sheetTransport(y top: Double, _ frame: SheetFrame) -> Double {
         let rows = content.transportRows
         guard !rows.isEmpty else { return top }
-        let x = frame.x, contentWidth = frame.contentWidth
+        let x = frame.contentLeft, contentWidth = frame.contentWidth
         var y = top
         y += place.text(content.transportTitle, fonts.bodyBold, x: x, y: y, width: contentWidth, color: template.accent) + 2
         let half = (rows.count + 1) / 2
@@ -133,7 +133,7 @@ extension LayoutRun {
     /// "Referencias a otros documentos": type in words, folio, date, reason (MMI 1.4). Returns the y below.
     mutating func sheetReferences(y top: Double, _ frame: SheetFrame) -> Double {
         guard !document.referencias.isEmpty else { return top }
-        let x = frame.x, contentWidth = frame.contentWidth
+        let x = frame.contentLeft, contentWidth = frame.contentWidth
         var y = top
         y += place.text("Referencias a otros documentos", fonts.bodyBold, x: x, y: y, width: contentWidth, color: template.accent) + 2
         let fractions: [Double] = [0.34, 0.16, 0.13, 0.37]
@@ -164,7 +164,7 @@ extension LayoutRun {
     /// The detail table; a row that does not fit goes to a new page, after the header, the
     /// recuadro and the table's header repeated. Returns the y below.
     mutating func sheetDetail(y top: Double, _ frame: SheetFrame) -> Double {
-        let x = frame.x, contentWidth = frame.contentWidth
+        let x = frame.contentLeft, contentWidth = frame.contentWidth
         let table = DetailTable(content.detailTable, measure: measure, fonts: fonts, totalWidth: contentWidth)
         let rowRule = PrintColor(red: 0.75, green: 0.75, blue: 0.75)
         var y = top
@@ -206,7 +206,7 @@ extension LayoutRun {
             y = sheetHeader()
         }
         if let observations, !observations.isEmpty {
-            place.text(observations, fonts.small, x: frame.x, y: y, width: observationsWidth, color: template.accent)
+            place.text(observations, fonts.small, x: frame.contentLeft, y: y, width: observationsWidth, color: template.accent)
         }
         place.box(Rect(x: totalsX, y: y, width: totalsWidth, height: totalsHeight), stroke: template.accent, lineWidth: 0.5)
         var lineY = y + 3
