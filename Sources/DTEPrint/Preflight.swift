@@ -1,7 +1,8 @@
 import DTECore
 import Foundation
 
-/// Checks a laid-out printout against the SII's rules (Manual de Muestras Impresas, MMI).
+/// Checks a laid-out printout against the SII's rules (``SIIPrintRules``, from the Manual de
+/// Muestras Impresas, MMI).
 ///
 /// Profiles: sheets (letter, oficio) and 80 mm rolls get every MMI rule. 75 mm and 57 mm rolls
 /// cannot physically hold "timbre ≥ 2 cm from the left edge + ≥ 5 cm wide + 0.25 in quiet
@@ -9,129 +10,183 @@ import Foundation
 /// 0.5 cm border as its side quiet zone; 57 mm rolls (boletas only) also accept a recuadro as
 /// wide as the printable width (≥ 4.5 cm).
 enum Preflight {
-    static let maxOnePagePDF = 500 * 1024
+    /// Tolerance (cm) on measured sizes: layout arithmetic must not fail a rule it meets.
+    static let tolerance = 0.02
 
-    static func check(_ layout: DocumentLayout, template t: PrintTemplate) -> [PreflightViolation] {
-        var v: [PreflightViolation] = []
-        func fail(_ rule: String, _ msg: String) { v.append(PreflightViolation(rule: rule, message: msg)) }
-        func cm(_ pt: Double) -> String { String(format: "%.2f cm", Units.toCm(pt)) }
-        let narrow = t.paper == .roll75 || t.paper == .roll57
-        let eps = 0.02
+    static func check(_ layout: DocumentLayout, template: PrintTemplate) -> [PreflightViolation] {
+        var findings = Findings()
+        checkPaper(layout, template, &findings)
+        checkBorder(layout, &findings)
+        checkRecuadro(layout, template, &findings)
+        checkTimbre(layout, template, &findings)
+        checkLogo(layout, template, &findings)
+        return findings.violations
+    }
 
-        // Paper
-        for (i, p) in layout.pages.enumerated() {
-            let w = Units.toCm(p.width), h = Units.toCm(p.height)
-            if t.paper.isRoll {
-                if t.paper != .roll57, w < 7.5 - eps { fail("paper.width", "page \(i + 1): roll \(cm(p.width)) wide; DTEs need ≥ 7.5 cm") }
+    /// The violations found so far.
+    struct Findings {
+        var violations: [PreflightViolation] = []
+        mutating func fail(_ rule: String, _ message: String) { violations.append(PreflightViolation(rule: rule, message: message)) }
+    }
+
+    static func cm(_ pt: Double) -> String { String(format: "%.2f cm", Units.toCm(pt)) }
+    /// A rule's number as written in messages ("7.5", "11").
+    static func number(_ value: Double) -> String { String(format: "%g", value) }
+
+    /// 75 and 57 mm rolls: the narrow-roll deviation applies (see the type's comment).
+    static func isNarrowRoll(_ paper: PrintTemplate.Paper) -> Bool { paper == .roll75 || paper == .roll57 }
+
+    /// Sheets 21.5 cm by 11…33 cm; rolls ≥ 7.5 cm wide (MMI 1.1.1).
+    static func checkPaper(_ layout: DocumentLayout, _ template: PrintTemplate, _ findings: inout Findings) {
+        let rules = SIIPrintRules.self
+        for (index, page) in layout.pages.enumerated() {
+            let width = Units.toCm(page.width), height = Units.toCm(page.height)
+            if template.paper.isRoll {
+                if template.paper != .roll57, width < rules.rollMinWidthCm - tolerance {
+                    findings.fail("paper.width", "page \(index + 1): roll \(cm(page.width)) wide; DTEs need ≥ \(number(rules.rollMinWidthCm)) cm")
+                }
             } else {
-                let short = min(w, h), long = max(w, h)
-                let badShort: Bool = abs(short - 21.5) > 0.15
-                let badLong: Bool = long < 10.98 || long > 33.05
+                let short = min(width, height), long = max(width, height)
+                let badShort: Bool = abs(short - rules.sheetShortSideCm) > 0.15
+                let badLong: Bool = long < rules.sheetLongSideCm.lowerBound - tolerance || long > rules.sheetLongSideCm.upperBound + 0.05
                 if badShort || badLong {
-                    fail("paper.size", "page \(i + 1): \(String(format: "%.2f × %.2f", w, h)) cm; sheets must be 21.5 cm by 11…33 cm")
+                    let range = "\(number(rules.sheetLongSideCm.lowerBound))…\(number(rules.sheetLongSideCm.upperBound))"
+                    findings.fail("paper.size", "page \(index + 1): \(String(format: "%.2f × %.2f", width, height)) cm; sheets must be "
+                                  + "\(number(rules.sheetShortSideCm)) cm by \(range) cm")
                 }
             }
         }
-        // Margins: every element at least 0.5 cm from every edge.
-        let border = Units.cm(0.5) - 0.5
-        for (i, p) in layout.pages.enumerated() {
-            let inner = Rect(x: border, y: border, width: p.width - 2 * border, height: p.height - 2 * border)
-            for el in p.elements {
-                guard let r = el.bounds, !inner.contains(r) else { continue }
-                let dx: Double = min(r.x, p.width - r.maxX)
-                let dy: Double = min(r.y, p.height - r.maxY)
+    }
+
+    /// Every element at least 0.5 cm from every edge (MMI 1.1.2); the first offender per page.
+    static func checkBorder(_ layout: DocumentLayout, _ findings: inout Findings) {
+        let border = SIIPrintRules.blankBorder - 0.5
+        for (index, page) in layout.pages.enumerated() {
+            let inner = Rect(x: border, y: border, width: page.width - 2 * border, height: page.height - 2 * border)
+            for element in page.elements {
+                guard let bounds = element.bounds, !inner.contains(bounds) else { continue }
+                let dx: Double = min(bounds.x, page.width - bounds.maxX)
+                let dy: Double = min(bounds.y, page.height - bounds.maxY)
                 let closest: String = cm(min(dx, dy))
-                fail("margin", "page \(i + 1): \(el.summary) reaches " + closest + " from the edge (≥ 0.5 cm)")
+                findings.fail("margin", "page \(index + 1): \(element.summary) reaches " + closest
+                              + " from the edge (≥ \(number(SIIPrintRules.blankBorderCm)) cm)")
                 break
             }
         }
-        // Recuadro
-        let f = layout.facts
-        if let r = f.recuadro {
-            let minW = t.paper == .roll57 ? 4.5 : 5.5
-            let rw: Double = Units.toCm(r.width)
-            let lowR: Double = minW - eps
-            if rw < lowR || rw > 8.02 {
-                fail("recuadro.size", "recuadro \(cm(r.width)) wide; allowed \(minW)…8 cm")
-            }
-            let rh: Double = Units.toCm(r.height)
-            if rh < 1.48 || rh > 4.02 {
-                fail("recuadro.size", "recuadro \(cm(r.height)) high; allowed 1.5…4 cm")
-            }
-            let rule = Units.toMm(f.recuadroRule)
-            if rule < 0.499 || rule > 1.001 { fail("recuadro.rule", String(format: "rule %.2f mm; allowed 0.5…1 mm", rule)) }
-            let allowedColor: Bool = f.recuadroColor == PrintColor.black || f.recuadroColor == PrintColor.siiRed
-            if f.recuadroColor.isGreenish || !allowedColor {
-                fail("recuadro.color", "the recuadro must be red or black (never green)")
-            }
-            for (size, bold) in f.recuadroTextSizes where size < 10 || !bold {
-                fail("recuadro.text", "recuadro text \(size) pt\(bold ? "" : " regular"); needs ≥ 10 pt bold")
-            }
-            if !t.paper.isRoll, r.x < (layout.pages.first?.width ?? 612) / 2 {
-                fail("recuadro.position", "the recuadro must be at the top right")
-            }
-        } else {
-            fail("recuadro", "no recuadro")
+    }
+
+    /// Size, rule, colour, text and position of the recuadro (MMI 1.1.4).
+    static func checkRecuadro(_ layout: DocumentLayout, _ template: PrintTemplate, _ findings: inout Findings) {
+        let facts = layout.facts, rules = SIIPrintRules.self
+        guard let recuadro = facts.recuadro else {
+            findings.fail("recuadro", "no recuadro")
+            return
         }
-        // Timbre
-        if let r = f.timbre {
-            let w = Units.toCm(r.width), h = Units.toCm(r.height)
-            let minW = narrow ? 4.5 : 5.0
-            let lowW: Double = minW - eps
-            let badW: Bool = w < lowW || w > 9.02
-            let badH: Bool = h < 1.98 || h > 4.02
-            if badW || badH {
-                fail("timbre.size", String(format: "timbre %.2f × %.2f cm (width × height); allowed %.1f…9 × 2…4 cm", w, h, minW))
-            }
-            if Units.toMm(f.timbreModule) < 0.17 - 1e-6 {
-                fail("timbre.module", String(format: "module %.3f mm; needs ≥ 0.17 mm", Units.toMm(f.timbreModule)))
-            }
-            if !narrow, Units.toCm(r.x) < 2 - eps { fail("timbre.position", "timbre \(cm(r.x)) from the left edge; needs ≥ 2 cm") }
-            if f.timbrePage != layout.pages.count - 1 { fail("timbre.page", "the timbre must be on the last page") }
-            if let page = layout.pages.last {
-                if !t.paper.isRoll, r.y < page.height / 2 { fail("timbre.position", "the timbre must be in the lower part of the page") }
-                let side: Double = narrow ? Units.cm(0.5) - 0.5 : LayoutEngine.quietZone - 0.01
-                let q: Double = LayoutEngine.quietZone
-                let zx: Double = r.x - side
-                let zy: Double = r.y - q + 0.01
-                let zw: Double = r.width + 2 * side
-                let zh: Double = r.height + 2 * q - 0.02
-                let zone = Rect(x: zx, y: zy, width: zw, height: zh)
-                let offPage: Bool = zone.x < -0.01 || zone.maxX > page.width + 0.01
-                if offPage {
-                    fail("timbre.quiet_zone", "the quiet zone around the timbre falls off the page")
-                }
-                for el in page.elements {
-                    if case .barcode = el { continue }
-                    if let b = el.bounds, b.intersects(zone) {
-                        fail("timbre.quiet_zone", "\(el.summary) is inside the timbre's 0.25 in quiet zone")
-                        break
-                    }
-                }
-                let legends = page.elements.compactMap { el -> TextRun? in
-                    if case let .text(run) = el, run.role == .legend { return run }; return nil
-                }
-                if !legends.contains(where: { $0.text == "Timbre Electrónico SII" && $0.frame.y >= r.maxY }) {
-                    fail("timbre.legend", "no \"Timbre Electrónico SII\" legend below the timbre")
-                }
-                for l in legends where l.font.size < 6 { fail("timbre.legend", "legend \"\(l.text)\" \(l.font.size) pt; needs ≥ 6 pt") }
-            }
-        } else {
-            fail("timbre", "no timbre")
+        let minWidth = template.paper == .roll57 ? rules.narrowRollRecuadroMinWidthCm : rules.recuadroWidthCm.lowerBound
+        let maxWidth = rules.recuadroWidthCm.upperBound
+        let width: Double = Units.toCm(recuadro.width)
+        if width < minWidth - tolerance || width > maxWidth + tolerance {
+            findings.fail("recuadro.size", "recuadro \(cm(recuadro.width)) wide; allowed \(number(minWidth))…\(number(maxWidth)) cm")
         }
-        // Logo ≤ 1/5 of the page, top-left on sheets.
-        if let l = f.logo, let p = layout.pages.first {
-            let logoArea: Double = l.width * l.height
-            let pageArea: Double = p.width * p.height
-            if logoArea > pageArea / 5 + 0.01 {
-                fail("logo.size", "the logo covers more than 1/5 of the page")
-            }
-            let farFromTopLeft: Bool = l.x > p.width / 2 || l.y > p.height / 3
-            if !t.paper.isRoll, farFromTopLeft {
-                fail("logo.position", "the logo must be at the top left")
+        let heights = rules.recuadroHeightCm
+        let height: Double = Units.toCm(recuadro.height)
+        if height < heights.lowerBound - tolerance || height > heights.upperBound + tolerance {
+            findings.fail("recuadro.size", "recuadro \(cm(recuadro.height)) high; allowed \(number(heights.lowerBound))…\(number(heights.upperBound)) cm")
+        }
+        let rule = Units.toMm(facts.recuadroRule), ruleRange = rules.recuadroRuleMm
+        if rule < ruleRange.lowerBound - 0.001 || rule > ruleRange.upperBound + 0.001 {
+            findings.fail("recuadro.rule", String(format: "rule %.2f mm; allowed %g…%g mm", rule, ruleRange.lowerBound, ruleRange.upperBound))
+        }
+        let allowedColor: Bool = facts.recuadroColor == PrintColor.black || facts.recuadroColor == PrintColor.siiRed
+        if facts.recuadroColor.isGreenish || !allowedColor {
+            findings.fail("recuadro.color", "the recuadro must be red or black (never green)")
+        }
+        for (size, bold) in facts.recuadroTextSizes where size < rules.recuadroMinTextPt || !bold {
+            findings.fail("recuadro.text", "recuadro text \(size) pt\(bold ? "" : " regular"); needs ≥ \(number(rules.recuadroMinTextPt)) pt bold")
+        }
+        if !template.paper.isRoll, recuadro.x < (layout.pages.first?.width ?? 612) / 2 {
+            findings.fail("recuadro.position", "the recuadro must be at the top right")
+        }
+    }
+
+    /// Size, module, position and page of the timbre (MMI 1.5), then its quiet zone and legends.
+    static func checkTimbre(_ layout: DocumentLayout, _ template: PrintTemplate, _ findings: inout Findings) {
+        let facts = layout.facts, rules = SIIPrintRules.self
+        guard let timbre = facts.timbre else {
+            findings.fail("timbre", "no timbre")
+            return
+        }
+        let narrow = isNarrowRoll(template.paper)
+        let width = Units.toCm(timbre.width), height = Units.toCm(timbre.height)
+        let minWidth = narrow ? rules.narrowRollTimbreMinWidthCm : rules.timbreWidthCm.lowerBound
+        let widths = rules.timbreWidthCm, heights = rules.timbreHeightCm
+        let badWidth: Bool = width < minWidth - tolerance || width > widths.upperBound + tolerance
+        let badHeight: Bool = height < heights.lowerBound - tolerance || height > heights.upperBound + tolerance
+        if badWidth || badHeight {
+            findings.fail("timbre.size", String(format: "timbre %.2f × %.2f cm (width × height); allowed %.1f…%g × %g…%g cm",
+                                                width, height, minWidth, widths.upperBound, heights.lowerBound, heights.upperBound))
+        }
+        if Units.toMm(facts.timbreModule) < rules.timbreMinModuleMm - 1e-6 {
+            findings.fail("timbre.module", String(format: "module %.3f mm; needs ≥ %g mm", Units.toMm(facts.timbreModule), rules.timbreMinModuleMm))
+        }
+        if !narrow, Units.toCm(timbre.x) < rules.timbreMinLeftCm - tolerance {
+            findings.fail("timbre.position", "timbre \(cm(timbre.x)) from the left edge; needs ≥ \(number(rules.timbreMinLeftCm)) cm")
+        }
+        if facts.timbrePage != layout.pages.count - 1 { findings.fail("timbre.page", "the timbre must be on the last page") }
+        guard let page = layout.pages.last else { return }
+        if !template.paper.isRoll, timbre.y < page.height / 2 {
+            findings.fail("timbre.position", "the timbre must be in the lower part of the page")
+        }
+        checkQuietZone(timbre, on: page, narrow: narrow, &findings)
+        checkLegends(timbre, on: page, &findings)
+    }
+
+    /// Nothing but the timbre inside its quiet zone, and the zone on the page (MMI 1.5: "un margen
+    /// de espacio en blanco alrededor del timbre"). Narrow rolls: the paper's border is the side zone.
+    static func checkQuietZone(_ timbre: Rect, on page: PageLayout, narrow: Bool, _ findings: inout Findings) {
+        let quiet: Double = SIIPrintRules.timbreQuietZone
+        let side: Double = narrow ? SIIPrintRules.blankBorder - 0.5 : quiet - 0.01
+        let zone = Rect(x: timbre.x - side, y: timbre.y - quiet + 0.01, width: timbre.width + 2 * side,
+                        height: timbre.height + 2 * quiet - 0.02)
+        let offPage: Bool = zone.x < -0.01 || zone.maxX > page.width + 0.01
+        if offPage {
+            findings.fail("timbre.quiet_zone", "the quiet zone around the timbre falls off the page")
+        }
+        for element in page.elements {
+            if case .barcode = element { continue }
+            if let bounds = element.bounds, bounds.intersects(zone) {
+                findings.fail("timbre.quiet_zone", "\(element.summary) is inside the timbre's 0.25 in quiet zone")
+                break
             }
         }
-        return v
+    }
+
+    /// "Timbre Electrónico SII" below the timbre; every legend ≥ 6 pt (MMI 1.5 "Leyenda").
+    static func checkLegends(_ timbre: Rect, on page: PageLayout, _ findings: inout Findings) {
+        let legends = page.elements.compactMap { element -> TextRun? in
+            if case let .text(run) = element, run.role == .legend { return run }; return nil
+        }
+        if !legends.contains(where: { $0.text == SIIPrintRules.timbreLegend && $0.frame.y >= timbre.maxY }) {
+            findings.fail("timbre.legend", "no \"\(SIIPrintRules.timbreLegend)\" legend below the timbre")
+        }
+        let minimum = SIIPrintRules.legendMinPt
+        for legend in legends where legend.font.size < minimum {
+            findings.fail("timbre.legend", "legend \"\(legend.text)\" \(legend.font.size) pt; needs ≥ \(number(minimum)) pt")
+        }
+    }
+
+    /// The logo ≤ 1/5 of the page, top left on sheets (MMI 1.1.3).
+    static func checkLogo(_ layout: DocumentLayout, _ template: PrintTemplate, _ findings: inout Findings) {
+        guard let logo = layout.facts.logo, let page = layout.pages.first else { return }
+        let logoArea: Double = logo.width * logo.height
+        let pageArea: Double = page.width * page.height
+        if logoArea > SIIPrintRules.logoMaxArea(pageArea: pageArea) + 0.01 {
+            findings.fail("logo.size", "the logo covers more than 1/5 of the page")
+        }
+        let farFromTopLeft: Bool = logo.x > page.width / 2 || logo.y > page.height / 3
+        if !template.paper.isRoll, farFromTopLeft {
+            findings.fail("logo.position", "the logo must be at the top left")
+        }
     }
 }
 
@@ -162,47 +217,59 @@ extension LayoutElement {
 /// Checks run when a template is loaded: the values first, then a probe layout (a synthetic
 /// document with the longest type name and a long TED) through the preflight.
 enum TemplateCheck {
-    static func check(_ t: PrintTemplate) throws(TemplateError) {
+    static func check(_ template: PrintTemplate) throws(TemplateError) {
+        try checkValues(template)
+        try checkProbeLayout(template)
+    }
+
+    /// The template's values against the SII's limits (``SIIPrintRules``).
+    static func checkValues(_ template: PrintTemplate) throws(TemplateError) {
         func fail(_ key: String, _ value: String, _ reason: String) -> TemplateError {
-            TemplateError(source: t.source, key: key, value: value, reason: reason)
+            TemplateError(source: template.source, key: key, value: value, reason: reason)
         }
-        for (k, v) in [("margins.top", t.margins.top), ("margins.right", t.margins.right),
-                       ("margins.bottom", t.margins.bottom), ("margins.left", t.margins.left)] {
-            guard v >= 0.5, v <= 5 else { throw fail(k, String(v), "margins are 0.5…5 cm (the SII asks a blank border ≥ 0.5 cm)") }
+        for (k, v) in [("margins.top", template.margins.top), ("margins.right", template.margins.right),
+                       ("margins.bottom", template.margins.bottom), ("margins.left", template.margins.left)] {
+            guard v >= SIIPrintRules.blankBorderCm, v <= 5 else { throw fail(k, String(v), "margins are 0.5…5 cm (the SII asks a blank border ≥ 0.5 cm)") }
         }
-        let maxRecuadro = t.paper == .roll57 ? 8.0 : 8.0
-        let minRecuadro = t.paper == .roll57 ? 4.5 : 5.5
-        guard t.recuadroWidth >= minRecuadro, t.recuadroWidth <= maxRecuadro else {
-            throw fail("recuadro.width_cm", String(t.recuadroWidth), "the recuadro is \(minRecuadro)…\(maxRecuadro) cm wide")
+        let rules = SIIPrintRules.self
+        let maxRecuadro = rules.recuadroWidthCm.upperBound
+        let minRecuadro = template.paper == .roll57 ? rules.narrowRollRecuadroMinWidthCm : rules.recuadroWidthCm.lowerBound
+        guard template.recuadroWidth >= minRecuadro, template.recuadroWidth <= maxRecuadro else {
+            throw fail("recuadro.width_cm", String(template.recuadroWidth), "the recuadro is \(minRecuadro)…\(maxRecuadro) cm wide")
         }
-        guard t.recuadroWidth <= Units.toCm(t.paper.width) - t.margins.left - t.margins.right + 1e-9 else {
-            throw fail("recuadro.width_cm", String(t.recuadroWidth), "wider than the printable width of \(t.paper.rawValue)")
+        guard template.recuadroWidth <= Units.toCm(template.paper.width) - template.margins.left - template.margins.right + 1e-9 else {
+            throw fail("recuadro.width_cm", String(template.recuadroWidth), "wider than the printable width of \(template.paper.rawValue)")
         }
-        guard t.recuadroRule >= 0.5, t.recuadroRule <= 1 else {
-            throw fail("recuadro.rule_mm", String(t.recuadroRule), "the recuadro's rule is 0.5…1 mm")
+        guard rules.recuadroRuleMm.contains(template.recuadroRule) else {
+            throw fail("recuadro.rule_mm", String(template.recuadroRule), "the recuadro's rule is 0.5…1 mm")
         }
-        guard t.fonts.recuadro >= 10 else { throw fail("font.recuadro", String(t.fonts.recuadro), "the recuadro's text is ≥ 10 pt (bold)") }
-        guard t.fonts.legend >= 6 else { throw fail("font.legend", String(t.fonts.legend), "the timbre legends are ≥ 6 pt") }
-        if let h = t.paper.height {
-            let area = t.logo.maxWidth * t.logo.maxHeight
-            let page = Units.toCm(t.paper.width) * Units.toCm(h)
-            guard area <= page / 5 else {
-                throw fail("logo.max_width_cm", "\(t.logo.maxWidth) × \(t.logo.maxHeight)", "the logo may cover at most 1/5 of the page")
+        guard template.fonts.recuadro >= rules.recuadroMinTextPt else {
+            throw fail("font.recuadro", String(template.fonts.recuadro), "the recuadro's text is ≥ 10 pt (bold)")
+        }
+        guard template.fonts.legend >= rules.legendMinPt else { throw fail("font.legend", String(template.fonts.legend), "the timbre legends are ≥ 6 pt") }
+        if let h = template.paper.height {
+            let area = template.logo.maxWidth * template.logo.maxHeight
+            let page = Units.toCm(template.paper.width) * Units.toCm(h)
+            guard area <= rules.logoMaxArea(pageArea: page) else {
+                throw fail("logo.max_width_cm", "\(template.logo.maxWidth) × \(template.logo.maxHeight)", "the logo may cover at most 1/5 of the page")
             }
         }
-        // Probe layouts: the worst cases of the document types this template prints.
-        let engine = TextEngine(family: t.fonts.family)
-        let types = (t.documentTypes ?? DocumentTypeCodes.all).compactMap { DocumentType(rawValue: $0) }
+    }
+
+    /// A probe layout (the worst case of the document types this template prints) through the preflight.
+    static func checkProbeLayout(_ template: PrintTemplate) throws(TemplateError) {
+        let engine = TextEngine(family: template.fonts.family)
+        let types = (template.documentTypes ?? DocumentTypeCodes.all).compactMap { DocumentType(rawValue: $0) }
         guard let longest = types.max(by: { $0.printedName.count < $1.printedName.count }) else { return }
         let probe = ProbeDocument.make(type: longest)
-        let layoutEngine = LayoutEngine(template: t, measure: engine, logoPixels: (2000, 1000))
+        let layoutEngine = LayoutEngine(template: template, measure: engine, logoPixels: (2000, 1000))
         let layout: DocumentLayout
         do {
             layout = try layoutEngine.layout(probe, copy: probe.allowsCedibleCopy ? .cedible : .tributaria)
         } catch {
-            throw TemplateError(source: t.source, key: "", reason: "a probe document cannot be laid out: \(error)")
+            throw TemplateError(source: template.source, key: "", reason: "a probe document cannot be laid out: \(error)")
         }
-        let violations = Preflight.check(layout, template: t)
+        let violations = Preflight.check(layout, template: template)
         if let first = violations.first {
             let key: String
             switch first.rule {
@@ -212,7 +279,7 @@ enum TemplateCheck {
             case "margin": key = "margins"
             default: key = "paper"
             }
-            throw TemplateError(source: t.source, key: key, value: nil,
+            throw TemplateError(source: template.source, key: key, value: nil,
                                 reason: "the layout would break the SII rules: " + violations.map(\.description).joined(separator: "; "))
         }
     }

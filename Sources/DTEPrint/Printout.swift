@@ -54,7 +54,7 @@ public final class Printout: Sendable {
         // The emission date, not the clock, as the PDF's creation date: re-renders are byte-identical.
         let pdf = try ctx.drawer.pdf(layout, into: ctx.sink, title: "\(document.type.printedName) N° \(document.folio)",
                                      created: "\(document.idDoc.fechaEmision)T00:00:00")
-        if layout.pages.count == 1, pdf.count >= Preflight.maxOnePagePDF {
+        if layout.pages.count == 1, pdf.count >= SIIPrintRules.maxOnePagePDFBytes {
             throw .preflight(document: Printout.name(document), violations: [
                 PreflightViolation(rule: "pdf.size", message: "the one-page PDF has \(pdf.count) bytes; the SII accepts < 500 KB"),
             ])

@@ -184,7 +184,7 @@ enum Fixtures {
             let text = Fixtures.normalized(try Fixtures.pdftotext(file))
             #expect(text.contains("Acuse de Recibo"), "\(label)")
             for field in ["Nombre:", "RUT:", "Fecha:", "Recinto:", "Firma:"] { #expect(text.contains(field), "\(label): \(field)") }
-            #expect(text.contains(Fixtures.normalized(LayoutEngine.acuseText)), "\(label): Res. Ex. 51/2005 text")
+            #expect(text.contains(Fixtures.normalized(SIIPrintRules.acuseText)), "\(label): Res. Ex. 51/2005 text")
             #expect(text.contains(doc.type == .guiaDespacho ? "CEDIBLE CON SU FACTURA" : "CEDIBLE"), "\(label)")
             let tributaria = Fixtures.normalized(try Fixtures.pdftotext(try Fixtures.write(try printout.pdf(for: doc), "t.pdf", in: dir)))
             #expect(!tributaria.contains("Acuse de Recibo") && !tributaria.contains("CEDIBLE"), "\(label): no acuse on the tributaria copy")

@@ -48,152 +48,189 @@ struct TemplateParser {
             throw fail("paper", paperText, "allowed: \(PrintTemplate.Paper.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let defaultName = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
-        var t = PrintTemplate.defaults(paper: paper, name: try string(top["name"], key: "name") ?? defaultName, source: source)
+        var template = PrintTemplate.defaults(paper: paper, name: try string(top["name"], key: "name") ?? defaultName, source: source)
 
-        if let m = top["margins"] {
-            if case .scalar = m {
-                let v = try number(m, key: "margins")
-                t.margins = .init(top: v, right: v, bottom: v, left: v)
-            } else {
-                let mm = try mapping(m, key: "margins")
-                try allowOnly(mm, key: "margins", ["top", "right", "bottom", "left"])
-                t.margins.top = try number(mm["top"], key: "margins.top") ?? t.margins.top
-                t.margins.right = try number(mm["right"], key: "margins.right") ?? t.margins.right
-                t.margins.bottom = try number(mm["bottom"], key: "margins.bottom") ?? t.margins.bottom
-                t.margins.left = try number(mm["left"], key: "margins.left") ?? t.margins.left
-            }
+        if let node = top["margins"] { try parseMargins(node, into: &template) }
+        if let node = top["font"] { try parseFont(node, into: &template) }
+        if let node = top["colors"] { try parseColors(node, into: &template) }
+        if let node = top["recuadro"] { try parseRecuadro(node, into: &template) }
+        if let node = top["logo"] { try parseLogo(node, into: &template) }
+        if let node = top["columns"] { try parseColumns(node, into: &template) }
+        if let node = top["texts"] { try parseTexts(node, into: &template) }
+        if let node = top["copies"] { try parseCopies(node, into: &template) }
+        if let node = top["sii"] { try parseSII(node, into: &template) }
+        if let node = top["certification"] { try parseCertification(node, into: &template) }
+        if let node = top["document_types"] { try parseDocumentTypes(node, into: &template) }
+        try applyRollLimits(&template)
+        return template
+    }
+
+    /// `margins`: one number for all four, or top/right/bottom/left (cm).
+    private func parseMargins(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        if case .scalar = node {
+            let v = try number(node, key: "margins")
+            template.margins = .init(top: v, right: v, bottom: v, left: v)
+        } else {
+            let mm = try mapping(node, key: "margins")
+            try allowOnly(mm, key: "margins", ["top", "right", "bottom", "left"])
+            template.margins.top = try number(mm["top"], key: "margins.top") ?? template.margins.top
+            template.margins.right = try number(mm["right"], key: "margins.right") ?? template.margins.right
+            template.margins.bottom = try number(mm["bottom"], key: "margins.bottom") ?? template.margins.bottom
+            template.margins.left = try number(mm["left"], key: "margins.left") ?? template.margins.left
         }
-        if let f = top["font"] {
-            let fm = try mapping(f, key: "font")
-            try allowOnly(fm, key: "font", ["family", "body", "heading", "recuadro", "legend"])
-            if let family = try string(fm["family"], key: "font.family") {
-                guard !family.isEmpty, family.count <= 64,
-                      family.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else {
-                    throw fail("font.family", family, "a font family name (letters, digits, spaces, '-')")
-                }
-                // Pango would fall back to another font without a word: the printout would not
-                // look as designed, and its widths (recuadro, columns) would differ.
-                guard InstalledFonts.has(family) else {
-                    throw fail("font.family", family, "no font family of that name is installed (installed here: \(InstalledFonts.examples()), …)")
-                }
-                t.fonts.family = family
+    }
+
+    /// `font`: an installed family and the sizes (pt).
+    private func parseFont(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let fm = try mapping(node, key: "font")
+        try allowOnly(fm, key: "font", ["family", "body", "heading", "recuadro", "legend"])
+        if let family = try string(fm["family"], key: "font.family") {
+            guard !family.isEmpty, family.count <= 64,
+                  family.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else {
+                throw fail("font.family", family, "a font family name (letters, digits, spaces, '-')")
             }
-            t.fonts.body = try number(fm["body"], key: "font.body", range: 5...14) ?? t.fonts.body
-            t.fonts.heading = try number(fm["heading"], key: "font.heading", range: 6...20) ?? t.fonts.heading
-            t.fonts.recuadro = try number(fm["recuadro"], key: "font.recuadro", range: 6...16) ?? t.fonts.recuadro
-            t.fonts.legend = try number(fm["legend"], key: "font.legend", range: 4...12) ?? t.fonts.legend
-        }
-        if let c = top["colors"] {
-            let cm = try mapping(c, key: "colors")
-            try allowOnly(cm, key: "colors", ["recuadro", "accent"])
-            if let r = try string(cm["recuadro"], key: "colors.recuadro") {
-                guard let color = PrintTemplate.RecuadroColor(rawValue: r.lowercased()) else {
-                    let why = r.lowercased().contains("green") || r.lowercased().contains("verde")
-                        ? "the SII forbids a green recuadro; allowed: red, black" : "allowed: red, black"
-                    throw fail("colors.recuadro", r, why)
-                }
-                t.recuadroColor = color
+            // Pango would fall back to another font without a word: the printout would not
+            // look as designed, and its widths (recuadro, columns) would differ.
+            guard InstalledFonts.has(family) else {
+                throw fail("font.family", family, "no font family of that name is installed (installed here: \(InstalledFonts.examples()), …)")
             }
-            if let a = try string(cm["accent"], key: "colors.accent") {
-                guard let rgb = TemplateParser.color(a) else {
-                    throw fail("colors.accent", a, "a colour as #RRGGBB or one of: black, gray, navy, blue, red, maroon, teal")
-                }
-                t.accent = rgb
+            template.fonts.family = family
+        }
+        template.fonts.body = try number(fm["body"], key: "font.body", range: 5...14) ?? template.fonts.body
+        template.fonts.heading = try number(fm["heading"], key: "font.heading", range: 6...20) ?? template.fonts.heading
+        template.fonts.recuadro = try number(fm["recuadro"], key: "font.recuadro", range: 6...16) ?? template.fonts.recuadro
+        template.fonts.legend = try number(fm["legend"], key: "font.legend", range: 4...12) ?? template.fonts.legend
+    }
+
+    /// `colors`: the recuadro (red or black, never green) and the accent.
+    private func parseColors(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let cm = try mapping(node, key: "colors")
+        try allowOnly(cm, key: "colors", ["recuadro", "accent"])
+        if let r = try string(cm["recuadro"], key: "colors.recuadro") {
+            guard let color = PrintTemplate.RecuadroColor(rawValue: r.lowercased()) else {
+                let why = r.lowercased().contains("green") || r.lowercased().contains("verde")
+                    ? "the SII forbids a green recuadro; allowed: red, black" : "allowed: red, black"
+                throw fail("colors.recuadro", r, why)
             }
+            template.recuadroColor = color
         }
-        if let r = top["recuadro"] {
-            let rm = try mapping(r, key: "recuadro")
-            try allowOnly(rm, key: "recuadro", ["width_cm", "rule_mm"])
-            t.recuadroWidth = try number(rm["width_cm"], key: "recuadro.width_cm", range: 3...12) ?? t.recuadroWidth
-            t.recuadroRule = try number(rm["rule_mm"], key: "recuadro.rule_mm", range: 0.1...3) ?? t.recuadroRule
-        }
-        if let l = top["logo"] {
-            let lm = try mapping(l, key: "logo")
-            try allowOnly(lm, key: "logo", ["file", "position", "max_width_cm", "max_height_cm", "embed"])
-            if let file = try string(lm["file"], key: "logo.file") {
-                let base: URL = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                let url: URL = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
-                t.logo.file = url.standardizedFileURL
+        if let a = try string(cm["accent"], key: "colors.accent") {
+            guard let rgb = TemplateParser.color(a) else {
+                throw fail("colors.accent", a, "a colour as #RRGGBB or one of: black, gray, navy, blue, red, maroon, teal")
             }
-            if let p = try string(lm["position"], key: "logo.position") {
-                guard let pos = PrintTemplate.LogoPosition(rawValue: p) else {
-                    throw fail("logo.position", p, "allowed: left, top, center")
-                }
-                t.logo.position = pos
+            template.accent = rgb
+        }
+    }
+
+    /// `recuadro`: width (cm) and rule (mm).
+    private func parseRecuadro(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let rm = try mapping(node, key: "recuadro")
+        try allowOnly(rm, key: "recuadro", ["width_cm", "rule_mm"])
+        template.recuadroWidth = try number(rm["width_cm"], key: "recuadro.width_cm", range: 3...12) ?? template.recuadroWidth
+        template.recuadroRule = try number(rm["rule_mm"], key: "recuadro.rule_mm", range: 0.1...3) ?? template.recuadroRule
+    }
+
+    /// `logo`: file (relative to the template), position, maximum size, embedding.
+    private func parseLogo(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let lm = try mapping(node, key: "logo")
+        try allowOnly(lm, key: "logo", ["file", "position", "max_width_cm", "max_height_cm", "embed"])
+        if let file = try string(lm["file"], key: "logo.file") {
+            let base: URL = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let url: URL = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+            template.logo.file = url.standardizedFileURL
+        }
+        if let p = try string(lm["position"], key: "logo.position") {
+            guard let pos = PrintTemplate.LogoPosition(rawValue: p) else {
+                throw fail("logo.position", p, "allowed: left, top, center")
             }
-            t.logo.maxWidth = try number(lm["max_width_cm"], key: "logo.max_width_cm", range: 0.5...20) ?? t.logo.maxWidth
-            t.logo.maxHeight = try number(lm["max_height_cm"], key: "logo.max_height_cm", range: 0.5...20) ?? t.logo.maxHeight
-            if let e = try string(lm["embed"], key: "logo.embed") {
-                guard let mode = PrintTemplate.LogoEmbeddingMode(rawValue: e) else { throw fail("logo.embed", e, "allowed: jpeg, lossless") }
-                t.logo.embedding = mode
+            template.logo.position = pos
+        }
+        template.logo.maxWidth = try number(lm["max_width_cm"], key: "logo.max_width_cm", range: 0.5...20) ?? template.logo.maxWidth
+        template.logo.maxHeight = try number(lm["max_height_cm"], key: "logo.max_height_cm", range: 0.5...20) ?? template.logo.maxHeight
+        if let e = try string(lm["embed"], key: "logo.embed") {
+            guard let mode = PrintTemplate.LogoEmbeddingMode(rawValue: e) else { throw fail("logo.embed", e, "allowed: jpeg, lossless") }
+            template.logo.embedding = mode
+        }
+    }
+
+    /// `columns`: the detail table's optional columns and price decimals.
+    private func parseColumns(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let cm = try mapping(node, key: "columns")
+        try allowOnly(cm, key: "columns", ["codigo", "unidad", "descuento", "precio_decimals"])
+        template.columns.codigo = try bool(cm["codigo"], key: "columns.codigo") ?? template.columns.codigo
+        template.columns.unidad = try bool(cm["unidad"], key: "columns.unidad") ?? template.columns.unidad
+        template.columns.descuento = try bool(cm["descuento"], key: "columns.descuento") ?? template.columns.descuento
+        if let d = try number(cm["precio_decimals"], key: "columns.precio_decimals", range: 0...4) {
+            guard d == d.rounded() else { throw fail("columns.precio_decimals", String(d), "a whole number 0…4") }
+            template.columns.precioDecimals = Int(d)
+        }
+    }
+
+    /// `texts`: observations and footer (placeholders checked).
+    private func parseTexts(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let xm = try mapping(node, key: "texts")
+        try allowOnly(xm, key: "texts", ["observations", "footer"])
+        template.observations = try placeholderText(xm["observations"], key: "texts.observations")
+        template.footer = try placeholderText(xm["footer"], key: "texts.footer")
+    }
+
+    /// `copies`: how many tributaria and cedible copies.
+    private func parseCopies(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let cm = try mapping(node, key: "copies")
+        try allowOnly(cm, key: "copies", ["tributaria", "cedible"])
+        template.copies.tributaria = try integer(cm["tributaria"], key: "copies.tributaria", range: 0...5) ?? template.copies.tributaria
+        template.copies.cedible = try integer(cm["cedible"], key: "copies.cedible", range: 0...5) ?? template.copies.cedible
+    }
+
+    /// `sii`: the SII unit and the resolution (number, date or year).
+    private func parseSII(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let sm = try mapping(node, key: "sii")
+        try allowOnly(sm, key: "sii", ["unit", "resolution_number", "resolution_date", "resolution_year"])
+        if let unit = try string(sm["unit"], key: "sii.unit") {
+            guard !unit.isEmpty, unit.count <= 60 else { throw fail("sii.unit", unit, "the SII unit, e.g. SANTIAGO ORIENTE (1…60 characters)") }
+            template.siiUnit = unit.uppercased()
+        }
+        template.resolutionNumber = try integer(sm["resolution_number"], key: "sii.resolution_number", range: 0...999_999) ?? template.resolutionNumber
+        if let d = try string(sm["resolution_date"], key: "sii.resolution_date") {
+            let parts = d.split(separator: "-")
+            guard parts.count == 3, let y = Int(parts[0]), (2000...2100).contains(y) else {
+                throw fail("sii.resolution_date", d, "a date AAAA-MM-DD (year 2000…2100)")
             }
+            template.resolutionYear = y
         }
-        if let c = top["columns"] {
-            let cm = try mapping(c, key: "columns")
-            try allowOnly(cm, key: "columns", ["codigo", "unidad", "descuento", "precio_decimals"])
-            t.columns.codigo = try bool(cm["codigo"], key: "columns.codigo") ?? t.columns.codigo
-            t.columns.unidad = try bool(cm["unidad"], key: "columns.unidad") ?? t.columns.unidad
-            t.columns.descuento = try bool(cm["descuento"], key: "columns.descuento") ?? t.columns.descuento
-            if let d = try number(cm["precio_decimals"], key: "columns.precio_decimals", range: 0...4) {
-                guard d == d.rounded() else { throw fail("columns.precio_decimals", String(d), "a whole number 0…4") }
-                t.columns.precioDecimals = Int(d)
+        template.resolutionYear = try integer(sm["resolution_year"], key: "sii.resolution_year", range: 2000...2100) ?? template.resolutionYear
+    }
+
+    /// `certification`: one-page printouts.
+    private func parseCertification(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        let cm = try mapping(node, key: "certification")
+        try allowOnly(cm, key: "certification", ["one_page"])
+        template.onePage = try bool(cm["one_page"], key: "certification.one_page") ?? false
+    }
+
+    /// `document_types`: the TipoDTE codes the template prints.
+    private func parseDocumentTypes(_ node: Node, into template: inout PrintTemplate) throws(TemplateError) {
+        guard case let .sequence(seq) = node else { throw fail("document_types", nil, "a list of TipoDTE codes, e.g. [39, 41]") }
+        var types: [Int] = []
+        for (i, n) in seq.enumerated() {
+            guard let v = try integer(n, key: "document_types[\(i)]", range: 1...999) else { continue }
+            guard DocumentTypeCodes.all.contains(v) else {
+                throw fail("document_types[\(i)]", String(v), "allowed: \(DocumentTypeCodes.all.map(String.init).joined(separator: ", "))")
             }
+            types.append(v)
         }
-        if let x = top["texts"] {
-            let xm = try mapping(x, key: "texts")
-            try allowOnly(xm, key: "texts", ["observations", "footer"])
-            t.observations = try placeholderText(xm["observations"], key: "texts.observations")
-            t.footer = try placeholderText(xm["footer"], key: "texts.footer")
+        template.documentTypes = types
+    }
+
+    /// 57 mm rolls print boletas only (39, 41): DTEs need paper ≥ 7.5 cm wide (MMI 1.1.1).
+    private func applyRollLimits(_ template: inout PrintTemplate) throws(TemplateError) {
+        guard template.paper == .roll57 else { return }
+        let boletas = [39, 41]
+        if let types = template.documentTypes, !types.allSatisfy(boletas.contains) {
+            throw fail("document_types", types.map(String.init).joined(separator: ", "),
+                       "57 mm rolls may print boletas only (39, 41); DTEs need paper ≥ 7.5 cm wide")
         }
-        if let c = top["copies"] {
-            let cm = try mapping(c, key: "copies")
-            try allowOnly(cm, key: "copies", ["tributaria", "cedible"])
-            t.copies.tributaria = try integer(cm["tributaria"], key: "copies.tributaria", range: 0...5) ?? t.copies.tributaria
-            t.copies.cedible = try integer(cm["cedible"], key: "copies.cedible", range: 0...5) ?? t.copies.cedible
-        }
-        if let s = top["sii"] {
-            let sm = try mapping(s, key: "sii")
-            try allowOnly(sm, key: "sii", ["unit", "resolution_number", "resolution_date", "resolution_year"])
-            if let unit = try string(sm["unit"], key: "sii.unit") {
-                guard !unit.isEmpty, unit.count <= 60 else { throw fail("sii.unit", unit, "the SII unit, e.g. SANTIAGO ORIENTE (1…60 characters)") }
-                t.siiUnit = unit.uppercased()
-            }
-            t.resolutionNumber = try integer(sm["resolution_number"], key: "sii.resolution_number", range: 0...999_999) ?? t.resolutionNumber
-            if let d = try string(sm["resolution_date"], key: "sii.resolution_date") {
-                let parts = d.split(separator: "-")
-                guard parts.count == 3, let y = Int(parts[0]), (2000...2100).contains(y) else {
-                    throw fail("sii.resolution_date", d, "a date AAAA-MM-DD (year 2000…2100)")
-                }
-                t.resolutionYear = y
-            }
-            t.resolutionYear = try integer(sm["resolution_year"], key: "sii.resolution_year", range: 2000...2100) ?? t.resolutionYear
-        }
-        if let c = top["certification"] {
-            let cm = try mapping(c, key: "certification")
-            try allowOnly(cm, key: "certification", ["one_page"])
-            t.onePage = try bool(cm["one_page"], key: "certification.one_page") ?? false
-        }
-        if let d = top["document_types"] {
-            guard case let .sequence(seq) = d else { throw fail("document_types", nil, "a list of TipoDTE codes, e.g. [39, 41]") }
-            var types: [Int] = []
-            for (i, n) in seq.enumerated() {
-                guard let v = try integer(n, key: "document_types[\(i)]", range: 1...999) else { continue }
-                guard DocumentTypeCodes.all.contains(v) else {
-                    throw fail("document_types[\(i)]", String(v), "allowed: \(DocumentTypeCodes.all.map(String.init).joined(separator: ", "))")
-                }
-                types.append(v)
-            }
-            t.documentTypes = types
-        }
-        if t.paper == .roll57 {
-            let boletas = [39, 41]
-            if let types = t.documentTypes, !types.allSatisfy(boletas.contains) {
-                throw fail("document_types", types.map(String.init).joined(separator: ", "),
-                           "57 mm rolls may print boletas only (39, 41); DTEs need paper ≥ 7.5 cm wide")
-            }
-            t.documentTypes = t.documentTypes ?? boletas
-        }
-        return t
+        template.documentTypes = template.documentTypes ?? boletas
     }
 
     // MARK: node helpers
