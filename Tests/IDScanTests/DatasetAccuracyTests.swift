@@ -121,7 +121,7 @@ struct DatasetAccuracy {
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh:
+            case .keptOut, .fresh, .holdout2:
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
