@@ -4,9 +4,10 @@ import IDScan
 import Testing
 
 /// Accuracy of the checker on the split synthetic data set (see `IDScanSyntheticDataset`): the
-/// thresholds were tuned on the `tuning` part and, for the straight-edge look, on the `kept-out`
-/// part; the `fresh` part (other backgrounds, another scanner lid, both designs) measures how the
-/// checker generalises.
+/// thresholds were tuned on the `tuning` part, the straight-edge look on the `kept-out` part, and
+/// the glare solidity and the second look at a too-small card on the `fresh` part; the `holdout2`
+/// part (other backgrounds, lighting and capture geometry, committed before that last tuning)
+/// measures how the checker generalises, and carries the issue's targets.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -114,20 +115,28 @@ struct DatasetAccuracy {
         let env = ProcessInfo.processInfo.environment
         let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
         let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
+        var table = "part | role | images | verdict accuracy | false rejects | false accepts\n"
         for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? true {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
+            table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
+                            part == .holdout2 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
             case .keptOut, .fresh, .holdout2:
-                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) not met yet", isIntermittent: true) {
+                // Measured against the targets on every part; only holdout2's figure (never tuned
+                // on) says how the checker generalises.
+                let role = part == .holdout2 ? "the never-tuned part" : "a tuned-on part"
+                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
                 }
             }
         }
+        print("SUMMARY (scale \(scale))\n" + table)
     }
 }
 
