@@ -86,8 +86,8 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The same slice of the fresh part (kept out of all tuning; see docs/idscan.md), checked on
-    /// every run once its one evaluation had been made.
+    /// The same slice of the fresh part (kept out of tuning until its one evaluation, tuned on
+    /// since: glare solidity, the second look at a too-small card; see docs/idscan.md).
     @Test(.timeLimit(.minutes(30)))
     func freshSubset() throws {
         let cases = Self.slice(.fresh)
@@ -95,14 +95,30 @@ struct DatasetAccuracy {
         let s = try Self.evaluate(cases, parallel: false)
         print("fresh subset: \(s)")
         #expect(s.falseAcceptRate <= 0.05, "\(s)")
-        // Regression floors at the measured level (25/29, 4 false rejects of 12 — two card-not-found, one low-resolution, one glare — measured
-        // once, after the last change to the checker, 2026-12-01).
-        #expect(s.accuracy >= 0.86, "\(s)")
-        #expect(s.falseRejects <= 4, "\(s)")
+        // Regression floors at the measured level (26/29, 3 false rejects of 12: two on newsprint —
+        // card-not-found and a wrong, too small quad judged low-resolution — and one card drawn
+        // just under 600 px by perspective; before the fresh tuning 25/29 with 4).
+        #expect(s.accuracy >= 0.89, "\(s)")
+        #expect(s.falseRejects <= 3, "\(s)")
         withKnownIssue("issue 11 targets on the fresh part (accuracy ≥ 97 %, false rejects ≤ 3 %) not met yet", isIntermittent: true) {
             #expect(s.accuracy >= 0.97, "\(s)")
             #expect(s.falseRejectRate <= 0.03, "\(s)")
         }
+        #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
+    }
+
+    /// The same slice of holdout2, the part never tuned on (committed before the fresh tuning, the
+    /// checker run on it once, at the end: docs/idscan.md), checked on every run since. Its slice
+    /// happens to hold none of the part's 10 false rejects (scale 2): the floor is the measured
+    /// 29/29 (the targets are reported on the whole part by `fullSplitReport`).
+    @Test(.timeLimit(.minutes(30)))
+    func holdout2Subset() throws {
+        let cases = Self.slice(.holdout2)
+        #expect(cases.count >= 29)
+        let s = try Self.evaluate(cases, parallel: false)
+        print("holdout2 subset: \(s)")
+        #expect(s.falseAcceptRate <= 0.05, "\(s)")
+        #expect(s.correct == s.total, "\(s)")
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
