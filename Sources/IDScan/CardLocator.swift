@@ -20,12 +20,31 @@
 /// `cropped` is reported only when no look finds a whole card and the first look saw a large
 /// region cut by the frame (the other looks split textured backgrounds into regions that touch
 /// the frame, so their "cut region" means nothing).
+///
+/// A card found narrower than `minLongSide` (it would be rejected as `low-resolution`) may be a
+/// card-shaped part of the card — its photo box, a block of print — whose own outline stopped a
+/// look while the card's faint one did not: the later looks then run too, and a card they find
+/// around it (all four corners inside, clearly larger) is taken instead.
 struct CardLocator: Sendable {
     var policy: IDScanPolicy
+    /// The policy's smallest card long side in detection-image pixels (0: no second chance).
+    var minLongSide: Double = 0
 
     func locate(_ image: GrayImage) -> CardDetection {
+        var small: Quad?
+        var smallResult: CardDetection?
+        /// The result to return now, or nil to keep looking.
+        func settle(_ result: CardDetection) -> CardDetection? {
+            guard case let .found(q, _) = result else { return nil }
+            if let inner = small {
+                return q.longSide >= 1.3 * inner.longSide && inner.p.allSatisfy({ Self.contains(q, $0) }) ? result : nil
+            }
+            if q.longSide >= minLongSide { return result }
+            small = q; smallResult = result
+            return nil
+        }
         let first = CardDetector(policy: policy).detect(image)
-        if case .found = first { return first }
+        if let done = settle(first) { return done }
         // The extra looks are less specific than the first: they must also see ID-1's shape
         // (1.586, ≥ 1.45 with perspective), not just any rectangle such as an A4 sheet (1.414).
         var strict = policy
@@ -37,13 +56,25 @@ struct CardLocator: Sendable {
         var cropped: CardDetection? = nil
         if case .cropped = first { cropped = first }
         while !looks.isEmpty {
-            let result = looks.removeFirst().detect(image)
-            if case .found = result { return result }
+            if let done = settle(looks.removeFirst().detect(image)) { return done }
         }
-        if let tight = tightScan(image) { return tight }
-        if let edges = EdgeQuadFinder(policy: policy).find(image) { return edges }
-        if let content = contentRegion(image) { return content }
-        return cropped ?? first
+        if let tight = tightScan(image), let done = settle(tight) { return done }
+        if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
+        if let content = contentRegion(image), let done = settle(content) { return done }
+        return smallResult ?? cropped ?? first
+    }
+
+    /// Whether `p` lies inside the convex quad `q` (on its outline counts as inside).
+    static func contains(_ q: Quad, _ p: Vec2) -> Bool {
+        guard q.p.count == 4 else { return false }
+        var sign = 0.0
+        for k in 0..<4 {
+            let a = q.p[k], b = q.p[(k + 1) % 4]
+            let z = (b - a).cross(p - a)
+            if z == 0 { continue }
+            if sign == 0 { sign = z } else if (z > 0) != (sign > 0) { return false }
+        }
+        return true
     }
 
     /// Marks, in `barrier`, 0 for pixels on the border's side of the Otsu split of `smooth` and

@@ -101,8 +101,17 @@ struct EdgeQuadFinder: Sendable {
         }
         bins.sort { $0.v > $1.v }
         var peaks: [(t: Int, r: Int, v: Int32)] = []
+        // At most `perDirection` peaks within ±6° of one another: the rows of a printed page, the
+        // stripes of a cloth or the courses of a brick wall must not take every slot from the
+        // card's fainter sides across them.
+        let perDirection = 12
         for b in bins {
             if peaks.count >= 40 { break }
+            let near = peaks.reduce(0) { n, p in
+                let d = abs(p.t - b.t)
+                return n + (min(d, thetaBins - d) <= 6 ? 1 : 0)
+            }
+            if near >= perDirection { continue }
             let clear = peaks.allSatisfy { p in
                 let d = abs(p.t - b.t)
                 if d <= 4 { return abs(p.r - b.r) > 5 }

@@ -75,7 +75,8 @@ public struct IDScanChecker: Sendable {
 
         var problems: [IDScanProblem] = []
         let quad: Quad
-        let detection = CardLocator(policy: policy).locate(detectionImage)
+        let minCard = policy.minCardWidth.isFinite ? policy.minCardWidth : 0
+        let detection = CardLocator(policy: policy, minLongSide: minCard / max(toOriginalX, toOriginalY, 1e-9)).locate(detectionImage)
         if case .found = detection {} else { capture(ScanCapture(image: decoded, quad: nil)) }
         switch detection {
         case let .notFound(aspect):

@@ -11,6 +11,11 @@ struct CardQuality: Sendable {
 
     var contrast: Double { p95 - p5 }
 
+    /// Smallest solidity (pixels ÷ convex-hull area) of a clipped blob that counts as glare: a
+    /// highlight, round or streaked, measures ≈ 0.9–0.96; clipped card paper with the print still
+    /// showing through it ≈ 0.3–0.7.
+    static let minGlareSolidity = 0.8
+
     /// Fixed size of the resampled card (ID-1 aspect).
     static let width = 400
     static let height = 252
@@ -73,22 +78,52 @@ struct CardQuality: Sendable {
             let iw32 = UInt32(truncatingIfNeeded: iw)   // iw < n < Int32.max
             let stack = UnsafeMutablePointer<Int32>.allocate(capacity: clipped)   // each clipped pixel pushed at most once
             defer { stack.deallocate() }
+            // Per-row extent of the blob being flooded (for its solidity).
+            var rowMin = [Int](repeating: Int.max, count: ih), rowMax = [Int](repeating: -1, count: ih)
             for start in 0..<n where m[start] == 1 {
                 m[start] = 2
                 stack[0] = Int32(truncatingIfNeeded: start)
                 var top = 1
                 var size = 0
+                var yLo = ih, yHi = -1
                 while top > 0 {
                     top &-= 1
                     let i = Int(stack[top])
                     size &+= 1
-                    let x = Int(UInt32(truncatingIfNeeded: i) % iw32)
+                    let q = UInt32(truncatingIfNeeded: i).quotientAndRemainder(dividingBy: iw32)
+                    let x = Int(q.remainder), y = Int(q.quotient)
+                    if y >= 0, y < ih {
+                        if x < rowMin[y] { rowMin[y] = x }
+                        if x > rowMax[y] { rowMax[y] = x }
+                        if y < yLo { yLo = y }
+                        if y > yHi { yHi = y }
+                    }
                     if x > 0, m[i &- 1] == 1 { m[i &- 1] = 2; stack[top] = Int32(truncatingIfNeeded: i &- 1); top &+= 1 }
                     if x < iw &- 1, m[i &+ 1] == 1 { m[i &+ 1] = 2; stack[top] = Int32(truncatingIfNeeded: i &+ 1); top &+= 1 }
                     if i >= iw, m[i &- iw] == 1 { m[i &- iw] = 2; stack[top] = Int32(truncatingIfNeeded: i &- iw); top &+= 1 }
                     if i &+ iw < n, m[i &+ iw] == 1 { m[i &+ iw] = 2; stack[top] = Int32(truncatingIfNeeded: i &+ iw); top &+= 1 }
                 }
-                if size >= minBlob { glarePixels &+= size }
+                // Glare is a solid clipped patch that hides the print under it (a specular
+                // highlight, a spot or a streak: convex, no holes). Clipped paper between print
+                // that still shows (a near-white card under a bright lamp) is ragged and full
+                // of holes: legible, so not glare. Solidity = pixels / convex hull of the rows.
+                if size >= minBlob, yLo <= yHi {
+                    var pts: [Vec2] = []
+                    pts.reserveCapacity(4 * (yHi - yLo + 1))
+                    for y in yLo...yHi where rowMax[y] >= 0 {
+                        let a = Double(rowMin[y]), b = Double(rowMax[y] + 1)
+                        pts.append(Vec2(x: a, y: Double(y))); pts.append(Vec2(x: b, y: Double(y)))
+                        pts.append(Vec2(x: a, y: Double(y + 1))); pts.append(Vec2(x: b, y: Double(y + 1)))
+                        rowMin[y] = Int.max; rowMax[y] = -1
+                    }
+                    let hull = Geometry.convexHull(pts)
+                    var area = 0.0
+                    for k in hull.indices { area += hull[k].cross(hull[(k + 1) % hull.count]) }
+                    area = abs(area) / 2
+                    if Double(size) >= Self.minGlareSolidity * max(area, 1) { glarePixels &+= size }
+                } else if yLo <= yHi {
+                    for y in yLo...yHi { rowMin[y] = Int.max; rowMax[y] = -1 }
+                }
             }
         }
         }

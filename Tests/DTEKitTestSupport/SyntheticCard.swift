@@ -37,6 +37,22 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case keyboard
         /// Flatbed scan: a cream / beige lid (warm, slightly darker than white).
         case creamLid
+        // The `holdout2` part's backgrounds (added before the checker was tuned on `fresh`, and
+        // never shown to the checker until its one final evaluation).
+        /// Phone photo: light marble with dark, turbulent veins.
+        case marble
+        /// Phone photo: loop-pile carpet (fine random pile, beige/grey/blue).
+        case carpet
+        /// Phone photo: dark pebbled leather (a desk pad, a wallet).
+        case leather
+        /// Phone photo: a cork board (tan granules, dark pores).
+        case cork
+        /// Phone photo: a brick surface (running bond, light mortar joints).
+        case brick
+        /// Phone photo: a printed tablecloth with a repeating flower motif on a coloured ground.
+        case floralCloth
+        /// Flatbed scan: a mid-grey lid (darker than `greyLid`, with a faint felt texture).
+        case midGreyLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -71,6 +87,10 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var lightGradient = 0.0
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
+    /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
+    public var warmCast = 0.0
+    /// Vignetting strength (0–1): darkening towards the image corners (1 − v·r², r = 1 at a corner).
+    public var vignette = 0.0
     /// Multiplies luminance (under/over exposure).
     public var exposure = 1.0
     /// Scales contrast around mid-gray.
@@ -397,6 +417,117 @@ public enum IDScanSyntheticCard {
                     put(y * W + x, (g, g, g * 1.03))
                 }
             }
+        case .marble:
+            let base = 212 + 26 * rng.unit()
+            let a = rng.unit() * 3.14
+            let (ca, sa) = (cos(a), sin(a))
+            let freq = (0.012 + 0.01 * rng.unit()) * scale
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let turb = 3.0 * valueNoise(fx, fy, cell: 120, seed: bgSeed) + 1.2 * valueNoise(fx, fy, cell: 30, seed: bgSeed &+ 1)
+                        + 0.4 * valueNoise(fx, fy, cell: 8, seed: bgSeed &+ 2)
+                    let u = (Double(x) * ca + Double(y) * sa) * freq
+                    let vein = pow(abs(sin((u + turb) * 3.1416)), 0.25)   // thin dark lines where sin ≈ 0
+                    let g = base * (0.55 + 0.45 * vein) * (0.97 + 0.06 * valueNoise(fx, fy, cell: 60, seed: bgSeed &+ 3))
+                    put(y * W + x, (g, g * 0.99, g * 0.97))
+                }
+            }
+        case .carpet:
+            let tones: [(Double, Double, Double)] = [(170, 150, 120), (110, 110, 114), (60, 76, 120), (130, 60, 50)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let pile = lattice(Int(fx / 1.5), Int(fy / 1.5), bgSeed) - 0.5
+                    let tuft = valueNoise(fx, fy, cell: 4, seed: bgSeed &+ 1) - 0.5
+                    let g = 0.9 + 0.22 * pile + 0.25 * tuft + 0.1 * (valueNoise(fx, fy, cell: 150, seed: bgSeed &+ 2) - 0.5)
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .leather:
+            let tones: [(Double, Double, Double)] = [(58, 38, 26), (30, 28, 28), (74, 44, 30), (40, 34, 46)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let pebble = valueNoise(fx, fy, cell: 7, seed: bgSeed)
+                    let crease = abs(valueNoise(fx, fy, cell: 40, seed: bgSeed &+ 1) - 0.5) < 0.02 ? 0.7 : 1.0
+                    let sheen = 1 + 0.25 * (valueNoise(fx, fy, cell: 260, seed: bgSeed &+ 2) - 0.5)
+                    let g = (0.8 + 0.4 * pebble * pebble) * crease * sheen
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .cork:
+            let t = (176 + 20 * rng.unit(), 132 + 16 * rng.unit(), 88 + 12 * rng.unit())
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let granule = valueNoise(fx, fy, cell: 5, seed: bgSeed)
+                    let pore = lattice(Int(fx / 3), Int(fy / 3), bgSeed &+ 1)
+                    var g = 0.78 + 0.35 * granule + 0.08 * (valueNoise(fx, fy, cell: 50, seed: bgSeed &+ 2) - 0.5)
+                    if pore > 0.94 { g *= 0.5 } else if pore < 0.03 { g *= 1.15 }
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .brick:
+            let tones: [(Double, Double, Double)] = [(160, 72, 52), (130, 60, 46), (176, 110, 80), (110, 86, 76)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            let mortar = 175 + 40 * rng.unit()
+            let bw = (90 + 30 * rng.unit()) / scale, bh = bw * 0.35, joint = bh * 0.14
+            let a = (rng.unit() - 0.5) * 0.4
+            let (ca, sa) = (cos(a), sin(a))
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 300, v = -Double(x) * sa + Double(y) * ca + 300
+                    let row = Int((v / bh).rounded(.down))
+                    let uu = u + (row % 2 == 0 ? 0 : bw / 2)
+                    let col = Int((uu / bw).rounded(.down))
+                    let iu = uu - Double(col) * bw, iv = v - Double(row) * bh
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    if iu < joint || iv < joint {
+                        let g = mortar * (0.92 + 0.16 * valueNoise(fx, fy, cell: 3, seed: bgSeed))
+                        put(y * W + x, (g, g * 0.97, g * 0.92))
+                    } else {
+                        let shade = 0.8 + 0.35 * lattice(col, row, bgSeed &+ 1)
+                        let g = shade * (0.9 + 0.2 * valueNoise(fx, fy, cell: 6, seed: bgSeed &+ 2))
+                        put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                    }
+                }
+            }
+        case .floralCloth:
+            let grounds: [(Double, Double, Double)] = [(236, 226, 200), (60, 70, 120), (200, 210, 190), (120, 40, 50)]
+            let inks: [(Double, Double, Double)] = [(200, 60, 90), (240, 200, 80), (60, 120, 70), (250, 240, 230)]
+            let k = Int(rng.next() % UInt64(grounds.count))
+            let ground = grounds[k], ink = inks[(k + 1 + Int(rng.next() % 3)) % inks.count], leaf = (70.0, 120.0, 60.0)
+            let period = (70 + 40 * rng.unit()) / scale
+            let a = (rng.unit() - 0.5) * 0.8
+            let (ca, sa) = (cos(a), sin(a))
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 500, v = -Double(x) * sa + Double(y) * ca + 500
+                    let row = Int((v / period).rounded(.down))
+                    let uu = u + (row % 2 == 0 ? 0 : period / 2)
+                    let cu = uu - (Double(Int((uu / period).rounded(.down))) + 0.5) * period
+                    let cv = v - (Double(row) + 0.5) * period
+                    let r = (cu * cu + cv * cv).squareRoot() / period, th = atan2(cv, cu)
+                    var c = ground
+                    if r < 0.07 { c = (240, 210, 60) }
+                    else if r < 0.28 * (0.6 + 0.4 * abs(cos(2.5 * th))) { c = ink }
+                    else if r > 0.36, r < 0.46, abs(sin(th * 2 + 0.6)) < 0.25 { c = leaf }
+                    let weave = 0.95 + 0.05 * sin(u * 2.0 * scale) * sin(v * 2.0 * scale)
+                    put(y * W + x, (c.0 * weave, c.1 * weave, c.2 * weave))
+                }
+            }
+        case .midGreyLid:
+            let base = 165 + 20 * rng.unit()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let v = base * (0.985 + 0.03 * valueNoise(fx, fy, cell: 3, seed: bgSeed)) + 4 * (valueNoise(fx, fy, cell: 200, seed: bgSeed &+ 1) - 0.5)
+                    put(y * W + x, (v, v, v * 1.01))
+                }
+            }
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -511,7 +642,7 @@ public enum IDScanSyntheticCard {
         }
 
         // Lighting: a soft shadow and a lamp-side gradient.
-        if s.shadow > 0 || s.lightGradient > 0 {
+        if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
             for y in 0..<H {
                 let ny = Double(y) / Double(H) - 0.5
@@ -520,8 +651,9 @@ public enum IDScanSyntheticCard {
                     var f = 1.0
                     if s.shadow > 0 { f *= 1 - s.shadow * min(max(nx * sc + ny * ss + 0.5, 0), 1) }
                     if s.lightGradient > 0 { f *= 1 + s.lightGradient * (nx * lc + ny * ls) }
+                    if s.vignette > 0 { f *= 1 - s.vignette * 2 * (nx * nx + ny * ny) }
                     let i = y * W + x
-                    bg[0][i] *= f; bg[1][i] *= f; bg[2][i] *= f
+                    bg[0][i] *= f * (1 + s.warmCast); bg[1][i] *= f; bg[2][i] *= f * (1 - s.warmCast)
                 }
             }
         }

@@ -35,10 +35,20 @@ public struct IDScanLabelledCase: Sendable {
 ///   before the straight-edge look was tuned and evaluated once at the end: the part that
 ///   measures how the checker generalises.
 ///
+/// - **holdout2**: designs alternating (the other way round from `fresh`); backgrounds marble,
+///   carpet, dark leather, cork, brick, a printed floral tablecloth, a mid-grey scanner lid; lighting
+///   gradient 0.05–0.3 with, per photo, one of: plain, a warm (tungsten) cast, low light (exposure
+///   0.72–0.85) with more sensor noise, or vignetting; stronger perspective (up to 15 %) and, for a
+///   third of the photos, a larger frame (1600 × 1200) with the card smaller in it (46–55 % of the
+///   width); every good card's long side (mean of its near and far edges) ≥ 620 px, over the
+///   policy's 600 px minimum (the older parts' 0.6-width photos with perspective can fall a few
+///   pixels under it: a labelling borderline they keep). Committed before the checker was tuned on `fresh`, and run
+///   through the checker once, at the end: the part that measures generalisation after that.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -57,6 +67,7 @@ public enum IDScanSyntheticDataset {
         case .tuning: [.desk, .wood, .fabric]
         case .keptOut: [.stone, .clutter, .slate]
         case .fresh: [.granite, .tablecloth, .newspaper, .keyboard]
+        case .holdout2: [.marble, .carpet, .leather, .cork, .brick, .floralCloth]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -64,6 +75,7 @@ public enum IDScanSyntheticDataset {
         case .tuning: [.white]
         case .keptOut: [.greyLid]
         case .fresh: [.creamLid]
+        case .holdout2: [.midGreyLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -71,6 +83,7 @@ public enum IDScanSyntheticDataset {
         case .tuning: (11, 1000)
         case .keptOut: (23, 50_000)
         case .fresh: (37, 90_000)
+        case .holdout2: (53, 130_000)
         }
     }
 
@@ -87,6 +100,7 @@ public enum IDScanSyntheticDataset {
         case .tuning: s.design = .model2013
         case .keptOut: s.design = .model2024
         case .fresh: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013   // both sides of both designs
+        case .holdout2: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -94,6 +108,7 @@ public enum IDScanSyntheticDataset {
         case .tuning: gradient = r.range(0, 0.15)
         case .keptOut: gradient = r.range(0.15, 0.3)
         case .fresh: gradient = r.range(0.1, 0.3)
+        case .holdout2: gradient = r.range(0.05, 0.3)
         }
         switch capture {
         case .photo:
@@ -107,6 +122,26 @@ public enum IDScanSyntheticDataset {
             s.shadow = r.range(0, 0.3)
             s.lightGradient = gradient
             s.noise = r.range(1, 3.5)
+            if part == .holdout2 {
+                // Other capture geometry: stronger perspective; a third of the photos in a larger
+                // frame with the card smaller in it (its long side still ≥ 600 px, the policy's minimum).
+                s.perspective = r.range(0.04, 0.15)
+                if i % 3 == 1 {
+                    s.width = 1600; s.height = 1200
+                    s.cardWidthFraction = r.range(0.46, 0.55)
+                }
+                // A good image must be good by the policy's own measure: the card's long side, the
+                // mean of its near and far edges, at least 620 px (3 % over the 600 px minimum), so
+                // that perspective never makes a "good" card a low-resolution one.
+                s.cardWidthFraction = max(s.cardWidthFraction, 620 / (Double(s.width) * (1 - s.perspective / 2)))
+                // Other lighting, one kind per photo.
+                switch i % 4 {
+                case 0: s.warmCast = r.range(0.08, 0.2)
+                case 1: s.exposure = r.range(0.72, 0.85); s.noise = r.range(3.5, 6)
+                case 2: s.vignette = r.range(0.25, 0.5)
+                default: break
+                }
+            }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -161,7 +196,7 @@ public enum IDScanSyntheticDataset {
         }
         for i in 0..<(5 * k) {
             var s = anyGood(400 + i)
-            if i % 2 == 0 { s.downscale = 2 } else { s.width = 700; s.height = s.height * 700 / 1000; s.cardWidthFraction = 0.72 }
+            if i % 2 == 0 { s.downscale = 2 } else { s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72 }
             add("lowres-\(i)", s, .jpeg(quality(i)), .lowResolution)
         }
         for i in 0..<(5 * k) {

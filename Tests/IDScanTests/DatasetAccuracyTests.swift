@@ -4,9 +4,10 @@ import IDScan
 import Testing
 
 /// Accuracy of the checker on the split synthetic data set (see `IDScanSyntheticDataset`): the
-/// thresholds were tuned on the `tuning` part and, for the straight-edge look, on the `kept-out`
-/// part; the `fresh` part (other backgrounds, another scanner lid, both designs) measures how the
-/// checker generalises.
+/// thresholds were tuned on the `tuning` part, the straight-edge look on the `kept-out` part, and
+/// the glare solidity and the second look at a too-small card on the `fresh` part; the `holdout2`
+/// part (other backgrounds, lighting and capture geometry, committed before that last tuning)
+/// measures how the checker generalises, and carries the issue's targets.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -85,8 +86,8 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The same slice of the fresh part (kept out of all tuning; see docs/idscan.md), checked on
-    /// every run once its one evaluation had been made.
+    /// The same slice of the fresh part (kept out of tuning until its one evaluation, tuned on
+    /// since: glare solidity, the second look at a too-small card; see docs/idscan.md).
     @Test(.timeLimit(.minutes(30)))
     func freshSubset() throws {
         let cases = Self.slice(.fresh)
@@ -94,14 +95,30 @@ struct DatasetAccuracy {
         let s = try Self.evaluate(cases, parallel: false)
         print("fresh subset: \(s)")
         #expect(s.falseAcceptRate <= 0.05, "\(s)")
-        // Regression floors at the measured level (25/29, 4 false rejects of 12 — two card-not-found, one low-resolution, one glare — measured
-        // once, after the last change to the checker, 2026-12-01).
-        #expect(s.accuracy >= 0.86, "\(s)")
-        #expect(s.falseRejects <= 4, "\(s)")
+        // Regression floors at the measured level (26/29, 3 false rejects of 12: two on newsprint —
+        // card-not-found and a wrong, too small quad judged low-resolution — and one card drawn
+        // just under 600 px by perspective; before the fresh tuning 25/29 with 4).
+        #expect(s.accuracy >= 0.89, "\(s)")
+        #expect(s.falseRejects <= 3, "\(s)")
         withKnownIssue("issue 11 targets on the fresh part (accuracy ≥ 97 %, false rejects ≤ 3 %) not met yet", isIntermittent: true) {
             #expect(s.accuracy >= 0.97, "\(s)")
             #expect(s.falseRejectRate <= 0.03, "\(s)")
         }
+        #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
+    }
+
+    /// The same slice of holdout2, the part never tuned on (committed before the fresh tuning, the
+    /// checker run on it once, at the end: docs/idscan.md), checked on every run since. Its slice
+    /// happens to hold none of the part's 10 false rejects (scale 2): the floor is the measured
+    /// 29/29 (the targets are reported on the whole part by `fullSplitReport`).
+    @Test(.timeLimit(.minutes(30)))
+    func holdout2Subset() throws {
+        let cases = Self.slice(.holdout2)
+        #expect(cases.count >= 29)
+        let s = try Self.evaluate(cases, parallel: false)
+        print("holdout2 subset: \(s)")
+        #expect(s.falseAcceptRate <= 0.05, "\(s)")
+        #expect(s.correct == s.total, "\(s)")
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
@@ -114,20 +131,28 @@ struct DatasetAccuracy {
         let env = ProcessInfo.processInfo.environment
         let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
         let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
+        var table = "part | role | images | verdict accuracy | false rejects | false accepts\n"
         for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? true {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
+            table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
+                            part == .holdout2 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh:
-                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) not met yet", isIntermittent: true) {
+            case .keptOut, .fresh, .holdout2:
+                // Measured against the targets on every part; only holdout2's figure (never tuned
+                // on) says how the checker generalises.
+                let role = part == .holdout2 ? "the never-tuned part" : "a tuned-on part"
+                withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
                 }
             }
         }
+        print("SUMMARY (scale \(scale))\n" + table)
     }
 }
 
