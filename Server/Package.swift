@@ -6,7 +6,7 @@ import PackageDescription
 // DTEKit by path. `make serve` runs it; `make test` runs its tests.
 let package = Package(
     name: "DTEKitServer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],   // Synchronization's Mutex
     products: [
         .executable(name: "dtekit-server", targets: ["dtekit-server"]),
     ],

@@ -1,5 +1,6 @@
 import DTEKit
 import Foundation
+import Synchronization
 import Hummingbird
 import NIOCore
 
@@ -125,21 +126,21 @@ public enum ServerApp {
 }
 
 /// Request counters and time by route and status, in Prometheus' text format.
-public final class Metrics: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requests: [String: Int] = [:]
-    private var seconds: [String: Double] = [:]
+public final class Metrics: Sendable {
+    private struct Counters { var requests: [String: Int] = [:]; var seconds: [String: Double] = [:] }
+    private let counters = Mutex(Counters())
 
     public init() {}
 
     func count(_ route: String, _ status: Int, seconds time: Double = 0) {
-        lock.lock(); defer { lock.unlock() }
-        requests["route=\"\(route)\",status=\"\(status)\"", default: 0] += 1
-        seconds["route=\"\(route)\"", default: 0] += time
+        counters.withLock { c in
+            c.requests["route=\"\(route)\",status=\"\(status)\"", default: 0] += 1
+            c.seconds["route=\"\(route)\"", default: 0] += time
+        }
     }
 
     public func prometheusText() -> String {
-        lock.lock(); defer { lock.unlock() }
+        let (requests, seconds) = counters.withLock { ($0.requests, $0.seconds) }
         var s = "# HELP dtekit_requests_total Requests by route and HTTP status.\n# TYPE dtekit_requests_total counter\n"
         for (k, v) in requests.sorted(by: { $0.key < $1.key }) { s += "dtekit_requests_total{\(k)} \(v)\n" }
         s += "# HELP dtekit_request_seconds_total Time spent answering, by route.\n# TYPE dtekit_request_seconds_total counter\n"

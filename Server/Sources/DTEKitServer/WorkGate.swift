@@ -1,16 +1,16 @@
 import Foundation
+import Synchronization
 
 /// Bounds the CPU work of requests: at most `running` jobs at once (one per core by default), at
 /// most `waiting` more in line; beyond that a request is refused at once with 503 and
 /// `Retry-After`, so a burst never piles up memory or latency. A job that has not finished
 /// within `timeout` seconds answers 504 (the job itself runs to its end: Cairo cannot be
 /// interrupted mid-page; the gate counts it until then).
-public final class WorkGate: @unchecked Sendable {
+public final class WorkGate: Sendable {
     public let running: Int
     public let waiting: Int
     public let timeout: Int
-    private let lock = NSLock()
-    private var admitted = 0
+    private let admitted = Mutex(0)
     private let slots: DispatchSemaphore
 
     public init(running: Int = ProcessInfo.processInfo.activeProcessorCount, waiting: Int? = nil, timeout: Int = 60) {
@@ -21,7 +21,7 @@ public final class WorkGate: @unchecked Sendable {
     }
 
     private func admit() -> Bool {
-        lock.withLock {
+        admitted.withLock { admitted in
             guard admitted < running + waiting else { return false }
             admitted += 1
             return true
@@ -29,7 +29,7 @@ public final class WorkGate: @unchecked Sendable {
     }
 
     /// Jobs admitted and not finished (running or waiting).
-    public var inFlight: Int { lock.withLock { admitted } }
+    public var inFlight: Int { admitted.withLock { $0 } }
 
     public func submit(_ job: @escaping @Sendable () throws(ServiceError) -> ServiceFile) async -> Result<ServiceFile, ServiceError> {
         guard admit() else { return .failure(.busy(retryAfter: 1)) }
@@ -43,7 +43,7 @@ public final class WorkGate: @unchecked Sendable {
                 let result: Result<ServiceFile, ServiceError>
                 do throws(ServiceError) { result = .success(try job()) } catch { result = .failure(error) }
                 slots.signal()
-                lock.withLock { admitted -= 1 }
+                admitted.withLock { $0 -= 1 }
                 if once.claim() { continuation.resume(returning: result) }
             }
         }
@@ -51,8 +51,7 @@ public final class WorkGate: @unchecked Sendable {
 }
 
 /// A flag that can be claimed once, from any thread.
-private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    func claim() -> Bool { lock.lock(); defer { lock.unlock() }; if done { return false }; done = true; return true }
+private final class Once: Sendable {
+    private let done = Mutex(false)
+    func claim() -> Bool { done.withLock { done in if done { return false }; done = true; return true } }
 }
