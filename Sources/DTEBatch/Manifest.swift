@@ -31,6 +31,7 @@ struct ManifestEntry: Sendable, Equatable {
 /// Memory stays small whatever the archive size: only an index (FNV-1a of the key → offset
 /// and length of its line in the file, ~32 bytes per input) is kept; lines are read back with
 /// `pread` when needed. Two keys with the same 64-bit hash only cost a re-render.
+// Not `Locked` (yet): its lock also covers the file descriptor's writes and reads, not only the index.
 final class Manifest: @unchecked Sendable {
     static let header = "dtekit-batch-manifest\t2\n"
 
