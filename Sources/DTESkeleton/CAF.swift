@@ -51,6 +51,9 @@ public struct CAF: Sendable {
     public let fileBytes: [UInt8]
     /// The CAF's private key (RSASK), with which FRMT is signed.
     package let privateKey: RSAPrivateKey
+    /// The file's `<DA>` (flattened, the bytes the SII's FRMA signs) and its CAF data as read,
+    /// whatever later changes to ``data``: ``isAuthorizedBySII`` checks the file.
+    let authorization: (daBytes: [UInt8], data: CAFData)
 
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
@@ -85,6 +88,7 @@ public struct CAF: Sendable {
               range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw fail("CAF", "not found: not a CAF file (AUTORIZACION)")
         }
+        authorization = (contents.daBytes, contents.caf)
         let verbatim = Array(bytes[range])
         verbatimBytes = verbatim
         flattenedBytes = CAF.flatten(verbatim)
