@@ -43,15 +43,16 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
 
         // MARK: Library modules
+        // DTECore is the only module that touches libxml2 and libcrypto (`internal import`): the
+        // safe parser, C14N, keys and certificates, digests. The modules above use its APIs.
         .target(name: "DTECore", dependencies: ["CLibXML2", "COpenSSL"]),
         .target(name: "DTEPrint", dependencies: ["DTECore", "CCairo", "CZint", "ImageCodec",
                                                  .product(name: "Yams", package: "Yams")],
                 // Aduana's code tables as TSV (source and date in its README): compiled in as
                 // AduanaTables.swift by scripts/aduana-tables.py, not shipped as a bundle.
                 exclude: ["Aduana/data"]),
-        .target(name: "DTESkeleton", dependencies: ["DTECore", "CLibXML2", "COpenSSL",
-                                                    .product(name: "Yams", package: "Yams")]),
-        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint", "COpenSSL"]),
+        .target(name: "DTESkeleton", dependencies: ["DTECore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DTEBatch", dependencies: ["DTECore", "DTEPrint"]),
         // The image codec's thin C helper: libjpeg/libpng calls whose error handling needs setjmp
         // (libjpeg-turbo and libpng headers and libraries from libjpeg62-turbo-dev, libpng-dev).
         .target(name: "CImageCodec", path: "Sources/CImageCodec",

@@ -29,12 +29,11 @@ LAYERS = {
     # C shims: system libraries only.
     "CLibXML2": set(), "CCairo": set(), "CZint": set(), "CPoppler": set(), "CHeif": set(),
     "CZbar": set(), "CTesseract": set(), "COpenSSL": set(), "CImageCodec": set(),
-    # The domain core owns libxml2 and libcrypto.
+    # The domain core owns libxml2 and libcrypto (the only module that imports them).
     "DTECore": {"CLibXML2", "COpenSSL"},
     # The image codec layer (JPEG/PNG/PDF/HEIC decoding), shared by the printout's logos and IDScan.
     "ImageCodec": {"CImageCodec", "CPoppler", "CHeif", "CCairo"},
-    # Capabilities. Debt (issue 14, step 1): DTESkeleton still has its own libxml2 and OpenSSL
-    # wrappers and DTEBatch its own SHA-256; both are listed in DEBT, not here.
+    # Capabilities: XML, keys and digests through DTECore, never libxml2/libcrypto directly.
     "DTEPrint": {"DTECore", "ImageCodec", "CCairo", "CZint", "Yams"},
     "DTESkeleton": {"DTECore", "Yams"},
     "DTEBatch": {"DTECore", "DTEPrint"},
@@ -47,11 +46,9 @@ LAYERS = {
     "DTEKitTestSupport": {"DTECore", "DTEBatch", "IDScan", "CZint", "CCairo"},
     "dtekit-test-harness": {"DTEKitCLI", "DTEBatch", "DTEKitTestSupport"},
 }
-# Known crossings still to be removed (issue 14, step 1): allowed, but listed so they are visible.
-DEBT = {
-    "DTESkeleton": {"CLibXML2", "COpenSSL"},
-    "DTEBatch": {"COpenSSL"},
-}
+# Known crossings still to be removed: allowed, but listed so they are visible. Empty since
+# issue 14, step 1 (DTESkeleton and DTEBatch reach libxml2/libcrypto only through DTECore).
+DEBT: dict = {}
 SYSTEM = {"Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch", "Synchronization",
           "Testing", "XCTest", "Musl"}
 IMPORT = re.compile(r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:struct|class|enum|func|var|let|protocol|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)")
@@ -145,7 +142,7 @@ def main():
     if problems:
         sys.exit(1)
     debt = ", ".join(f"{k} → {', '.join(sorted(v))}" for k, v in sorted(DEBT.items()))
-    print(f"module graph: {len(targets)} targets follow their layers (known debt: {debt})")
+    print(f"module graph: {len(targets)} targets follow their layers" + (f" (known debt: {debt})" if debt else " (no known debt)"))
 
 
 if __name__ == "__main__":

@@ -98,25 +98,26 @@ public struct BatchEngine: Sendable {
 }
 
 /// One execution: owns the threads, the manifest, the report and the counters.
-final class BatchRun: @unchecked Sendable {
+final class BatchRun: Sendable {
     let config: BatchConfiguration
     let reader: any BatchDocumentReader
     let renderer: any BatchRenderer
     let fingerprint: String
     let onEvent: @Sendable (BatchEvent) -> Void
     let cancelled = AtomicFlag()
-    private var queue: BoundedQueue<BatchInput>?
-    private let queueLock = NSLock()
+    private let queue = Locked<BoundedQueue<BatchInput>?>(nil)
     /// The PDF names given out, so colliding inputs never overwrite each other.
     let claims = OutputClaims()
 
-    // Collector state, guarded by `lock`.
-    private let lock = NSLock()
-    private var progress = BatchProgress(inputsDone: 0, inputsTotal: 0, rendered: 0, skipped: 0, failed: 0,
-                                         outputsWritten: 0, elapsed: 0)
-    private var notInShard = 0
-    private var report: ReportWriter?
-    private var reportError: BatchError?
+    /// What the collector accumulates, input after input.
+    private struct Collected {
+        var progress = BatchProgress(inputsDone: 0, inputsTotal: 0, rendered: 0, skipped: 0, failed: 0,
+                                     outputsWritten: 0, elapsed: 0)
+        var notInShard = 0
+        var report: ReportWriter?
+        var reportError: BatchError?
+    }
+    private let collected = Locked(Collected())
     private let start = Date()
 
     init(engine: BatchEngine, onEvent: @escaping @Sendable (BatchEvent) -> Void) {
@@ -129,8 +130,7 @@ final class BatchRun: @unchecked Sendable {
 
     func cancel() {
         cancelled.set()
-        queueLock.lock(); let q = queue; queueLock.unlock()
-        q?.abandon()
+        queue.current?.abandon()
     }
 
     /// `--report` must name a file that is neither a folder nor one of the inputs: the report
@@ -161,11 +161,12 @@ final class BatchRun: @unchecked Sendable {
         }
         if let reportFile = config.reportFile {
             try BatchRun.checkReportTarget(reportFile, inputs: config.inputs)
-            report = try ReportWriter(url: reportFile)
+            let writer = try ReportWriter(url: reportFile)
+            collected.withLock { $0.report = writer }
         }
 
         let total = discovery.count()
-        lock.lock(); progress.inputsTotal = total; lock.unlock()
+        collected.withLock { $0.progress.inputsTotal = total }
         onEvent(.started(totalInputs: total))
 
         // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
@@ -177,7 +178,7 @@ final class BatchRun: @unchecked Sendable {
         let q = BoundedQueue<BatchInput>(capacity: config.jobs * 16)
         let writes = BoundedQueue<WriteJob>(capacity: BatchRun.writeGroup * 2 + config.jobs * 2,
                                             wakeTakersAt: BatchRun.writeGroup / 2, flushAfter: 0.05)
-        queueLock.lock(); queue = q; queueLock.unlock()
+        queue.withLock { $0 = q }
         if cancelled.isSet { q.abandon() }
         let renderers = DispatchGroup(), writers = DispatchGroup()
         for n in 0..<max(2, min(8, config.jobs)) {
@@ -219,15 +220,16 @@ final class BatchRun: @unchecked Sendable {
         }
         manifest.finish()
 
-        lock.lock()
-        progress.elapsed = Date().timeIntervalSince(start)
-        let summary = BatchSummary(inputs: progress.inputsDone, rendered: progress.rendered, skipped: progress.skipped,
-                                   failed: progress.failed, notInShard: notInShard, outputsWritten: progress.outputsWritten,
-                                   elapsedSeconds: progress.elapsed, cancelled: wasCancelled,
-                                   staleTemporaryFilesRemoved: stale)
-        let writer = report; report = nil
-        let pendingReportError = reportError
-        lock.unlock()
+        let (summary, writer, pendingReportError) = collected.withLock { c in
+            c.progress.elapsed = Date().timeIntervalSince(start)
+            let summary = BatchSummary(inputs: c.progress.inputsDone, rendered: c.progress.rendered, skipped: c.progress.skipped,
+                                       failed: c.progress.failed, notInShard: c.notInShard, outputsWritten: c.progress.outputsWritten,
+                                       elapsedSeconds: c.progress.elapsed, cancelled: wasCancelled,
+                                       staleTemporaryFilesRemoved: stale)
+            let writer = c.report
+            c.report = nil
+            return (summary, writer, c.reportError)
+        }
         if let pendingReportError { throw pendingReportError }
         try writer?.finish(summary: summary)
         onEvent(.finished(summary))
@@ -235,18 +237,20 @@ final class BatchRun: @unchecked Sendable {
     }
 
     private func collect(_ outcome: BatchInputOutcome) {
-        lock.lock(); defer { lock.unlock() }
-        progress.inputsDone += 1
-        progress.rendered += outcome.renderedCount
-        progress.skipped += outcome.skippedCount
-        progress.failed += outcome.failedCount
-        progress.outputsWritten += outcome.documents.filter { $0.status == .rendered }.reduce(0) { $0 + $1.outputs.count }
-        if outcome.status == .notInShard { notInShard += 1 }
-        progress.elapsed = Date().timeIntervalSince(start)
-        if let r = report {
-            do throws(BatchError) { try r.append(outcome) } catch { reportError = reportError ?? error }
+        // The event is sent under the lock, as before: events arrive in the order counted.
+        collected.withLock { c in
+            c.progress.inputsDone += 1
+            c.progress.rendered += outcome.renderedCount
+            c.progress.skipped += outcome.skippedCount
+            c.progress.failed += outcome.failedCount
+            c.progress.outputsWritten += outcome.documents.filter { $0.status == .rendered }.reduce(0) { $0 + $1.outputs.count }
+            if outcome.status == .notInShard { c.notInShard += 1 }
+            c.progress.elapsed = Date().timeIntervalSince(start)
+            if let r = c.report {
+                do throws(BatchError) { try r.append(outcome) } catch { c.reportError = c.reportError ?? error }
+            }
+            onEvent(.input(outcome, c.progress))
         }
-        onEvent(.input(outcome, progress))
     }
 
     /// Reads, checks the manifest, parses and renders one input file; its PDFs go to the
@@ -357,54 +361,59 @@ struct WriteJob: Sendable {
 
 /// An input whose PDFs are being written: counts the writes in flight; the last `release`
 /// returns the finished outcome.
-final class PendingInput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcome: BatchInputOutcome
-    private var references = 1
+final class PendingInput: Sendable {
+    private struct State {
+        var outcome: BatchInputOutcome
+        var references = 1
+    }
+    private let state: Locked<State>
     let hash: Digest
     let documentCount: Int
 
     init(outcome: BatchInputOutcome, hash: Digest, documentCount: Int) {
-        self.outcome = outcome
+        state = Locked(State(outcome: outcome))
         self.hash = hash
         self.documentCount = documentCount
     }
 
     func addDocument(_ d: BatchDocumentOutcome) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        outcome.documents.append(d)
-        return outcome.documents.count - 1
+        state.withLock { s in
+            s.outcome.documents.append(d)
+            return s.outcome.documents.count - 1
+        }
     }
 
-    func retain() { lock.lock(); references += 1; lock.unlock() }
+    func retain() { state.withLock { $0.references += 1 } }
 
     func warn(_ message: String) {
-        lock.lock(); defer { lock.unlock() }
-        outcome.warnings = (outcome.warnings ?? []) + [message]
+        state.withLock { $0.outcome.warnings = ($0.outcome.warnings ?? []) + [message] }
     }
 
     func written(_ slot: Int, _ name: String) {
-        lock.lock(); defer { lock.unlock() }
-        guard outcome.documents.indices.contains(slot) else { return }
-        outcome.documents[slot].outputs.append(name)
+        state.withLock { s in
+            guard s.outcome.documents.indices.contains(slot) else { return }
+            s.outcome.documents[slot].outputs.append(name)
+        }
     }
 
     func fail(_ slot: Int, _ reason: String) {
-        lock.lock(); defer { lock.unlock() }
-        guard outcome.documents.indices.contains(slot) else { return }
-        outcome.documents[slot].status = .failed
-        if outcome.documents[slot].error == nil { outcome.documents[slot].error = reason }
+        state.withLock { s in
+            guard s.outcome.documents.indices.contains(slot) else { return }
+            s.outcome.documents[slot].status = .failed
+            if s.outcome.documents[slot].error == nil { s.outcome.documents[slot].error = reason }
+        }
     }
 
     /// The finished outcome when this was the last reference, else `nil`.
     func release() -> BatchInputOutcome? {
-        lock.lock(); defer { lock.unlock() }
-        references -= 1
-        guard references == 0 else { return nil }
-        outcome.outputs = outcome.documents.flatMap(\.outputs)
-        if outcome.documents.contains(where: { $0.status == .failed }) { outcome.status = .failed }
-        else if outcome.documents.isEmpty { outcome.status = .notInShard }
-        else { outcome.status = .rendered }
-        return outcome
+        state.withLock { s in
+            s.references -= 1
+            guard s.references == 0 else { return nil }
+            s.outcome.outputs = s.outcome.documents.flatMap(\.outputs)
+            if s.outcome.documents.contains(where: { $0.status == .failed }) { s.outcome.status = .failed }
+            else if s.outcome.documents.isEmpty { s.outcome.status = .notInShard }
+            else { s.outcome.status = .rendered }
+            return s.outcome
+        }
     }
 }

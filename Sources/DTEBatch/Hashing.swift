@@ -1,28 +1,19 @@
+import DTECore
 import Foundation
-import COpenSSL
 
-/// Stable hashes: SHA-256 (OpenSSL libcrypto) for content, FNV-1a for sharding. Never Swift's
+/// Stable hashes: SHA-256 (DTECore's `Digest`, OpenSSL libcrypto) for content, FNV-1a for sharding. Never Swift's
 /// `Hasher`, which is seeded per process.
 package enum BatchHash {
     /// SHA-256 of `data`, lowercase hex.
     public static func sha256Hex(_ data: Data) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
-        data.withUnsafeBytes { raw in
-            digest.withUnsafeMutableBufferPointer { out in
-                // SHA256 never fails for in-memory input; the return value is the output pointer.
-                _ = SHA256(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, out.baseAddress)
-            }
-        }
-        return hex(digest)
+        hex(DTECore.Digest.sha256(data))
     }
 
     /// SHA-256 of `data` as a 32-byte value (kept inline: no heap allocation per manifest entry).
     static func sha256(_ data: Data) -> Digest {
         var d = Digest()
         data.withUnsafeBytes { raw in
-            withUnsafeMutableBytes(of: &d) { out in
-                _ = SHA256(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, out.bindMemory(to: UInt8.self).baseAddress)
-            }
+            withUnsafeMutableBytes(of: &d) { out in DTECore.Digest.sha256(raw, into: out) }
         }
         return d
     }

@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,7 @@ struct ManifestEntry: Sendable, Equatable {
 /// Memory stays small whatever the archive size: only an index (FNV-1a of the key → offset
 /// and length of its line in the file, ~32 bytes per input) is kept; lines are read back with
 /// `pread` when needed. Two keys with the same 64-bit hash only cost a re-render.
-final class Manifest: @unchecked Sendable {
+final class Manifest: Sendable {
     static let header = "dtekit-batch-manifest\t2\n"
 
     struct Slot {
@@ -40,16 +41,23 @@ final class Manifest: @unchecked Sendable {
         var seen: Bool
     }
 
+    /// The index and the open file, changed together under one lock (held across the writes,
+    /// so appended lines and their offsets always agree).
+    private struct State {
+        var index: [UInt64: Slot] = [:]
+        var fd: Int32 = -1
+        var endOffset: UInt64 = 0
+        var lastSync = Date()
+        /// Lines appended or entries forgotten since the last compaction.
+        var dirty = false
+    }
+
     let path: String
-    private let lock = NSLock()
-    private var index: [UInt64: Slot] = [:]
-    private var fd: Int32 = -1
-    private var endOffset: UInt64 = 0
-    private var lastSync = Date()
+    private let state = Locked(State())
     private let syncInterval: TimeInterval
     private let sync: Bool
     /// Lines appended or entries forgotten since the last compaction.
-    private(set) var dirty = false
+    var dirty: Bool { state.withLock { $0.dirty } }
 
     init(folder: URL, shardTag: String, syncInterval: TimeInterval = 2, sync: Bool = true) {
         path = folder.appendingPathComponent("\(OutputFolder.hiddenPrefix)manifest\(shardTag).tsv").path
@@ -57,9 +65,12 @@ final class Manifest: @unchecked Sendable {
         self.sync = sync
     }
 
-    deinit { if fd >= 0 { Posix.closeFD(fd) } }
+    deinit {
+        let fd = state.withLock { $0.fd }
+        if fd >= 0 { Posix.closeFD(fd) }
+    }
 
-    var count: Int { lock.lock(); defer { lock.unlock() }; return index.count }
+    var count: Int { state.withLock { $0.index.count } }
 
     // MARK: Line format
 
@@ -147,18 +158,21 @@ final class Manifest: @unchecked Sendable {
         }
         if !pending.isEmpty { clean = false }   // torn last line
         guard sawHeader else { return false }
-        lock.lock(); index = loaded; endOffset = fileOffset + UInt64(pending.count); lock.unlock()
+        let end = fileOffset + UInt64(pending.count)
+        state.withLock { $0.index = loaded; $0.endOffset = end }
         return clean
     }
 
     /// Opens the existing (clean) file for reading entries back and appending.
     func openForAppend() throws(BatchError) {
-        lock.lock(); defer { lock.unlock() }
-        if fd >= 0 { Posix.closeFD(fd) }
-        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-        if fd < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
-        var st = stat()
-        if fstat(fd, &st) == 0 { endOffset = UInt64(st.st_size) }
+        let path = path
+        try state.withLock { (s) throws(BatchError) in
+            if s.fd >= 0 { Posix.closeFD(s.fd) }
+            s.fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if s.fd < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
+            var st = stat()
+            if fstat(s.fd, &st) == 0 { s.endOffset = UInt64(st.st_size) }
+        }
     }
 
     /// Reads a slot's line back from `file`; `nil` if it no longer parses.
@@ -173,10 +187,7 @@ final class Manifest: @unchecked Sendable {
     }
 
     func entry(for key: String) -> ManifestEntry? {
-        lock.lock()
-        let slot = index[Manifest.key(key)]
-        let file = fd
-        lock.unlock()
+        let (slot, file) = state.withLock { ($0.index[Manifest.key(key)], $0.fd) }
         guard let slot, file >= 0, let e = Manifest.read(slot, from: file), e.k == key else { return nil }
         return e
     }
@@ -184,102 +195,108 @@ final class Manifest: @unchecked Sendable {
     /// Rewrites the manifest compactly (streamed to a temporary file, fsync, rename) and
     /// reopens it. With `dropUnseen`, entries of inputs this run did not see are dropped.
     func compact(dropUnseen: Bool = false) throws(BatchError) {
-        lock.lock(); defer { lock.unlock() }
-        let tmp = path + ".\(getpid()).tmp"
-        unlink(tmp)
-        let out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard out >= 0 else { throw .io(tmp, reason: String(cString: strerror(errno))) }
-        var newIndex: [UInt64: Slot] = [:]
-        newIndex.reserveCapacity(index.count)
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(1 << 16)
-        var written: UInt64 = 0
-        var failure: String?
-        func flush() {
-            guard failure == nil else { return }
-            var off = 0
-            while off < buffer.count {
-                let n = buffer.withUnsafeBytes { raw in write(out, raw.baseAddress.map { $0 + off }, raw.count - off) }
-                if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
-                off += n
+        let path = path, sync = sync
+        try state.withLock { (state) throws(BatchError) in
+            let tmp = path + ".\(getpid()).tmp"
+            unlink(tmp)
+            let out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard out >= 0 else { throw .io(tmp, reason: String(cString: strerror(errno))) }
+            var newIndex: [UInt64: Slot] = [:]
+            newIndex.reserveCapacity(state.index.count)
+            var buffer = [UInt8]()
+            buffer.reserveCapacity(1 << 16)
+            var written: UInt64 = 0
+            var failure: String?
+            func flush() {
+                guard failure == nil else { return }
+                var off = 0
+                while off < buffer.count {
+                    let n = buffer.withUnsafeBytes { raw in write(out, raw.baseAddress.map { $0 + off }, raw.count - off) }
+                    if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
+                    off += n
+                }
+                buffer.removeAll(keepingCapacity: true)
             }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        buffer.append(contentsOf: Manifest.header.utf8)
-        written = UInt64(buffer.count)
-        // Entries are read back from the current file (opened now if only `load()` ran).
-        let ownsSource = fd < 0
-        let source = ownsSource ? open(path, O_RDONLY | O_CLOEXEC) : fd
-        if source >= 0 {
-            for (k, slot) in index where !dropUnseen || slot.seen {
-                guard let e = Manifest.read(slot, from: source), Manifest.key(e.k) == k else { continue }
-                let bytes = Array(Manifest.line(e).utf8)
-                newIndex[k] = Slot(offset: written, length: UInt32(clamping: bytes.count), seen: slot.seen)
-                buffer.append(contentsOf: bytes)
-                written += UInt64(bytes.count)
-                if buffer.count >= 1 << 16 { flush() }
+            buffer.append(contentsOf: Manifest.header.utf8)
+            written = UInt64(buffer.count)
+            // Entries are read back from the current file (opened now if only `load()` ran).
+            let ownsSource = state.fd < 0
+            let source = ownsSource ? open(path, O_RDONLY | O_CLOEXEC) : state.fd
+            if source >= 0 {
+                for (k, slot) in state.index where !dropUnseen || slot.seen {
+                    guard let e = Manifest.read(slot, from: source), Manifest.key(e.k) == k else { continue }
+                    let bytes = Array(Manifest.line(e).utf8)
+                    newIndex[k] = Slot(offset: written, length: UInt32(clamping: bytes.count), seen: slot.seen)
+                    buffer.append(contentsOf: bytes)
+                    written += UInt64(bytes.count)
+                    if buffer.count >= 1 << 16 { flush() }
+                }
             }
+            if ownsSource && source >= 0 { Posix.closeFD(source) }
+            flush()
+            if failure == nil, sync, fsync(out) != 0 { failure = String(cString: strerror(errno)) }
+            Posix.closeFD(out)
+            if failure == nil, rename(tmp, path) != 0 { failure = String(cString: strerror(errno)) }
+            if let failure { unlink(tmp); throw .io(path, reason: failure) }
+            if state.fd >= 0 { Posix.closeFD(state.fd) }
+            state.fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if state.fd < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
+            state.index = newIndex
+            state.endOffset = written
+            state.lastSync = Date()
+            state.dirty = false
         }
-        if ownsSource && source >= 0 { Posix.closeFD(source) }
-        flush()
-        if failure == nil, sync, fsync(out) != 0 { failure = String(cString: strerror(errno)) }
-        Posix.closeFD(out)
-        if failure == nil, rename(tmp, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure { unlink(tmp); throw .io(path, reason: failure) }
-        if fd >= 0 { Posix.closeFD(fd) }
-        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-        if fd < 0 { throw .io(path, reason: String(cString: strerror(errno))) }
-        index = newIndex
-        endOffset = written
-        lastSync = Date()
-        dirty = false
     }
 
     /// Records an input whose outputs are all in place: one appended line, written now (a
     /// SIGKILL right after loses nothing), fsync'ed every `syncInterval` seconds.
     func record(_ entry: ManifestEntry) {
         let line = Array(Manifest.line(entry).utf8)
-        lock.lock(); defer { lock.unlock() }
-        dirty = true
-        guard fd >= 0 else { return }
-        var off = 0
-        while off < line.count {
-            let n = line.withUnsafeBytes { raw in write(fd, raw.baseAddress.map { $0 + off }, raw.count - off) }
-            if n < 0 { if errno == EINTR { continue }; index[Manifest.key(entry.k)] = nil; return }
-            off += n
-        }
-        index[Manifest.key(entry.k)] = Slot(offset: endOffset, length: UInt32(clamping: line.count), seen: true)
-        endOffset += UInt64(line.count)
-        if sync, Date().timeIntervalSince(lastSync) >= syncInterval {
-            _ = fsync(fd)
-            lastSync = Date()
+        let sync = sync, syncInterval = syncInterval
+        state.withLock { s in
+            s.dirty = true
+            guard s.fd >= 0 else { return }
+            let fd = s.fd
+            var off = 0
+            while off < line.count {
+                let n = line.withUnsafeBytes { raw in write(fd, raw.baseAddress.map { $0 + off }, raw.count - off) }
+                if n < 0 { if errno == EINTR { continue }; s.index[Manifest.key(entry.k)] = nil; return }
+                off += n
+            }
+            s.index[Manifest.key(entry.k)] = Slot(offset: s.endOffset, length: UInt32(clamping: line.count), seen: true)
+            s.endOffset += UInt64(line.count)
+            if sync, Date().timeIntervalSince(s.lastSync) >= syncInterval {
+                _ = fsync(fd)
+                s.lastSync = Date()
+            }
         }
     }
 
     /// Marks an input as present in this run.
     func markSeen(_ key: String) {
-        lock.lock(); defer { lock.unlock() }
-        index[Manifest.key(key)]?.seen = true
+        state.withLock { $0.index[Manifest.key(key)]?.seen = true }
     }
 
     /// Whether some entry's input was not seen (deleted or moved since).
     var hasUnseenEntries: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return index.values.contains { !$0.seen }
+        state.withLock { $0.index.values.contains { !$0.seen } }
     }
 
     /// Forgets an input (its outputs failed): the next run re-renders it.
     func forget(_ key: String) {
-        lock.lock(); defer { lock.unlock() }
-        if index.removeValue(forKey: Manifest.key(key)) != nil { dirty = true }
+        state.withLock { s in
+            if s.index.removeValue(forKey: Manifest.key(key)) != nil { s.dirty = true }
+        }
     }
 
     func finish() {
-        lock.lock(); defer { lock.unlock() }
-        if fd >= 0 {
-            if sync { _ = fsync(fd) }
-            Posix.closeFD(fd)
-            fd = -1
+        let sync = sync
+        state.withLock { s in
+            if s.fd >= 0 {
+                if sync { _ = fsync(s.fd) }
+                Posix.closeFD(s.fd)
+                s.fd = -1
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 import DTEPrint
 
@@ -15,33 +16,34 @@ import DTEPrint
 /// Shards write to different manifests and cannot see each other's names.
 ///
 /// Memory: 16 bytes of key per name (64-bit FNV-1a hashes of name and owner), not the names.
-final class OutputClaims: @unchecked Sendable {
-    private let lock = NSLock()
-    private var owners: [UInt64: UInt64] = [:]
+final class OutputClaims: Sendable {
+    private let owners = Locked<[UInt64: UInt64]>([:])
 
     /// Records `names` as `owner`'s without checking (the manifest's entries).
     func seed(_ names: [String], owner: String) {
         let o = BatchHash.fnv1a64(owner)
-        lock.lock(); defer { lock.unlock() }
-        for n in names { owners[BatchHash.fnv1a64(n)] = o }
+        owners.withLock { owners in
+            for n in names { owners[BatchHash.fnv1a64(n)] = o }
+        }
     }
 
     /// The name `owner` may write `name` under: `name` itself when free or already `owner`'s,
     /// otherwise the first free tagged form.
     func claim(_ name: String, owner: String) -> String {
         let o = BatchHash.fnv1a64(owner)
-        lock.lock(); defer { lock.unlock() }
-        var candidate = name
-        var attempt = 0
-        while true {
-            let key = BatchHash.fnv1a64(candidate)
-            if let current = owners[key], current != o {
-                attempt += 1
-                candidate = OutputNameClaims.tagged(name, source: owner, attempt: attempt)
-                continue
+        return owners.withLock { owners in
+            var candidate = name
+            var attempt = 0
+            while true {
+                let key = BatchHash.fnv1a64(candidate)
+                if let current = owners[key], current != o {
+                    attempt += 1
+                    candidate = OutputNameClaims.tagged(name, source: owner, attempt: attempt)
+                    continue
+                }
+                owners[key] = o
+                return candidate
             }
-            owners[key] = o
-            return candidate
         }
     }
 }

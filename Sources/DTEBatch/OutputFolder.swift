@@ -8,6 +8,7 @@ import Darwin
 
 /// The output folder: atomic writes (temporary file in the folder, fsync, rename), the run
 /// lock, clean-up of temporary files a killed run left behind, and output-name validation.
+// Unchecked: `lockFD` changes only on the run's own thread (lock/unlock around the run); the rest is immutable.
 final class OutputFolder: @unchecked Sendable {
     let url: URL
     let path: String
@@ -15,7 +16,8 @@ final class OutputFolder: @unchecked Sendable {
     let syncWrites: Bool
     private let tempPrefix: String
     private var lockFD: Int32 = -1
-    private let counter = LockedCounter()
+    /// Numbers the temporary files of this run.
+    private let counter = Locked<UInt64>(0)
 
     /// Prefix of every file the engine keeps in the output folder besides the PDFs.
     static let hiddenPrefix = ".dtekit-"
@@ -119,7 +121,7 @@ final class OutputFolder: @unchecked Sendable {
         for (i, item) in items.enumerated() {
             do throws(BatchError) {
                 try OutputFolder.validate(fileName: item.name)
-                let tmp = path + "/" + tempPrefix + "\(getpid()).\(counter.next()).part"
+                let tmp = path + "/" + tempPrefix + "\(getpid()).\(counter.withLock { $0 &+= 1; return $0 }).part"
                 created.append((i, try OutputFolder.createAndWrite(item.data, to: tmp), tmp))
             } catch {
                 errors[i] = error
@@ -198,15 +200,5 @@ enum InputFile {
         if let failure { throw .io(path, reason: failure) }
         if total < size { data.count = total }
         return data
-    }
-}
-
-final class LockedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: UInt64 = 0
-    func next() -> UInt64 {
-        lock.lock(); defer { lock.unlock() }
-        value &+= 1
-        return value
     }
 }

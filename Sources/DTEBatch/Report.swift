@@ -4,6 +4,7 @@ import Foundation
 /// Streams the JSON report (`--report FILE`) to a temporary file next to it, one input at a
 /// time (memory stays flat), and renames it into place at the end:
 /// `{"summary": {…}, "inputs": [ {input, relativePath, status, outputs, documents, error}, … ]}`.
+// Unchecked: no lock of its own; BatchRun calls it only while holding its collector's `Locked` state.
 final class ReportWriter: @unchecked Sendable {
     let url: URL
     private let tmpPath: String

@@ -1,9 +1,11 @@
+import DTECore
 import Foundation
 
 /// A bounded blocking FIFO (walker → render threads, render threads → writer threads): a putter
 /// blocks when `capacity` elements are waiting, so memory never grows with the input count.
 /// Wake-ups are batched both ways — putters are woken when the queue has drained to half,
 /// takers when `wakeTakersAt` elements wait — so a hand-off is not a futex call per element.
+// Not `Locked`: takers and putters wait on the condition variable, which a plain lock cannot do.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var buffer: [Element?]
@@ -102,11 +104,10 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
 }
 
 /// A flag set once from any thread.
-final class AtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+struct AtomicFlag: Sendable {
+    private let value = Locked(false)
+    var isSet: Bool { value.current }
+    func set() { value.withLock { $0 = true } }
 }
 
 /// Where the XML's root element says whether a file holds exactly one `<DTE>` (so a shard that

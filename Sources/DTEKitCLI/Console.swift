@@ -1,3 +1,4 @@
+import DTECore
 import DTEKit
 import Foundation
 #if canImport(Glibc)
@@ -9,14 +10,17 @@ import Darwin
 /// Progress, failures and the summary on the terminal. Progress and failures go to stderr,
 /// the summary to stdout. On a TTY the progress line is redrawn in place (at most 10×/s);
 /// otherwise a plain line is printed every `progressInterval` seconds.
-final class Console: @unchecked Sendable {
+final class Console: Sendable {
     let quiet: Bool
     let isTTY: Bool
     let progressInterval: Double
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
-    private var lineShown = false
-    private var lastProgress: BatchProgress?
+    /// What the progress line last showed.
+    private struct State {
+        var lastDraw = Date.distantPast
+        var lineShown = false
+        var lastProgress: BatchProgress?
+    }
+    private let state = Locked(State())
 
     init(quiet: Bool, progressInterval: Double) {
         self.quiet = quiet
@@ -27,7 +31,8 @@ final class Console: @unchecked Sendable {
     func handle(_ event: BatchEvent) {
         switch event {
         case .started(let total):
-            lock.lock(); lastDraw = isTTY ? .distantPast : Date(); lock.unlock()
+            let first = isTTY ? Date.distantPast : Date()
+            state.withLock { $0.lastDraw = first }
             if !quiet && !isTTY { note("dtekit batch: \(total) input files") }
         case .input(let outcome, let progress):
             for w in outcome.warnings ?? [] { error("dtekit: warning: \(w)") }
@@ -44,18 +49,20 @@ final class Console: @unchecked Sendable {
                 error("dtekit: \(outcome.input): \(reasons.joined(separator: "; "))")
             }
             guard !quiet else { return }
-            lock.lock()
-            lastProgress = progress
-            let now = Date()
-            let due = now.timeIntervalSince(lastDraw) >= (isTTY ? 0.1 : progressInterval)
-            if due { lastDraw = now }
-            lock.unlock()
+            let interval = isTTY ? 0.1 : progressInterval
+            let due = state.withLock { s in
+                s.lastProgress = progress
+                let now = Date()
+                let due = now.timeIntervalSince(s.lastDraw) >= interval
+                if due { s.lastDraw = now }
+                return due
+            }
             if due { draw(progress) }
         case .finished:
             // The count a log reader wants last, whatever the speed: a run shorter than the
             // interval still ends with one line, and on a terminal the last redraw is final.
             guard !quiet else { return }
-            lock.lock(); let last = lastProgress; lock.unlock()
+            let last = state.withLock { $0.lastProgress }
             if let last { draw(last, final: true) }
         }
     }
@@ -65,13 +72,15 @@ final class Console: @unchecked Sendable {
         var line = "\(p.inputsDone)/\(p.inputsTotal) (\(pct) %) · \(Console.number(p.rate)) files/s"
         if let eta = p.eta { line += " · ETA \(Console.duration(eta))" }
         line += " · rendered \(p.rendered) · unchanged \(p.skipped) · failed \(p.failed)"
-        lock.lock(); defer { lock.unlock() }
-        if isTTY {
-            // The final redraw stays on screen: the summary goes below it.
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)\(final ? "\n" : "")".utf8))
-            lineShown = !final
-        } else {
-            FileHandle.standardError.write(Data("dtekit batch: \(line)\n".utf8))
+        let isTTY = isTTY
+        state.withLock { s in
+            if isTTY {
+                // The final redraw stays on screen: the summary goes below it.
+                FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)\(final ? "\n" : "")".utf8))
+                s.lineShown = !final
+            } else {
+                FileHandle.standardError.write(Data("dtekit batch: \(line)\n".utf8))
+            }
         }
     }
 
@@ -87,8 +96,9 @@ final class Console: @unchecked Sendable {
     }
 
     private func clearLine() {
-        lock.lock(); defer { lock.unlock() }
-        if lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); lineShown = false }
+        state.withLock { s in
+            if s.lineShown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)); s.lineShown = false }
+        }
     }
 
     func summary(_ s: BatchSummary) {

@@ -1,3 +1,4 @@
+import DTECore
 import DTEKit
 import Foundation
 #if canImport(Glibc)
@@ -8,11 +9,15 @@ import Darwin
 
 /// SIGINT/SIGTERM cancel the current run (in-flight documents finish, the manifest is
 /// saved); a second signal exits at once (still safe: outputs are atomic).
+// Unchecked only for `sources` (Dispatch's signal sources, set once in init and never touched again).
 final class SignalCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var action: (@Sendable () -> Void)?
+    /// What a signal does, and how many signals came.
+    private struct State {
+        var action: (@Sendable () -> Void)?
+        var count = 0
+    }
+    private let state = Locked(State())
     private var sources: [DispatchSourceSignal] = []
-    private var count = 0
 
     init() {
         for sig in [SIGINT, SIGTERM] {
@@ -25,11 +30,10 @@ final class SignalCancellation: @unchecked Sendable {
     }
 
     private func fire(_ sig: Int32) {
-        lock.lock()
-        count += 1
-        let n = count
-        let a = action
-        lock.unlock()
+        let (n, a) = state.withLock { s in
+            s.count += 1
+            return (s.count, s.action)
+        }
         if n > 1 { _exit(128 + sig) }
         a?()     // cancel first: once the message is out, no new document starts
         FileHandle.standardError.write(Data("\ndtekit batch: interrumpiendo (otra vez para salir de inmediato)…\n".utf8))
@@ -38,9 +42,10 @@ final class SignalCancellation: @unchecked Sendable {
     /// Sets what a signal does; returns the previous action.
     @discardableResult
     func onSignal(_ action: (@Sendable () -> Void)?) -> (@Sendable () -> Void)? {
-        lock.lock(); defer { lock.unlock() }
-        let previous = self.action
-        self.action = action
-        return previous
+        state.withLock { s in
+            let previous = s.action
+            s.action = action
+            return previous
+        }
     }
 }

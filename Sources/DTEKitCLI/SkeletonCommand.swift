@@ -89,12 +89,11 @@ struct SkeletonCommand: ParsableCommand {
         var cafs = try caf.map { try CAF.load(contentsOf: URL(fileURLWithPath: $0)) }
         // A CAF whose FRMA does not verify with the SII key of its IDK was tampered with (a
         // widened folio range, another RUT) or not issued by the SII: its folios are worthless.
-        for path in caf where !allowUnverifiedCAF {
-            let url = URL(fileURLWithPath: path)
-            let contents = try CAFFileContents.read(try DTEReader().data(contentsOf: url), source: url.lastPathComponent)
-            guard contents.caf.verifiesSIIAuthorization(daBytes: contents.daBytes) else {
+        // (Checked on the CAFs just read: one read of each file, by DTECore's CAF reader.)
+        for (path, loaded) in zip(caf, cafs) where !allowUnverifiedCAF {
+            guard loaded.isAuthorizedBySII else {
                 throw SkeletonError.invalidOption(name: "--caf", value: path,
-                    rule: "its FRMA is not a valid SII signature for IDK \(contents.caf.idk) (tampered, or not issued by the SII); --allow-unverified-caf uses it anyway")
+                    rule: "its FRMA is not a valid SII signature for IDK \(loaded.data.idk) (tampered, or not issued by the SII); --allow-unverified-caf uses it anyway")
             }
         }
         if let testCAF {

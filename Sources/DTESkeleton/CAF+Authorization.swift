@@ -8,7 +8,6 @@ extension CAF {
     /// another RUT), a self-made test CAF (``makeTestCAF(type:emisor:folios:fechaAutorizacion:)``)
     /// or an unknown IDK. A CAF whose authorisation does not verify stamps worthless folios.
     public var isAuthorizedBySII: Bool {
-        guard let contents = try? CAFFileContents.read(Data(fileBytes), source: source) else { return false }
-        return contents.caf.verifiesSIIAuthorization(daBytes: contents.daBytes)
+        authorization.data.verifiesSIIAuthorization(daBytes: authorization.daBytes)
     }
 }

@@ -51,6 +51,9 @@ public struct CAF: Sendable {
     public let fileBytes: [UInt8]
     /// The CAF's private key (RSASK), with which FRMT is signed.
     package let privateKey: RSAPrivateKey
+    /// The file's `<DA>` (flattened, the bytes the SII's FRMA signs) and its CAF data as read,
+    /// whatever later changes to ``data``: ``isAuthorizedBySII`` checks the file.
+    let authorization: (daBytes: [UInt8], data: CAFData)
 
     /// Loads a CAF file.
     public static func load(contentsOf url: URL) throws -> CAF {
@@ -62,61 +65,48 @@ public struct CAF: Sendable {
         return try CAF(bytes: [UInt8](data), source: url.lastPathComponent)
     }
 
-    /// Parses CAF bytes (`source` names them in errors).
+    /// Parses CAF bytes (`source` names them in errors), with DTECore's CAF reader (the same
+    /// safe parser and rules as for DTEs: size cap, no DOCTYPE, depth limit, Latin-1 without a
+    /// declaration).
     public init(bytes: [UInt8], source: String) throws {
         self.source = source
         self.fileBytes = bytes
         func fail(_ element: String, _ reason: String) -> CAFError { .malformed(file: source, element: element, reason: reason) }
-        guard let start = CAF.find(Array("<CAF".utf8), in: bytes, from: 0, followedByNameEnd: true),
-              let endStart = CAF.findLast(Array("</CAF>".utf8), in: bytes), endStart > start else {
+        let contents: CAFFileContents
+        do {
+            contents = try CAFFileContents.read(Data(bytes), source: source)
+        } catch {
+            switch error.reason {
+            case .notADTE: throw fail("CAF", "not found: not a CAF file (AUTORIZACION)")
+            case .missingElement(let path): throw fail(path, "is missing or empty")
+            default: throw fail(error.element ?? "AUTORIZACION", error.reasonText)
+            }
+        }
+        // The `<CAF>` element's own bytes (the TED carries them as the file has them), located
+        // by DTECore's tokenizer (the one that finds a TED's bytes in a DTE).
+        guard let range = SourceTED.elementRanges(named: "CAF", in: bytes)?.first,
+              range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw fail("CAF", "not found: not a CAF file (AUTORIZACION)")
         }
-        let verbatim = Array(bytes[start..<(endStart + 6)])
+        authorization = (contents.daBytes, contents.caf)
+        let verbatim = Array(bytes[range])
         verbatimBytes = verbatim
         flattenedBytes = CAF.flatten(verbatim)
-        // Declared encoding (if any) wins; CAFs as issued have none and are Latin-1.
-        let declared = bytes.prefix(100).starts(with: Array("<?xml".utf8)) &&
-            String(decoding: bytes.prefix(100), as: UTF8.self).contains("encoding=")
-        let doc: LibXMLDocument
-        do { doc = try LibXMLDocument(bytes: bytes, source: source, encoding: declared ? nil : "ISO-8859-1") } catch {
-            throw fail("AUTORIZACION", "is not well-formed XML: \(error.description)")
+        let cafData = contents.caf
+        guard !cafData.razonSocial.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw fail("CAF/DA/RS", "is missing or empty")
         }
-        func text(_ path: [String]) throws(CAFError) -> String {
-            guard let t = doc.text(at: path)?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else {
-                throw fail(path.joined(separator: "/"), "is missing or empty")
-            }
-            return t
+        guard cafData.folioDesde > 0, cafData.folioDesde <= cafData.folioHasta else {
+            throw fail("CAF/DA/RNG", "range \(cafData.folioDesde)–\(cafData.folioHasta) is empty")
         }
-        func int(_ path: [String]) throws(CAFError) -> Int64 {
-            let t = try text(path)
-            guard let v = Int64(t) else { throw fail(path.joined(separator: "/"), "'\(t)' is not a number") }
-            return v
-        }
-        func b64(_ path: [String]) throws(CAFError) -> [UInt8] {
-            let t = try text(path)
-            guard let d = Data(base64Encoded: t, options: .ignoreUnknownCharacters) else {
-                throw fail(path.joined(separator: "/"), "is not base64")
-            }
-            return [UInt8](d)
-        }
-        let re = try text(["CAF", "DA", "RE"])
-        let rut: RUT
-        do { rut = try RUT(re) } catch { throw fail("CAF/DA/RE", "'\(re)' is not a valid RUT") }
-        let td = try int(["CAF", "DA", "TD"])
-        let desde = try int(["CAF", "DA", "RNG", "D"]), hasta = try int(["CAF", "DA", "RNG", "H"])
-        guard desde > 0, desde <= hasta else { throw fail("CAF/DA/RNG", "range \(desde)–\(hasta) is empty") }
-        let cafData = CAFData(
-            rutEmisor: rut, razonSocial: try text(["CAF", "DA", "RS"]), tipoDTE: Int(td), folioDesde: desde, folioHasta: hasta,
-            fechaAutorizacion: try text(["CAF", "DA", "FA"]), modulus: try b64(["CAF", "DA", "RSAPK", "M"]),
-            exponent: try b64(["CAF", "DA", "RSAPK", "E"]), idk: Int(try int(["CAF", "DA", "IDK"])),
-            signature: try b64(["CAF", "FRMA"]))
         data = cafData
-        let pem = try text(["RSASK"])
+        guard let pem = contents.privateKeyPEM?.trimmingCharacters(in: .whitespacesAndNewlines), !pem.isEmpty else {
+            throw fail("RSASK", "is missing or empty")
+        }
         let key: RSAPrivateKey
         do { key = try RSAPrivateKey(pem: pem) } catch { throw fail("RSASK", error.description) }
-        let pub = key.publicKey
-        guard CAF.stripZeros(pub.modulus) == CAF.stripZeros(cafData.modulus),
-              CAF.stripZeros(pub.exponent) == CAF.stripZeros(cafData.exponent) else {
+        guard CAF.stripZeros(key.modulus) == CAF.stripZeros(cafData.modulus),
+              CAF.stripZeros(key.exponent) == CAF.stripZeros(cafData.exponent) else {
             throw CAFError.keyMismatch(file: source)
         }
         privateKey = key
@@ -151,29 +141,6 @@ public struct CAF: Sendable {
             }
         }
         return out
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, followedByNameEnd: Bool) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = from
-        while i + needle.count <= hay.count {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) {
-                let next = i + needle.count < hay.count ? hay[i + needle.count] : 0
-                if !followedByNameEnd || next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == 0x0A || next == 0x09 { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    static func findLast(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = hay.count - needle.count
-        while i >= 0 {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
-        }
-        return nil
     }
 
     static func stripZeros(_ b: [UInt8]) -> ArraySlice<UInt8> { b.drop { $0 == 0 } }

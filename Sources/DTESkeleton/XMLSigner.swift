@@ -1,4 +1,3 @@
-import COpenSSL
 import DTECore
 import Foundation
 
@@ -24,16 +23,16 @@ public struct XMLSigner: Sendable {
     /// envelope, the SetDTE.
     public func sign(_ xml: [UInt8]) throws(SigningError) -> [UInt8] {
         var bytes = xml
-        let first = try LibXMLDocument(bytes: bytes, source: "DTE")
-        let ids = try first.attributeValues(xpath: "//sii:DTE/*[@ID]", attribute: "ID")
+        let first = try XMLSigner.parse(bytes, source: "DTE")
+        let ids = try XMLSigner.run { () throws(XMLTreeError) in try first.attributeValues(xpath: "//sii:DTE/*[@ID]", attribute: "ID") }
         guard !ids.isEmpty else { throw .xml(reason: "no Documento with an ID attribute under a DTE element") }
         let root = first.rootName ?? ""
         for (index, id) in ids.enumerated() {
             bytes = try signElement(id: id, in: bytes, insertBefore: "</DTE>", occurrence: index)
         }
         if root == "EnvioDTE" || root == "EnvioBOLETA" {
-            let doc = try LibXMLDocument(bytes: bytes, source: root)
-            guard let setID = try doc.attributeValues(xpath: "/*/sii:SetDTE[@ID]", attribute: "ID").first else {
+            let doc = try XMLSigner.parse(bytes, source: root)
+            guard let setID = try XMLSigner.run({ () throws(XMLTreeError) in try doc.attributeValues(xpath: "/*/sii:SetDTE[@ID]", attribute: "ID") }).first else {
                 throw .xml(reason: "SetDTE has no ID attribute")
             }
             bytes = try signElement(id: setID, in: bytes, insertBefore: "</\(root)>", occurrence: 0)
@@ -45,9 +44,9 @@ public struct XMLSigner: Sendable {
         guard !id.isEmpty, !id.contains("'"), !id.contains("\""), !id.contains("<"), !id.contains("&") else {
             throw .xml(reason: "ID '\(id)' cannot be referenced by a signature")
         }
-        let doc = try LibXMLDocument(bytes: xml, source: id)
-        let canonical = try doc.canonicalizeElement(withID: id)
-        let digest = Data(XMLSigner.sha1(canonical)).base64EncodedString()
+        let doc = try XMLSigner.parse(xml, source: id)
+        let canonical = try XMLSigner.run { () throws(XMLTreeError) in try doc.canonicalizeElement(withID: id) }
+        let digest = Data(Digest.sha1(canonical)).base64EncodedString()
         let (modulus, exponent) = try identity.publicComponents()
         let cert = try identity.certificateDER()
         var parts: [String] = []
@@ -75,8 +74,8 @@ public struct XMLSigner: Sendable {
         var withSignature = Array(xml[..<lineStart])
         withSignature += indentation + Array("  ".utf8) + Array(signature.utf8) + Array("\n".utf8) + indentation
         withSignature += xml[at...]
-        let signedDoc = try LibXMLDocument(bytes: withSignature, source: id)
-        let signedInfo = try signedDoc.canonicalizeSignedInfo(referencing: id)
+        let signedDoc = try XMLSigner.parse(withSignature, source: id)
+        let signedInfo = try XMLSigner.run { () throws(XMLTreeError) in try signedDoc.canonicalizeSignedInfo(referencing: id) }
         let value = Data(try identity.signSHA1(signedInfo)).base64EncodedString()
         guard let p = XMLSigner.position(of: Array(Self.placeholder.utf8), in: withSignature, occurrence: 0) else {
             throw .xml(reason: "signature placeholder lost")
@@ -100,11 +99,13 @@ public struct XMLSigner: Sendable {
         return nil
     }
 
-    static func sha1(_ bytes: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
-        bytes.withUnsafeBufferPointer { b in
-            out.withUnsafeMutableBufferPointer { o in _ = SHA1(b.baseAddress, b.count, o.baseAddress) }
-        }
-        return out
+    /// Parses XML to sign with DTECore's safe parser (SafeXML's limits: size, no DOCTYPE, depth).
+    static func parse(_ bytes: [UInt8], source: String) throws(SigningError) -> XMLTree {
+        try run { () throws(XMLTreeError) in try XMLTree(bytes: bytes, source: source) }
+    }
+
+    /// Runs a DTECore XML step, its error as ``SigningError/xml(reason:)``.
+    static func run<T>(_ body: () throws(XMLTreeError) -> T) throws(SigningError) -> T {
+        do { return try body() } catch { throw .xml(reason: error.description) }
     }
 }

@@ -161,6 +161,7 @@ package enum YAMLBounds {
 }
 
 /// The result a worker thread hands back: written once before `done` signals, read after it.
+// Unchecked: the semaphore orders the one write before the one read, which a lock would only repeat.
 private final class ResultBox<T, E: Error>: @unchecked Sendable {
     var result: Result<T, E>?
     let done = DispatchSemaphore(value: 0)

@@ -52,31 +52,36 @@ public struct DTEReadError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var place = source
         if let line { place += ":\(line)" }
-        let what: String
-        switch reason {
-        case let .io(why): what = "cannot read the file: \(why)"
-        case .empty: what = "the file is empty"
-        case let .tooLarge(size, limit): what = "the file has \(size) bytes, more than the limit of \(limit)"
-        case .notXML: what = "not an XML document"
-        case let .unsupportedEncoding(e): what = "unsupported encoding \(e) (DTEs are ISO-8859-1, windows-1252 or UTF-8)"
-        case .forbiddenDTD: what = "the document has a DOCTYPE/DTD (entity declarations are refused for safety; DTEs never have one)"
-        case let .tooDeep(limit): what = "elements are nested deeper than \(limit) levels"
-        case let .malformed(message): what = "malformed XML: \(message)"
-        case let .notADTE(root): what = "the root element <\(root)> is not DTE, EnvioDTE or EnvioBOLETA, and no SII document (Documento) was found inside it"
-        case let .noDocuments(root): what = "the <\(root)> holds no document (no DTE/Documento anywhere inside)"
-        case let .missingElement(name): what = "missing element <\(name)>"
-        case let .invalidValue(value, why): what = "invalid value '\(value)': \(why)"
-        case let .unsupportedDocumentType(code):
-            what = "document type \(code) is not supported"
-        case let .timbre(type, folio, problem):
-            what = "document \(type) N° \(folio): \(problem.kind.rawValue): \(problem.message)"
-        }
+        let what = reasonText
         // Values come from the input: control characters are shown escaped, never sent to a
         // terminal as they are (an ESC sequence in a RznSoc would redraw the user's screen).
         if let element, !(reason == .missingElement(element)) {
             return TerminalSafe.escaped("\(place): <\(element)>: \(what)")
         }
         return TerminalSafe.escaped("\(place): \(what)")
+    }
+
+    /// The reason in words, without the file, line and element (the part of ``description``
+    /// after them; control characters not escaped).
+    package var reasonText: String {
+        switch reason {
+        case let .io(why): return "cannot read the file: \(why)"
+        case .empty: return "the file is empty"
+        case let .tooLarge(size, limit): return "the file has \(size) bytes, more than the limit of \(limit)"
+        case .notXML: return "not an XML document"
+        case let .unsupportedEncoding(e): return "unsupported encoding \(e) (DTEs are ISO-8859-1, windows-1252 or UTF-8)"
+        case .forbiddenDTD: return "the document has a DOCTYPE/DTD (entity declarations are refused for safety; DTEs never have one)"
+        case let .tooDeep(limit): return "elements are nested deeper than \(limit) levels"
+        case let .malformed(message): return "malformed XML: \(message)"
+        case let .notADTE(root): return "the root element <\(root)> is not DTE, EnvioDTE or EnvioBOLETA, and no SII document (Documento) was found inside it"
+        case let .noDocuments(root): return "the <\(root)> holds no document (no DTE/Documento anywhere inside)"
+        case let .missingElement(name): return "missing element <\(name)>"
+        case let .invalidValue(value, why): return "invalid value '\(value)': \(why)"
+        case let .unsupportedDocumentType(code):
+            return "document type \(code) is not supported"
+        case let .timbre(type, folio, problem):
+            return "document \(type) N° \(folio): \(problem.kind.rawValue): \(problem.message)"
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 // The only file of DTECore's XML reading that touches libxml2 pointers. It parses with a fresh
@@ -78,6 +78,36 @@ package enum SafeXML {
     /// Parses `data` safely and lends the libxml2 document to `body` (freed afterwards).
     static func withDocument<T>(_ data: Data, source: String, maxBytes: Int, maxDepth: Int,
                                 _ body: (xmlDocPtr) throws(DTEReadError) -> T) throws(DTEReadError) -> T {
+        let doc = try parseDocument(data, source: source, maxBytes: maxBytes, maxDepth: maxDepth)
+        defer { xmlFreeDoc(doc) }
+        return try body(doc)
+    }
+
+    /// Parses `data` safely, and checks the tree's depth against `maxDepth`; the caller owns
+    /// (frees) the returned document. For ``XMLTree``, which keeps libxml2's tree.
+    static func parseCheckedDocument(_ data: Data, source: String, maxBytes: Int, maxDepth: Int) throws(DTEReadError) -> xmlDocPtr {
+        let doc = try parseDocument(data, source: source, maxBytes: maxBytes, maxDepth: maxDepth)
+        // Depth-first walk without recursion: (node, depth) pairs of elements still to visit.
+        var stack: [(xmlNodePtr, Int)] = []
+        if let root = xmlDocGetRootElement(doc) { stack.append((root, 1)) }
+        while let (node, depth) = stack.popLast() {
+            guard depth <= maxDepth else {
+                let name = node.pointee.name.map { String(cString: $0) }
+                let line = Int(xmlGetLineNo(node))
+                xmlFreeDoc(doc)
+                throw DTEReadError(source: source, line: line, element: name, reason: .tooDeep(limit: maxDepth))
+            }
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { stack.append((c, depth + 1)) }
+                child = c.pointee.next
+            }
+        }
+        return doc
+    }
+
+    /// Parses `data` safely (the rules at the top of this file); the caller owns (frees) the document.
+    private static func parseDocument(_ data: Data, source: String, maxBytes: Int, maxDepth: Int) throws(DTEReadError) -> xmlDocPtr {
         func fail(_ reason: DTEReadError.Reason, line: Int? = nil, element: String? = nil) -> DTEReadError {
             DTEReadError(source: source, line: line, element: element, reason: reason)
         }
@@ -115,9 +145,11 @@ package enum SafeXML {
             if message.hasPrefix("Unsupported encoding") { throw fail(.unsupportedEncoding(declared ?? "?"), line: line) }
             throw fail(.malformed(message), line: line)
         }
-        defer { xmlFreeDoc(doc) }
-        guard doc.pointee.intSubset == nil, doc.pointee.extSubset == nil else { throw fail(.forbiddenDTD) }
-        return try body(doc)
+        guard doc.pointee.intSubset == nil, doc.pointee.extSubset == nil else {
+            xmlFreeDoc(doc)
+            throw fail(.forbiddenDTD)
+        }
+        return doc
     }
 
     /// The local name of the root element, from the bytes (no full parse); `nil` when the input

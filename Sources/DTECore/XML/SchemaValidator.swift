@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// The SII schemas DTEKit validates against.
@@ -55,6 +55,7 @@ public enum SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Owns a compiled `xmlSchema` (immutable after compilation, so shareable between threads:
 /// each validation makes its own `xmlSchemaValidCtxt`).
+// Unchecked: owns a C pointer (freed in deinit), never mutated after init.
 private final class CompiledSchema: @unchecked Sendable {
     let schema: xmlSchemaPtr
     init(_ schema: xmlSchemaPtr) { self.schema = schema }
