@@ -140,9 +140,8 @@ final class RenderContext {
 
 /// Lends ``RenderContext``s to one caller at a time; keeps up to `limit` idle ones. A context
 /// lent out holds a text engine from the process's ``TextEnginePool``; given back, it returns it.
-final class ContextPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [RenderContext] = []
+final class ContextPool: Sendable {
+    private let idle = Locked<[RenderContext]>([])
     private let template: PrintTemplate
     private let logo: Logo?
     private let limit: Int
@@ -154,19 +153,14 @@ final class ContextPool: @unchecked Sendable {
     }
 
     func borrow() throws(PrintError) -> RenderContext {
-        lock.lock()
-        if let c = idle.popLast() { lock.unlock(); c.takeEngine(); return c }
-        lock.unlock()
+        if let c = idle.withLock({ $0.popLast() }) { c.takeEngine(); return c }
         return try RenderContext(template: template, logo: logo)
     }
 
     func giveBack(_ c: RenderContext) {
         c.returnEngine()
-        lock.lock()
-        let kept = idle.count < limit
-        if kept { idle.append(c) }
-        lock.unlock()
-        if !kept { _ = c }     // released here, outside the lock: its engine goes back to the shared pool
+        let limit = limit
+        idle.withLock { idle in if idle.count < limit { idle.append(c) } }   // else released here, outside the lock
     }
 }
 

@@ -1,4 +1,5 @@
 import CTesseract
+import DTECore
 import Foundation
 
 /// Owns one Tesseract engine set up for MRZ text (`A-Z0-9<`, no dictionaries, one text block).
@@ -64,26 +65,20 @@ final class TesseractEngine {
 
 /// Engines are costly to start (the language model loads in ≈ 50–100 ms): idle ones are kept
 /// for reuse, each used by one check at a time.
-final class TesseractPool: @unchecked Sendable {
+final class TesseractPool: Sendable {
     static let shared = TesseractPool()
-    private let lock = NSLock()
-    private var idle: [TesseractEngine] = []
-    private var failed = false
+    private struct State { var idle: [TesseractEngine] = []; var failed = false }
+    private let state = Locked(State())
 
     /// Runs `body` with an engine; nil when Tesseract or its English data is not installed.
     func with<T>(_ body: (TesseractEngine) -> T) -> T? {
-        lock.lock()
-        let cached = idle.popLast()
-        let knownBroken = failed
-        lock.unlock()
+        let (cached, knownBroken) = state.withLock { ($0.idle.popLast(), $0.failed) }
         guard let engine = cached ?? (knownBroken ? nil : TesseractEngine()) else {
-            lock.lock(); failed = true; lock.unlock()
+            state.withLock { $0.failed = true }
             return nil
         }
         let result = body(engine)
-        lock.lock()
-        if idle.count < 4 { idle.append(engine) }
-        lock.unlock()
+        state.withLock { if $0.idle.count < 4 { $0.idle.append(engine) } }
         return result
     }
 }

@@ -1,3 +1,4 @@
+import DTECore
 import Foundation
 
 /// The process's idle ``TextEngine``s, by font family, lent to one render at a time.
@@ -8,38 +9,40 @@ import Foundation
 /// service, where each company brings its own template — as cheap as a long-lived one. The
 /// shaped-label caches are keyed by text, font and width, so one engine serves any template of
 /// its family with the same results.
-final class TextEnginePool: @unchecked Sendable {
+final class TextEnginePool: Sendable {
     static let shared = TextEnginePool(limitPerFamily: max(2, ProcessInfo.processInfo.activeProcessorCount * 2))
 
-    private let lock = NSLock()
-    private var idle: [String: [TextEngine]] = [:]
+    private struct Idle {
+        var engines: [String: [TextEngine]] = [:]
+        /// Families by when an engine was last returned, oldest first.
+        var recent: [String] = []
+    }
+
+    private let idle = Locked(Idle())
     private let limitPerFamily: Int
     /// Families with idle engines kept; past it the least recently returned family is dropped.
     private static let familyLimit = 16
-    private var recent: [String] = []
 
     init(limitPerFamily: Int) { self.limitPerFamily = limitPerFamily }
 
     func borrow(family: String) -> TextEngine {
-        lock.lock()
-        if let engine = idle[family]?.popLast() { lock.unlock(); return engine }
-        lock.unlock()
-        return TextEngine(family: family)
+        idle.withLock { $0.engines[family]?.popLast() } ?? TextEngine(family: family)
     }
 
     func giveBack(_ engine: TextEngine) {
         engine.endDocument()
-        var dropped: [TextEngine] = []
-        lock.lock()
         let family = engine.family
-        if idle[family, default: []].count < limitPerFamily { idle[family, default: []].append(engine) }
-        recent.removeAll { $0 == family }
-        recent.append(family)
-        while recent.count > Self.familyLimit {
-            let old = recent.removeFirst()
-            dropped += idle.removeValue(forKey: old) ?? []
+        let limit = limitPerFamily
+        let dropped: [TextEngine] = idle.withLock { state in
+            if state.engines[family, default: []].count < limit { state.engines[family, default: []].append(engine) }
+            state.recent.removeAll { $0 == family }
+            state.recent.append(family)
+            var dropped: [TextEngine] = []
+            while state.recent.count > Self.familyLimit {
+                dropped += state.engines.removeValue(forKey: state.recent.removeFirst()) ?? []
+            }
+            return dropped
         }
-        lock.unlock()
         _ = dropped      // released outside the lock
     }
 }
