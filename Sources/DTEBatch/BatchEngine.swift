@@ -169,10 +169,39 @@ final class BatchRun: Sendable {
         collected.withLock { $0.progress.inputsTotal = total }
         onEvent(.started(totalInputs: total))
 
-        // Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
-        // rename), so disk latency never stalls rendering. Both queues are bounded. Writers
-        // sleep until a group of PDFs waits (or the first has waited 50 ms: a PDF never sits
-        // in memory while rendering pauses), take it whole (up to `writeGroup`) and make it
+        runPipeline(discovery, folder: folder, manifest: manifest)
+
+        let wasCancelled = cancelled.isSet
+        folder.syncDirectory()
+        // Compact only when something changed: an unchanged re-run writes nothing. A
+        // cancelled run keeps the entries of inputs it did not reach.
+        if manifest.dirty || (!wasCancelled && manifest.hasUnseenEntries) {
+            try manifest.compact(dropUnseen: !wasCancelled)
+        }
+        manifest.finish()
+
+        let (summary, writer, pendingReportError) = collected.withLock { c in
+            c.progress.elapsed = Date().timeIntervalSince(start)
+            let summary = BatchSummary(inputs: c.progress.inputsDone, rendered: c.progress.rendered, skipped: c.progress.skipped,
+                                       failed: c.progress.failed, notInShard: c.notInShard, outputsWritten: c.progress.outputsWritten,
+                                       elapsedSeconds: c.progress.elapsed, cancelled: wasCancelled,
+                                       staleTemporaryFilesRemoved: stale)
+            let writer = c.report
+            c.report = nil
+            return (summary, writer, c.reportError)
+        }
+        if let pendingReportError { throw pendingReportError }
+        try writer?.finish(summary: summary)
+        onEvent(.finished(summary))
+        return summary
+    }
+
+    /// Render threads (CPU) hand finished PDFs to writer threads (temporary file, fsync,
+    /// rename), so disk latency never stalls rendering. Returns when every input taken is
+    /// rendered and every rendered PDF written (also when cancelled).
+    private func runPipeline(_ discovery: InputDiscovery, folder: OutputFolder, manifest: Manifest) {
+        // Both queues are bounded. Writers sleep until a group of PDFs waits (or the first has
+        // waited 50 ms: a PDF never sits in memory while rendering pauses), take it whole (up to `writeGroup`) and make it
         // durable with one journal commit: one wake-up and one commit per group, not per PDF,
         // and the slower the disk, the larger the groups.
         let q = BoundedQueue<BatchInput>(capacity: config.jobs * 16)
@@ -211,29 +240,6 @@ final class BatchRun: Sendable {
         writes.close()      // PDFs already rendered are still written, even when cancelled
         writers.wait()
 
-        let wasCancelled = cancelled.isSet
-        folder.syncDirectory()
-        // Compact only when something changed: an unchanged re-run writes nothing. A
-        // cancelled run keeps the entries of inputs it did not reach.
-        if manifest.dirty || (!wasCancelled && manifest.hasUnseenEntries) {
-            try manifest.compact(dropUnseen: !wasCancelled)
-        }
-        manifest.finish()
-
-        let (summary, writer, pendingReportError) = collected.withLock { c in
-            c.progress.elapsed = Date().timeIntervalSince(start)
-            let summary = BatchSummary(inputs: c.progress.inputsDone, rendered: c.progress.rendered, skipped: c.progress.skipped,
-                                       failed: c.progress.failed, notInShard: c.notInShard, outputsWritten: c.progress.outputsWritten,
-                                       elapsedSeconds: c.progress.elapsed, cancelled: wasCancelled,
-                                       staleTemporaryFilesRemoved: stale)
-            let writer = c.report
-            c.report = nil
-            return (summary, writer, c.reportError)
-        }
-        if let pendingReportError { throw pendingReportError }
-        try writer?.finish(summary: summary)
-        onEvent(.finished(summary))
-        return summary
     }
 
     private func collect(_ outcome: BatchInputOutcome) {
