@@ -136,16 +136,16 @@ struct DatasetAccuracy {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
             table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
-                            part == .holdout2 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            part == .holdout3 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
                             s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh, .holdout2:
-                // Measured against the targets on every part; only holdout2's figure (never tuned
+            case .keptOut, .fresh, .holdout2, .holdout3:
+                // Measured against the targets on every part; only holdout3's figure (never tuned
                 // on) says how the checker generalises.
-                let role = part == .holdout2 ? "the never-tuned part" : "a tuned-on part"
+                let role = part == .holdout3 ? "the never-tuned part" : "a tuned-on part"
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
