@@ -104,7 +104,11 @@ struct CardDetector: Sendable {
         }
         var threshold = max(10 * min(thresholdScale, 1), 2.5 * p90 * thresholdScale)
         if toneSplit {
-            CardLocator.toneBarrier(smooth, width: W, height: H, into: &grad)
+            // Thin lines of the card's tone (joints, grout, pattern lines) are opened away: up to
+            // a twentieth of the smallest card's short side (3 px at 800 × 600, 2 px at 500 × 375).
+            let minShort = (policy.minCardAreaFraction * Double(n) / 1.75).squareRoot()
+            let openRadius = minShort.isFinite ? max(1, min(8, Int(minShort / 20))) : 1
+            CardLocator.toneBarrier(smooth, width: W, height: H, into: &grad, openRadius: openRadius)
             threshold = 0.5
         }
 

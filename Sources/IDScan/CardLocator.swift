@@ -79,7 +79,12 @@ struct CardLocator: Sendable {
 
     /// Marks, in `barrier`, 0 for pixels on the border's side of the Otsu split of `smooth` and
     /// 1000 for the others (a flood through values < 0.5 then crosses the background only).
-    static func toneBarrier(_ smooth: [Float], width W: Int, height H: Int, into barrier: inout [Float]) {
+    ///
+    /// `openRadius` > 0 opens the card's side of the split (erosion then dilation by a square of
+    /// that radius): thin structures of the card's tone — the mortar joints of a brick wall, the
+    /// gaps between floor boards, the lines of a pattern — then no longer join the card to the
+    /// frame, while the card (hundreds of pixels across) keeps its outline.
+    static func toneBarrier(_ smooth: [Float], width W: Int, height H: Int, into barrier: inout [Float], openRadius: Int = 0) {
         let n = W * H
         guard n > 0, smooth.count >= n, barrier.count >= n else { return }
         var hist = [Double](repeating: 0, count: 256)
@@ -105,6 +110,40 @@ struct CardLocator: Sendable {
         for y in 0..<H { count(y * W); count(y * W + W - 1) }
         let backgroundAbove = above * 2 > border
         for i in 0..<n { barrier[i] = (smooth[i] > cut) == backgroundAbove ? 0 : 1000 }
+        if openRadius > 0 { open(&barrier, width: W, height: H, radius: openRadius) }
+    }
+
+    /// Morphological opening of the pixels ≥ 0.5 in `mask` (set to 1000 / 0), by a square of
+    /// `radius`, with two integral images (linear time whatever the radius).
+    static func open(_ mask: inout [Float], width W: Int, height H: Int, radius r: Int) {
+        let n = W * H
+        guard r > 0, W > 2 * r + 1, H > 2 * r + 1, mask.count >= n else { return }
+        let stride = W + 1
+        /// Count of set pixels in the clamped square around each pixel, compared with `full`
+        /// (erosion: all set) or with 0 (dilation: any set).
+        func filter(_ set: [Bool], all: Bool) -> [Bool] {
+            var integral = [Int32](repeating: 0, count: (W + 1) * (H + 1))
+            for y in 0..<H {
+                var row: Int32 = 0
+                for x in 0..<W {
+                    if set[y * W + x] { row += 1 }
+                    integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + row
+                }
+            }
+            var out = [Bool](repeating: false, count: n)
+            for y in 0..<H {
+                let y0 = max(0, y - r), y1 = min(H, y + r + 1)
+                for x in 0..<W {
+                    let x0 = max(0, x - r), x1 = min(W, x + r + 1)
+                    let count = integral[y1 * stride + x1] - integral[y0 * stride + x1] - integral[y1 * stride + x0] + integral[y0 * stride + x0]
+                    out[y * W + x] = all ? Int(count) == (y1 - y0) * (x1 - x0) : count > 0
+                }
+            }
+            return out
+        }
+        let set = (0..<n).map { mask[$0] >= 0.5 }
+        let opened = filter(filter(set, all: true), all: false)
+        for i in 0..<n { mask[i] = opened[i] ? 1000 : 0 }
     }
 
     /// The whole image as the card, when its aspect is ID-1-like and content covers it (≥ 10 of

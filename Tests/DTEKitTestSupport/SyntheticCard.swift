@@ -53,6 +53,18 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case floralCloth
         /// Flatbed scan: a mid-grey lid (darker than `greyLid`, with a faint felt texture).
         case midGreyLid
+        // The `holdout3` part's backgrounds (committed before holdout2 was tuned on, and never
+        // shown to the checker until its one final evaluation).
+        /// Phone photo: oak parquet (strips in a herringbone, each with its own grain and tone).
+        case parquet
+        /// Phone photo: denim (a blue diagonal twill with lighter weft and fading).
+        case denim
+        /// Phone photo: a patterned rug (a geometric medallion field inside striped borders).
+        case rug
+        /// Phone photo: a plain dark glossy desk with broad soft reflections of a window.
+        case glossyDesk
+        /// Flatbed scan: a black scanner lid.
+        case blackLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -517,6 +529,91 @@ public enum IDScanSyntheticCard {
                     else if r > 0.36, r < 0.46, abs(sin(th * 2 + 0.6)) < 0.25 { c = leaf }
                     let weave = 0.95 + 0.05 * sin(u * 2.0 * scale) * sin(v * 2.0 * scale)
                     put(y * W + x, (c.0 * weave, c.1 * weave, c.2 * weave))
+                }
+            }
+        case .parquet:
+            let tones: [(Double, Double, Double)] = [(190, 140, 90), (160, 110, 66), (206, 170, 120), (130, 88, 56)]
+            let t = tones[Int(rng.next() % UInt64(tones.count))]
+            let sw = (26 + 12 * rng.unit()) / scale, sl = sw * (4 + Double(rng.next() % 3))
+            let a = (rng.unit() - 0.5) * 0.6
+            let (ca, sa) = (cos(a), sin(a))
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 700, v = -Double(x) * sa + Double(y) * ca + 700
+                    // Herringbone: columns of strips alternating ±45°.
+                    let col = Int((u / sl).rounded(.down))
+                    let dir = col % 2 == 0 ? 1.0 : -1.0
+                    let along = v + dir * (u - Double(col) * sl)
+                    let strip = Int((along / sw).rounded(.down))
+                    let inStrip = along - Double(strip) * sw
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let shade = 0.82 + 0.3 * lattice(col, strip, bgSeed)
+                    let grain = 0.94 + 0.1 * valueNoise(u * scale * 0.2, along * scale * 3, cell: 4, seed: bgSeed &+ 1)
+                    let joint = inStrip < 1.2 / scale || (u - Double(col) * sl) < 1.2 / scale ? 0.7 : 1.0
+                    let g = shade * grain * joint * (0.97 + 0.06 * valueNoise(fx, fy, cell: 90, seed: bgSeed &+ 2))
+                    put(y * W + x, (t.0 * g, t.1 * g, t.2 * g))
+                }
+            }
+        case .denim:
+            let base = (48 + 30 * rng.unit(), 70 + 30 * rng.unit(), 120 + 40 * rng.unit())
+            let period = 3.2 / scale
+            for y in 0..<H {
+                for x in 0..<W {
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let twill = 0.5 + 0.5 * sin((Double(x) + Double(y)) / period * 3.1416)
+                    let weft = lattice(Int(fx / 2), Int(fy / 2), bgSeed)
+                    let fade = 1 + 0.35 * (valueNoise(fx, fy, cell: 140, seed: bgSeed &+ 1) - 0.5)
+                    let slub = 1 + 0.15 * (valueNoise(fx * 0.2, fy * 4, cell: 6, seed: bgSeed &+ 2) - 0.5)
+                    let g = (0.8 + 0.22 * twill + 0.12 * weft) * fade * slub
+                    put(y * W + x, (base.0 * g + 10 * weft, base.1 * g + 10 * weft, base.2 * g + 8 * weft))
+                }
+            }
+        case .rug:
+            let palettes: [[(Double, Double, Double)]] = [
+                [(140, 36, 40), (30, 40, 80), (214, 190, 150), (60, 90, 70)],
+                [(40, 60, 110), (200, 180, 140), (150, 60, 40), (30, 30, 34)],
+                [(200, 170, 120), (120, 40, 40), (40, 50, 60), (220, 210, 190)],
+            ]
+            let pal = palettes[Int(rng.next() % UInt64(palettes.count))]
+            let cell = (60 + 40 * rng.unit()) / scale
+            let a = (rng.unit() - 0.5) * 0.5
+            let (ca, sa) = (cos(a), sin(a))
+            for y in 0..<H {
+                for x in 0..<W {
+                    let u = Double(x) * ca + Double(y) * sa + 900, v = -Double(x) * sa + Double(y) * ca + 900
+                    let cu = u.truncatingRemainder(dividingBy: cell) / cell - 0.5, cv = v.truncatingRemainder(dividingBy: cell) / cell - 0.5
+                    let d = abs(cu) + abs(cv)   // diamonds
+                    var c = pal[0]
+                    if d < 0.16 { c = pal[2] } else if d < 0.3 { c = pal[1] } else if d > 0.44, d < 0.5 { c = pal[3] }
+                    let band = Int((v / (cell * 3)).rounded(.down))
+                    if band % 4 == 0, (v / (cell * 3)) - Double(band) < 0.12 { c = pal[3] }
+                    let fx = Double(x) * scale, fy = Double(y) * scale
+                    let pile = 0.88 + 0.2 * valueNoise(fx, fy, cell: 2.5, seed: bgSeed) + 0.06 * (valueNoise(fx, fy, cell: 120, seed: bgSeed &+ 1) - 0.5)
+                    put(y * W + x, (c.0 * pile, c.1 * pile, c.2 * pile))
+                }
+            }
+        case .glossyDesk:
+            let v = 34 + 26 * rng.unit()
+            let tint = (rng.unit() - 0.5) * 10
+            let a = rng.unit() * 3.14, (ca, sa) = (cos(a), sin(a))
+            let c0 = rng.unit() - 0.5, width0 = 0.08 + 0.1 * rng.unit(), c1 = c0 + 0.25 + 0.1 * rng.unit()
+            let strength = 50 + 60 * rng.unit()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let nx = Double(x) / Double(W) - 0.5, ny = Double(y) / Double(H) - 0.5
+                    let t = nx * ca + ny * sa
+                    // Two soft window reflections (broad bright bands) on a plain dark surface.
+                    let r0 = exp(-pow((t - c0) / width0, 2)), r1 = 0.5 * exp(-pow((t - c1) / (width0 * 0.6), 2))
+                    let g = v * (1 + 0.04 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 200, seed: bgSeed) - 0.5)) + strength * (r0 + r1)
+                    put(y * W + x, (g + tint, g, g - tint))
+                }
+            }
+        case .blackLid:
+            let base = 18 + 14 * rng.unit()
+            for y in 0..<H {
+                for x in 0..<W {
+                    let v = base + 3 * (valueNoise(Double(x) * scale, Double(y) * scale, cell: 160, seed: bgSeed) - 0.5)
+                    put(y * W + x, (v, v, v + 1))
                 }
             }
         case .midGreyLid:

@@ -45,10 +45,17 @@ public struct IDScanLabelledCase: Sendable {
 ///   pixels under it: a labelling borderline they keep). Committed before the checker was tuned on `fresh`, and run
 ///   through the checker once, at the end: the part that measures generalisation after that.
 ///
+/// - **holdout3**: designs alternating; backgrounds oak parquet (herringbone), denim twill, a
+///   patterned rug, a plain dark glossy desk with window reflections, a black scanner lid; photos
+///   in 4:3 and 16:9 frames of 1200–2000 px with the card at 45–80 % of the width (long side ≥
+///   620 px by the policy's measure) and fully inside; per photo one of plain, a cool (blue) cast,
+///   a slight 3 px motion blur, or the card near a frame edge. Committed before holdout2 was tuned
+///   on; run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -68,6 +75,7 @@ public enum IDScanSyntheticDataset {
         case .keptOut: [.stone, .clutter, .slate]
         case .fresh: [.granite, .tablecloth, .newspaper, .keyboard]
         case .holdout2: [.marble, .carpet, .leather, .cork, .brick, .floralCloth]
+        case .holdout3: [.parquet, .denim, .rug, .glossyDesk]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -76,6 +84,7 @@ public enum IDScanSyntheticDataset {
         case .keptOut: [.greyLid]
         case .fresh: [.creamLid]
         case .holdout2: [.midGreyLid]
+        case .holdout3: [.blackLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -84,6 +93,7 @@ public enum IDScanSyntheticDataset {
         case .keptOut: (23, 50_000)
         case .fresh: (37, 90_000)
         case .holdout2: (53, 130_000)
+        case .holdout3: (71, 170_000)
         }
     }
 
@@ -101,6 +111,7 @@ public enum IDScanSyntheticDataset {
         case .keptOut: s.design = .model2024
         case .fresh: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013   // both sides of both designs
         case .holdout2: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout3: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -109,6 +120,7 @@ public enum IDScanSyntheticDataset {
         case .keptOut: gradient = r.range(0.15, 0.3)
         case .fresh: gradient = r.range(0.1, 0.3)
         case .holdout2: gradient = r.range(0.05, 0.3)
+        case .holdout3: gradient = r.range(0, 0.25)
         }
         switch capture {
         case .photo:
@@ -142,6 +154,7 @@ public enum IDScanSyntheticDataset {
                 default: break
                 }
             }
+            if part == .holdout3 { holdout3Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -162,6 +175,50 @@ public enum IDScanSyntheticDataset {
             s.noise = r.range(0, 1.5)
         }
         return s
+    }
+
+    /// The holdout3 photo geometry and light: a 4:3 or 16:9 frame of 1200–2000 px, the card at
+    /// 45–80 % of the width (its long side, by the policy's measure, ≥ 620 px) and fully inside
+    /// the frame; per photo one of plain, a cool (bluish) cast, a slight motion blur (3 px, still
+    /// legible), or the card moved close to a frame edge (1.5–4 % of the frame away).
+    static func holdout3Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let frames = [(1200, 900), (1600, 1200), (2000, 1500), (1280, 720), (1600, 900), (1920, 1080)]
+        let f = frames[(i * 5 + 1) % frames.count]
+        s.width = f.0; s.height = f.1
+        s.perspective = r.range(0, 0.1)
+        s.cardWidthFraction = r.range(0.45, 0.8)
+        let minFraction = 620 / (Double(s.width) * (1 - s.perspective / 2))
+        s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
+        s.centerX = 0.5; s.centerY = 0.5
+        // Fully inside with a 3 % margin: less rotation first, then a smaller card.
+        func extent() -> (x0: Double, x1: Double, y0: Double, y1: Double) {
+            let c = IDScanSyntheticCard.cardCorners(s)
+            return (c.map(\.x).min() ?? 0, c.map(\.x).max() ?? 0, c.map(\.y).min() ?? 0, c.map(\.y).max() ?? 0)
+        }
+        func fits() -> Bool {
+            let e = extent(), W = Double(s.width), H = Double(s.height)
+            return e.x0 >= 0.03 * W && e.x1 <= 0.97 * W && e.y0 >= 0.03 * H && e.y1 <= 0.97 * H
+        }
+        var guardCount = 0
+        while !fits(), guardCount < 60 {
+            guardCount += 1
+            if abs(s.rotationDegrees) > 3 { s.rotationDegrees *= 0.8 } else { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
+            if s.cardWidthFraction <= minFraction, abs(s.rotationDegrees) <= 3 { s.rotationDegrees *= 0.5; s.perspective *= 0.8 }
+        }
+        switch i % 4 {
+        case 0: s.warmCast = -r.range(0.08, 0.2)   // cool / blue cast (shade, LED light)
+        case 1: s.motionBlur = 3; s.motionVertical = i % 8 == 1
+        case 2:
+            // Near one frame edge, 1.5–4 % of the frame away from it.
+            let e = extent(), W = Double(s.width), H = Double(s.height), gap = r.range(0.015, 0.04)
+            switch (i / 4) % 4 {
+            case 0: s.centerX += (gap * W - e.x0) / W
+            case 1: s.centerX += ((1 - gap) * W - e.x1) / W
+            case 2: s.centerY += (gap * H - e.y0) / H
+            default: s.centerY += ((1 - gap) * H - e.y1) / H
+            }
+        default: break
+        }
     }
 
     static func quality(_ i: Int) -> Int { 72 + (i * 7) % 24 }
@@ -196,7 +253,13 @@ public enum IDScanSyntheticDataset {
         }
         for i in 0..<(5 * k) {
             var s = anyGood(400 + i)
-            if i % 2 == 0 { s.downscale = 2 } else { s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72 }
+            if i % 2 == 0 {
+                s.downscale = 2
+                if part == .holdout3 {   // large frames: scale down until the card is well under 600 px
+                    let long = s.cardWidthFraction * Double(s.width)
+                    s.downscale = max(2, Int((long / 480).rounded(.up)))
+                }
+            } else { s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72 }
             add("lowres-\(i)", s, .jpeg(quality(i)), .lowResolution)
         }
         for i in 0..<(5 * k) {

@@ -5,9 +5,10 @@ import Testing
 
 /// Accuracy of the checker on the split synthetic data set (see `IDScanSyntheticDataset`): the
 /// thresholds were tuned on the `tuning` part, the straight-edge look on the `kept-out` part, and
-/// the glare solidity and the second look at a too-small card on the `fresh` part; the `holdout2`
-/// part (other backgrounds, lighting and capture geometry, committed before that last tuning)
-/// measures how the checker generalises, and carries the issue's targets.
+/// the glare solidity and the second look at a too-small card on the `fresh` part, the opening of
+/// the tone split on the `holdout2` part (after its one evaluation); the `holdout3` part (other
+/// backgrounds, frames and light, committed before holdout2 was tuned on) measures how the
+/// checker generalises, and carries the issue's targets.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -107,10 +108,9 @@ struct DatasetAccuracy {
         #expect(Set(cases.compactMap(\.expected)).count >= 9, "the slice must exercise every image-content code")
     }
 
-    /// The same slice of holdout2, the part never tuned on (committed before the fresh tuning, the
-    /// checker run on it once, at the end: docs/idscan.md), checked on every run since. Its slice
-    /// happens to hold none of the part's 10 false rejects (scale 2): the floor is the measured
-    /// 29/29 (the targets are reported on the whole part by `fullSplitReport`).
+    /// The same slice of holdout2 (never tuned on until its one evaluation, a tuning part since:
+    /// docs/idscan.md), checked on every run. Its slice holds none of the part's false rejects
+    /// (scale 2): the floor is the measured 29/29.
     @Test(.timeLimit(.minutes(30)))
     func holdout2Subset() throws {
         let cases = Self.slice(.holdout2)
@@ -136,16 +136,16 @@ struct DatasetAccuracy {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
             table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
-                            part == .holdout2 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            part == .holdout3 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
                             s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh, .holdout2:
-                // Measured against the targets on every part; only holdout2's figure (never tuned
+            case .keptOut, .fresh, .holdout2, .holdout3:
+                // Measured against the targets on every part; only holdout3's figure (never tuned
                 // on) says how the checker generalises.
-                let role = part == .holdout2 ? "the never-tuned part" : "a tuned-on part"
+                let role = part == .holdout3 ? "the never-tuned part" : "a tuned-on part"
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
