@@ -36,6 +36,9 @@ struct CardDetector: Sendable {
     /// spread) of its median tone (a light card on a slightly darker scanner lid).
     var toneDistance = false
 
+    // Longer than the ~80-line rule (issue 14): the ordered list of looks (outline, tone, content,
+    // tight scan, straight edges) with the rule for which one wins, kept in one place so the
+    // order is read top to bottom; each look is its own function. To be cut with the finder above.
     func detect(_ image: GrayImage) -> CardDetection {
         let W = image.width, H = image.height
         guard W >= 16, H >= 16 else { return .notFound(aspect: nil) }

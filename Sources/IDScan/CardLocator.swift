@@ -178,6 +178,8 @@ struct CardLocator: Sendable {
     }
 
     /// Look 8: the card located by its printed content on a plain background.
+    // Longer than the ~80-line rule (issue 14) by a few lines: one pass building the content mask
+    // and its bounding region; kept whole for the same reason as the other looks.
     func contentRegion(_ image: GrayImage) -> CardDetection? {
         let W = image.width, H = image.height
         guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }

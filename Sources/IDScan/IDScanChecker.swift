@@ -35,6 +35,9 @@ public struct IDScanChecker: Sendable {
         timed { data.withUnsafeBytes { bytes in run(bytes, capture: capture) } }
     }
 
+    // Longer than the ~80-line rule (issue 14): decode → size checks → card search → quality
+    // checks → problems, in the order the report lists them; each step is a call, the length is
+    // the problem list being assembled. To be cut into named steps with the finder above.
     func run(_ bytes: UnsafeRawBufferPointer, page: Int = 0, document: PDFDocument? = nil,
              capture: (ScanCapture) -> Void = { _ in }) -> IDScanReport {
         var metrics = IDScanMetrics(fileBytes: bytes.count)
