@@ -9,13 +9,8 @@ set -euo pipefail
 binary="$1"; templates="$2"; sii="$3"; seconds="${4:-20}"; connections="${5:-8}"
 sample="$sii/samples/33-DTE--76354771-K--33--170.xml"
 [ -f "$sample" ] || { echo "load: $sample not found (set the SII directory)" >&2; exit 1; }
-work="$(mktemp -d)"
-out="$work/server.out"
-"$binary" --port 0 --templates "$templates" >"$out" 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 3000); do grep -q listening "$out" && break; sleep 0.1; done
-port="$(grep -o ':[0-9]*$' "$out" | tr -d :)"
+. "$(dirname "$0")/start-server.sh"
+start_server load "$binary" "$templates"
 # The multipart body, built once, sent as is by every request.
 boundary="dtekitload"
 {

@@ -7,13 +7,8 @@
 set -euo pipefail
 binary="$1"; templates="$2"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$(mktemp -d)"
-"$binary" --port 0 --templates "$templates" >"$work/server.out" 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 3000); do grep -q listening "$work/server.out" && break; sleep 0.1; done
-port="$(grep -o ':[0-9]*$' "$work/server.out" | tr -d :)"
-[ -n "$port" ] || { echo "readme-curl: the server did not start" >&2; exit 1; }
+. "$root/Server/scripts/start-server.sh"
+start_server readme-curl "$binary" "$templates"
 # The block, with the documented port replaced by the free one.
 awk '/<!-- curl-examples/ {on = 1; next} /<!-- \/curl-examples -->/ {on = 0} on' "$root/README.md" \
   | sed -e '/^```/d' -e "s/127\.0\.0\.1:8080/127.0.0.1:$port/g" > "$work/examples.sh"

@@ -14,12 +14,8 @@ for f in "$sample" "$cedula" "$root/Samples/logo.png" "$root/Samples/emisor.yaml
   [ -f "$f" ] || { echo "soak: $f not found" >&2; exit 1; }
 done
 (( seconds >= 120 )) || { echo "soak: needs at least 120 seconds (the first minute is the baseline)" >&2; exit 1; }
-work="$(mktemp -d)"
-"$binary" --port 0 --templates "$templates" >"$work/server.out" 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 3000); do grep -q listening "$work/server.out" && break; sleep 0.1; done
-port="$(grep -o ':[0-9]*$' "$work/server.out" | tr -d :)"
+. "$root/Server/scripts/start-server.sh"
+start_server soak "$binary" "$templates"
 
 b="dtekitsoak"
 part() { printf -- '--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' "$b" "$1" "$2"; }
