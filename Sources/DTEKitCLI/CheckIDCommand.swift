@@ -53,7 +53,7 @@ struct CheckIDCommand: ParsableCommand {
     var minContrast: String?
     @Option(name: .long, help: ArgumentHelp("Largest glare fraction of the card (default 0.01).", valueName: "f"))
     var maxGlareFraction: String?
-    @Option(name: .long, help: ArgumentHelp("Largest JPEG blocking on the card, % of grid pixel pairs (default 6.5).", valueName: "v"))
+    @Option(name: .long, help: ArgumentHelp("Largest JPEG blocking on the card, % of grid pixel pairs (default 7).", valueName: "v"))
     var maxBlockiness: String?
     @Option(name: .long, help: ArgumentHelp("Lowest JPEG quality, from the quantisation table (default 20).", valueName: "q"))
     var minJpegQuality: String?

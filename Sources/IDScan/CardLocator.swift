@@ -61,6 +61,7 @@ struct CardLocator: Sendable {
         if let tight = tightScan(image), let done = settle(tight) { return done }
         if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
         if let content = contentRegion(image), let done = settle(content) { return done }
+        if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
         return smallResult ?? cropped ?? first
     }
 

@@ -20,6 +20,51 @@ struct EdgeQuadFinder: Sendable {
     var policy: IDScanPolicy
     /// Receives the search's intermediate steps (lines, scored candidates): a tuning aid for tests.
     var trace: (@Sendable (String) -> Void)? = nil
+    /// Only edges with a plain side vote: an edge pixel votes when, on one side of it along its
+    /// gradient, nothing strong lies 3–6 px away. A card's outline has its printing margin on one
+    /// side; the strokes of newsprint, a patterned cloth or dense texture are busy on both sides,
+    /// so on such a background the card's sides become the strongest lines instead of drowning in
+    /// the text rows. A second pass, run only when the ordinary one finds nothing.
+    var plainSided = false
+    /// Texture boundaries vote too: where the density of strong edges steps (busy newsprint or
+    /// cloth outside, the card's plain printing margin inside), the card's side shows as a line
+    /// even when its outline has no tone step of its own.
+    var textureVotes = false
+
+    /// Ridge pixels of the gradient of the strong-edge density (a 5 × 5 box mean of the strong-edge
+    /// mask), with their gradient directions: the outlines of busy areas.
+    static func textureBoundaryVotes(mag: [Float], strong: Float, width W: Int, height H: Int) -> [(i: Int, phi: Double)] {
+        let n = W * H
+        guard mag.count >= n, W >= 8, H >= 8 else { return [] }
+        var mask = GrayImage(width: W, height: H)
+        for i in 0..<n where mag[i] >= strong { mask.pixels[i] = 255 }
+        let d = mask.boxBlurred(radius: 2)
+        guard d.count >= n else { return [] }
+        var gx = [Float](repeating: 0, count: n), gy = gx, m = gx
+        for y in 1..<(H - 1) {
+            for x in 1..<(W - 1) {
+                let i = y * W + x
+                let sx = ((d[i - W + 1] + 2 * d[i + 1] + d[i + W + 1]) - (d[i - W - 1] + 2 * d[i - 1] + d[i + W - 1])) / 8
+                let sy = ((d[i + W - 1] + 2 * d[i + W] + d[i + W + 1]) - (d[i - W - 1] + 2 * d[i - W] + d[i - W + 1])) / 8
+                gx[i] = sx; gy[i] = sy; m[i] = (sx * sx + sy * sy).squareRoot()
+            }
+        }
+        var out: [(i: Int, phi: Double)] = []
+        for y in 2..<(H - 2) {
+            for x in 2..<(W - 2) {
+                let i = y * W + x
+                let v = m[i]
+                guard v >= 12 else { continue }
+                let ax = abs(gx[i]), ay = abs(gy[i])
+                let step: Int
+                if ay < 0.414 * ax { step = 1 } else if ax < 0.414 * ay { step = W } else { step = (gx[i] * gy[i] > 0) ? W + 1 : W - 1 }
+                guard v >= m[i - step], v > m[i + step] else { continue }
+                let phi = atan2(Double(gy[i]), Double(gx[i])) * 180 / .pi
+                out.append((i, phi < 0 ? phi + 180 : phi))
+            }
+        }
+        return out
+    }
 
     /// A line `n · p = c` (unit normal n) in working-image pixels.
     struct Line { var n: Vec2; var c: Double; var votes: Int
@@ -74,8 +119,30 @@ struct EdgeQuadFinder: Sendable {
                 if m >= mag[i - step], m > mag[i + step] { edge[i] = true; edgeList.append(i) }
             }
         }
-        guard edgeList.count >= 40 else { return nil }
         let strong = max(4, 3 * edgeThreshold)
+        if plainSided {
+            edgeList = edgeList.filter { i in
+                let m = max(Double(mag[i]), 1e-6)
+                let nx = Double(gx[i]) / m, ny = Double(gy[i]) / m
+                let x = Double(i % W), y = Double(i / W)
+                func plain(_ sign: Double) -> Bool {
+                    for depth in 3...6 {
+                        let xi = Self.pixel(x + sign * nx * Double(depth)), yi = Self.pixel(y + sign * ny * Double(depth))
+                        guard xi >= 0, yi >= 0, xi < W, yi < H else { return false }
+                        if mag[yi * W + xi] >= strong { return false }
+                    }
+                    return true
+                }
+                return plain(1) || plain(-1)
+            }
+        }
+        guard edgeList.count >= 40 else { return nil }
+        // Votes: (pixel, gradient direction in degrees, 0…180).
+        var votes: [(i: Int, phi: Double)] = edgeList.map { i in
+            let phi = atan2(Double(gy[i]), Double(gx[i])) * 180 / .pi
+            return (i, phi < 0 ? phi + 180 : phi)
+        }
+        if textureVotes { votes += Self.textureBoundaryVotes(mag: mag, strong: strong, width: W, height: H) }
 
         // Hough: θ in 1° bins over [0°, 180°), ρ = x cos θ + y sin θ − ρ0 in 1 px bins (origin at
         // the centre); each edge pixel votes for θ within ±2° of its gradient direction.
@@ -86,10 +153,8 @@ struct EdgeQuadFinder: Sendable {
         var cosT = [Double](repeating: 0, count: thetaBins), sinT = cosT
         for t in 0..<thetaBins { cosT[t] = cos(Double(t) * .pi / 180); sinT[t] = sin(Double(t) * .pi / 180) }
         let cx = Double(W) / 2, cy = Double(H) / 2
-        for i in edgeList {
+        for (i, phi) in votes {
             let x = Double(i % W) - cx, y = Double(i / W) - cy
-            var phi = atan2(Double(gy[i]), Double(gx[i])) * 180 / .pi
-            if phi < 0 { phi += 180 }
             let t0 = Int(phi.rounded())
             for dt in -2...2 {
                 let t = ((t0 + dt) % thetaBins + thetaBins) % thetaBins

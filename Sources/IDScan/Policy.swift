@@ -27,12 +27,12 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var maxGlareFraction: Double = 0.01
     /// Luminance at or above which a pixel counts as clipped for glare (default 250).
     public var glareLuma: Double = 250
-    /// Largest accepted blocking on the card (default 6.5) → `compression-artifacts`: percent of the
+    /// Largest accepted blocking on the card (default 7) → `compression-artifacts`: percent of the
     /// pixel pairs at the strongest position of the 8 × 8 JPEG grid that show an isolated step
     /// (≥ 5 grey levels between flat neighbours) beyond the rate at the other positions, measured on
     /// the decoded image before any resampling. Catches a blocky picture whatever its file says
     /// (a heavily compressed photo saved again at a high quality).
-    public var maxBlockiness: Double = 6.5
+    public var maxBlockiness: Double = 7
     /// Lowest accepted JPEG quality (default 20) → `compression-artifacts`: estimated from the
     /// file's luminance quantisation table; below ≈ 20 nearly every block is quantised to its mean
     /// and fine print is gone, although block edges keep the picture looking sharp.

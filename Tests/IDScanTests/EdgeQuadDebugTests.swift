@@ -11,8 +11,9 @@ func edgeQuadDebug() throws {
     let names = Set((env["IDSCAN_EDGE_DEBUG"] ?? "").split(separator: ",").map(String.init))
     let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout3 }   // holdout3: never looked at while tuning
-        .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }.filter { names.contains($0.name) }
+    let scale = Int(env["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
+    let cases = IDScanSyntheticDataset.Part.allCases
+        .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }.filter { names.contains($0.name) }
     for c in cases {
         let r = IDScanSyntheticCard.render(c.scene)
         var g = GrayImage(width: r.width, height: r.height)
@@ -26,7 +27,7 @@ func edgeQuadDebug() throws {
         pgm.append(contentsOf: det.pixels)
         try pgm.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).pgm"))
         let lines = LockedLines()
-        let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) })
+        let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) }, plainSided: env["IDSCAN_EDGE_PLAIN"] != nil, textureVotes: env["IDSCAN_EDGE_PLAIN"] != nil)
         let result = finder.find(det)
         var text = "TRUE " + IDScanSyntheticCard.cardCorners(c.scene).map { String(format: "(%.0f,%.0f)", $0.x / 2, $0.y / 2) }.joined() + "\n"
         text += lines.all.joined(separator: "\n")
