@@ -11,7 +11,7 @@ func edgeQuadDebug() throws {
     let names = Set((env["IDSCAN_EDGE_DEBUG"] ?? "").split(separator: ",").map(String.init))
     let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout3 }   // holdout3: never looked at while tuning
+    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout3 && $0 != .holdout4 }   // never looked at while tuning
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }.filter { names.contains($0.name) }
     for c in cases {
         let r = IDScanSyntheticCard.render(c.scene)
