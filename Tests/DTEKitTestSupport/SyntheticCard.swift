@@ -65,6 +65,29 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case glossyDesk
         /// Flatbed scan: a black scanner lid.
         case blackLid
+        // The `holdout4` part's backgrounds (committed before the tuning of 2026-12-01, session 3,
+        // and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout4Background`.
+        /// Phone photo: light terrazzo (cream cement with coloured chips).
+        case terrazzo
+        /// Phone photo: a printed spreadsheet / invoice page filling the frame (grid, small numbers).
+        case spreadsheet
+        /// Phone photo: a white crochet doily (lace rings) on a pale table.
+        case doily
+        /// Phone photo: crumpled white paper (soft creases and shading).
+        case crumpledPaper
+        /// Phone photo: a whiteboard with marker handwriting and drawings.
+        case whiteboard
+        /// Phone photo: a beige basket-weave placemat.
+        case basketWeave
+        /// Phone photo: light birch plywood (pale, faint grain).
+        case birchPly
+        /// Phone photo: a green self-healing cutting mat with grid lines.
+        case cuttingMat
+        /// Phone photo: a dark walnut table.
+        case walnut
+        /// Flatbed scan with the lid open: the dark room above the glass, fading to grey on one side.
+        case openLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -95,6 +118,9 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var perspective = 0.0
     /// Strength (0–1) of a soft shadow darkening one side of the scene.
     public var shadow = 0.0
+    /// A soft-edged shadow (a hand or a phone between the lamp and the table) over part of the
+    /// scene; nil = none.
+    public var castShadow: CastShadow? = nil
     /// Strength (0–1) of an illumination gradient (a lamp on one side): brighter there, darker opposite.
     public var lightGradient = 0.0
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
@@ -122,6 +148,24 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var seed: UInt64 = 1
 
     public init() {}
+
+    /// A shadow with a straight, soft edge: the pixels on the side of the edge the normal points
+    /// to are darkened by `strength`, with a penumbra of `softness` (a fraction of the image
+    /// diagonal) on each side of the edge.
+    public struct CastShadow: Sendable, Hashable {
+        /// Darkening (0–1) in the full shadow.
+        public var strength: Double
+        /// Direction of the edge's normal, radians (towards the shadow).
+        public var angle: Double
+        /// A point on the edge, as fractions of the image size.
+        public var originX: Double
+        public var originY: Double
+        /// Half-width of the penumbra, as a fraction of the image diagonal.
+        public var softness: Double
+        public init(strength: Double, angle: Double, originX: Double, originY: Double, softness: Double) {
+            self.strength = strength; self.angle = angle; self.originX = originX; self.originY = originY; self.softness = softness
+        }
+    }
 }
 
 /// Card artwork: interleaved RGB pixels of one card face, ID-1 aspect (any size). An input to the
@@ -625,6 +669,8 @@ public enum IDScanSyntheticCard {
                     put(y * W + x, (v, v, v * 1.01))
                 }
             }
+        case .terrazzo, .spreadsheet, .doily, .crumpledPaper, .whiteboard, .basketWeave, .birchPly, .cuttingMat, .walnut, .openLid:
+            paintHoldout4Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -739,8 +785,9 @@ public enum IDScanSyntheticCard {
         }
 
         // Lighting: a soft shadow and a lamp-side gradient.
-        if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 {
+        if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 || s.castShadow != nil {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
+            let diagonal = (Double(W * W + H * H)).squareRoot()
             for y in 0..<H {
                 let ny = Double(y) / Double(H) - 0.5
                 for x in 0..<W {
@@ -749,6 +796,11 @@ public enum IDScanSyntheticCard {
                     if s.shadow > 0 { f *= 1 - s.shadow * min(max(nx * sc + ny * ss + 0.5, 0), 1) }
                     if s.lightGradient > 0 { f *= 1 + s.lightGradient * (nx * lc + ny * ls) }
                     if s.vignette > 0 { f *= 1 - s.vignette * 2 * (nx * nx + ny * ny) }
+                    if let cs = s.castShadow {
+                        let d = ((nx + 0.5 - cs.originX) * Double(W) * cos(cs.angle) + (ny + 0.5 - cs.originY) * Double(H) * sin(cs.angle)) / diagonal
+                        let t = min(max((d / max(cs.softness, 1e-6) + 1) / 2, 0), 1)
+                        f *= 1 - cs.strength * t * t * (3 - 2 * t)
+                    }
                     let i = y * W + x
                     bg[0][i] *= f * (1 + s.warmCast); bg[1][i] *= f; bg[2][i] *= f * (1 - s.warmCast)
                 }

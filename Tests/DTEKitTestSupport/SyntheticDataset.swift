@@ -52,10 +52,22 @@ public struct IDScanLabelledCase: Sendable {
 ///   a slight 3 px motion blur, or the card near a frame edge. Committed before holdout2 was tuned
 ///   on; run through the checker once, at the end.
 ///
+/// - **holdout4**: designs alternating; photo backgrounds light terrazzo, a printed spreadsheet
+///   page filling the frame, a white crochet doily on a pale table, crumpled white paper, a
+///   whiteboard with marker writing (light and busy: the hard case of a light card on a light,
+///   busy surface), a beige basket-weave placemat, pale birch plywood, a green cutting mat, a dark
+///   walnut table; an open scanner lid (dark room fading to grey); portrait frames (1200 × 1600,
+///   1080 × 1920, 1500 × 2000) as well as landscape ones (1000 × 750, 1600 × 900, 1800 × 1350),
+///   the card's long side ≥ 620 px by the policy's measure and fully inside; rotation ±15°,
+///   perspective ≤ 12 %; per photo one of plain, even daylight, a warm cast, mild vignetting, or
+///   a soft-edged shadow across part of the card; blur of the blurry images scaled with the card's
+///   size. Committed before the tuning of 2026-12-01 (session 3); run through the checker once,
+///   at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -76,6 +88,7 @@ public enum IDScanSyntheticDataset {
         case .fresh: [.granite, .tablecloth, .newspaper, .keyboard]
         case .holdout2: [.marble, .carpet, .leather, .cork, .brick, .floralCloth]
         case .holdout3: [.parquet, .denim, .rug, .glossyDesk]
+        case .holdout4: [.terrazzo, .spreadsheet, .doily, .crumpledPaper, .whiteboard, .basketWeave, .birchPly, .cuttingMat, .walnut]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -85,6 +98,7 @@ public enum IDScanSyntheticDataset {
         case .fresh: [.creamLid]
         case .holdout2: [.midGreyLid]
         case .holdout3: [.blackLid]
+        case .holdout4: [.openLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -94,6 +108,7 @@ public enum IDScanSyntheticDataset {
         case .fresh: (37, 90_000)
         case .holdout2: (53, 130_000)
         case .holdout3: (71, 170_000)
+        case .holdout4: (89, 210_000)
         }
     }
 
@@ -112,6 +127,7 @@ public enum IDScanSyntheticDataset {
         case .fresh: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013   // both sides of both designs
         case .holdout2: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout3: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
+        case .holdout4: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -121,6 +137,7 @@ public enum IDScanSyntheticDataset {
         case .fresh: gradient = r.range(0.1, 0.3)
         case .holdout2: gradient = r.range(0.05, 0.3)
         case .holdout3: gradient = r.range(0, 0.25)
+        case .holdout4: gradient = r.range(0, 0.2)
         }
         switch capture {
         case .photo:
@@ -155,6 +172,7 @@ public enum IDScanSyntheticDataset {
                 }
             }
             if part == .holdout3 { holdout3Photo(&s, i, &r) }
+            if part == .holdout4 { holdout4Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -221,6 +239,62 @@ public enum IDScanSyntheticDataset {
         }
     }
 
+    /// The holdout4 photo geometry and light: the background cycles through the part's nine; a
+    /// portrait (1200 × 1600, 1080 × 1920, 1500 × 2000) or landscape (1000 × 750, 1600 × 900,
+    /// 1800 × 1350) frame; the card at 50–80 % of the width, its long side by the policy's measure
+    /// ≥ 620 px, perspective ≤ 12 %, fully inside the frame (3 % margin); per photo one of plain,
+    /// even daylight (no shadow, gradient ≤ 0.05, little noise), a warm cast, mild vignetting, or a
+    /// soft-edged shadow whose edge crosses the card.
+    static func holdout4Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout4)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1200, 1600), (1080, 1920), (1500, 2000), (1000, 750), (1600, 900), (1800, 1350)]
+        let f = frames[(i + i / 9) % frames.count]
+        s.width = f.0; s.height = f.1
+        s.perspective = r.range(0, 0.12)
+        s.cardWidthFraction = r.range(0.5, 0.8)
+        let minFraction = 620 / (Double(s.width) * (1 - s.perspective / 2))
+        s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
+        s.centerX = 0.5 + r.range(-0.05, 0.05); s.centerY = 0.5 + r.range(-0.05, 0.05)
+        func fits() -> Bool {
+            let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+            return (c.map(\.x).min() ?? 0) >= 0.03 * W && (c.map(\.x).max() ?? W) <= 0.97 * W
+                && (c.map(\.y).min() ?? 0) >= 0.03 * H && (c.map(\.y).max() ?? H) <= 0.97 * H
+        }
+        if !fits() { s.centerX = 0.5; s.centerY = 0.5 }
+        // Fully inside with a 3 % margin: a smaller card first (down to the minimum), then less
+        // rotation and perspective.
+        var guardCount = 0
+        while !fits(), guardCount < 80 {
+            guardCount += 1
+            if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
+            else { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
+        }
+        switch i % 5 {
+        case 1:   // even daylight
+            s.shadow = 0; s.lightGradient = min(s.lightGradient, 0.05); s.noise = r.range(0.5, 1.5)
+        case 2: s.warmCast = r.range(0.06, 0.15)
+        case 3: s.vignette = r.range(0.15, 0.3)
+        case 4:
+            // A soft shadow whose edge crosses the card (a quarter to three quarters of it shaded).
+            s.shadow = 0
+            let c = IDScanSyntheticCard.cardCorners(s)
+            let mx = c.map(\.x).reduce(0, +) / 4, my = c.map(\.y).reduce(0, +) / 4
+            let a = r.range(0, 6.2832), off = r.range(-0.2, 0.2) * s.cardWidthFraction * Double(s.width)
+            s.castShadow = .init(strength: r.range(0.25, 0.45), angle: a,
+                                 originX: (mx + off * cos(a)) / Double(s.width), originY: (my + off * sin(a)) / Double(s.height),
+                                 softness: r.range(0.01, 0.04))
+        default: break   // plain
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 scales its blur by
+    /// it, so that a blurry image is blurry for any card size.
+    static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
+        guard part == .holdout4 else { return 1 }
+        return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
+    }
+
     static func quality(_ i: Int) -> Int { 72 + (i * 7) % 24 }
 
     /// The labelled cases of one part. `scale` multiplies the number of images of each kind
@@ -243,19 +317,19 @@ public enum IDScanSyntheticDataset {
         }
         for i in 0..<(6 * k) {
             var s = anyGood(200 + i)
-            s.gaussianBlur = 3.5 + Double(i % 5) * 0.9
+            s.gaussianBlur = (3.5 + Double(i % 5) * 0.9) * blurScale(s, part: part)
             add("blur-gauss-\(i)", s, .jpeg(quality(i)), .blurry)
         }
         for i in 0..<(4 * k) {
             var s = good(300 + i, part: part, capture: .photo)
-            s.motionBlur = 14 + (i % 4) * 5; s.motionVertical = i % 2 == 1
+            s.motionBlur = Int((Double(14 + (i % 4) * 5) * blurScale(s, part: part)).rounded()); s.motionVertical = i % 2 == 1
             add("blur-motion-\(i)", s, .jpeg(quality(i)), .blurry)
         }
         for i in 0..<(5 * k) {
             var s = anyGood(400 + i)
             if i % 2 == 0 {
                 s.downscale = 2
-                if part == .holdout3 {   // large frames: scale down until the card is well under 600 px
+                if part == .holdout3 || part == .holdout4 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }

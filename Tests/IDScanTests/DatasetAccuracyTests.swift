@@ -8,7 +8,8 @@ import Testing
 /// the glare solidity and the second look at a too-small card on the `fresh` part, the opening of
 /// the tone split on the `holdout2` part (after its one evaluation); the `holdout3` part (other
 /// backgrounds, frames and light, committed before holdout2 was tuned on) measures how the
-/// checker generalises, and carries the issue's targets.
+/// checker generalises, and carries the issue's targets. The `holdout4` part (committed before the
+/// tuning of 2026-12-01, session 3) is never tuned on either: it runs only when named.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -123,8 +124,9 @@ struct DatasetAccuracy {
     }
 
     /// The documented figures: every part at scale $IDSCAN_ACCURACY (87 images per part per unit);
-    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all) restricts the parts, so the
-    /// `fresh` part can stay unseen while tuning. Reported as skipped in ordinary runs.
+    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all but `holdout4`) restricts the
+    /// parts, so that a kept-out part can stay unseen while tuning; `holdout4` runs only when named
+    /// there (its one evaluation, at the end). Reported as skipped in ordinary runs.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] != nil, "full report: set IDSCAN_ACCURACY=scale"),
           .timeLimit(.minutes(60)))
     func fullSplitReport() throws {
@@ -132,20 +134,20 @@ struct DatasetAccuracy {
         let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
         let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
         var table = "part | role | images | verdict accuracy | false rejects | false accepts\n"
-        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? true {
+        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? (part != .holdout4) {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
             table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
-                            part == .holdout3 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            part == .holdout3 || part == .holdout4 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
                             s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh, .holdout2, .holdout3:
-                // Measured against the targets on every part; only holdout3's figure (never tuned
-                // on) says how the checker generalises.
-                let role = part == .holdout3 ? "the never-tuned part" : "a tuned-on part"
+            case .keptOut, .fresh, .holdout2, .holdout3, .holdout4:
+                // Measured against the targets on every part; only the never-tuned parts' figures
+                // (holdout3, holdout4) say how the checker generalises.
+                let role = part == .holdout3 || part == .holdout4 ? "the never-tuned part" : "a tuned-on part"
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
