@@ -222,7 +222,7 @@ struct CardDetector: Sendable {
     }
 
     /// Hull → min-area rectangle → per-side line fit → corners.
-    private func fitQuad(_ pixels: ArraySlice<Int32>, width W: Int, height H: Int) -> Quad? {
+    func fitQuad(_ pixels: ArraySlice<Int32>, width W: Int, height H: Int) -> Quad? {
         // Boundary samples: per-row and per-column extremes.
         var rowMin = [Int](repeating: Int.max, count: H), rowMax = [Int](repeating: -1, count: H)
         var colMin = [Int](repeating: Int.max, count: W), colMax = [Int](repeating: -1, count: W)

@@ -24,7 +24,7 @@
 /// A card found narrower than `minLongSide` (it would be rejected as `low-resolution`) may be a
 /// card-shaped part of the card — its photo box, a block of print — whose own outline stopped a
 /// look while the card's faint one did not: the later looks then run too, and a card they find
-/// around it (all four corners inside, clearly larger) is taken instead.
+/// around it (all four corners inside, with 3 % slack; clearly larger) is taken instead.
 struct CardLocator: Sendable {
     var policy: IDScanPolicy
     /// The policy's smallest card long side in detection-image pixels (0: no second chance).
@@ -37,7 +37,10 @@ struct CardLocator: Sendable {
         func settle(_ result: CardDetection) -> CardDetection? {
             guard case let .found(q, _) = result else { return nil }
             if let inner = small {
-                return q.longSide >= 1.3 * inner.longSide && inner.p.allSatisfy({ Self.contains(q, $0) }) ? result : nil
+                // Inside with a little slack: the small quad may share a side with the card (the
+                // card's left part, up to its photo), so its corners are pulled 3 % towards its centre.
+                let c = inner.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+                return q.longSide >= 1.3 * inner.longSide && inner.p.allSatisfy({ Self.contains(q, $0 + (c - $0) * 0.03) }) ? result : nil
             }
             if q.longSide >= minLongSide { return result }
             small = q; smallResult = result
@@ -62,6 +65,7 @@ struct CardLocator: Sendable {
         if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
         if let content = contentRegion(image), let done = settle(content) { return done }
         if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
+        if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
         return smallResult ?? cropped ?? first
     }
 

@@ -29,6 +29,21 @@ func edgeQuadDebug() throws {
         let lines = LockedLines()
         let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) }, plainSided: env["IDSCAN_EDGE_PLAIN"] != nil, textureVotes: env["IDSCAN_EDGE_PLAIN"] != nil)
         let result = finder.find(det)
+        if env["IDSCAN_RING_DEBUG"] != nil {
+            let ring = MarginRingFinder(policy: IDScanPolicy(), dump: { w, h, label, barrier in
+                var rgb = [UInt8](repeating: 0, count: w * h * 3)
+                var counts: [Int32: Int] = [:]
+                for l in label where l >= 0 { counts[l, default: 0] += 1 }
+                for i in 0..<(w * h) where !barrier[i] {
+                    let l = Int(label[i]), big = counts[label[i], default: 0] >= 200
+                    rgb[3 * i] = big ? UInt8(truncatingIfNeeded: 60 + (l * 97) % 196) : 40
+                    rgb[3 * i + 1] = big ? UInt8(truncatingIfNeeded: 60 + (l * 57) % 196) : 40
+                    rgb[3 * i + 2] = big ? UInt8(truncatingIfNeeded: 60 + (l * 31) % 196) : 40
+                }
+                try? IDScanImageEncoder.png(pixels: rgb, width: w, height: h, components: 3).write(to: URL(fileURLWithPath: "\(dir)/\(c.name)-ring.png"))
+            }).find(det)
+            lines.add("RING \(String(describing: ring))")
+        }
         var text = "TRUE " + IDScanSyntheticCard.cardCorners(c.scene).map { String(format: "(%.0f,%.0f)", $0.x / 2, $0.y / 2) }.joined() + "\n"
         text += lines.all.joined(separator: "\n")
         var rgb = [UInt8](repeating: 0, count: det.width * det.height * 3)
