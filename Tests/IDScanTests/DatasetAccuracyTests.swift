@@ -6,10 +6,11 @@ import Testing
 /// Accuracy of the checker on the split synthetic data set (see `IDScanSyntheticDataset`): the
 /// thresholds were tuned on the `tuning` part, the straight-edge look on the `kept-out` part, and
 /// the glare solidity and the second look at a too-small card on the `fresh` part, the opening of
-/// the tone split on the `holdout2` part (after its one evaluation); the `holdout3` part (other
-/// backgrounds, frames and light, committed before holdout2 was tuned on) measures how the
-/// checker generalises, and carries the issue's targets. The `holdout4` part (committed before the
-/// tuning of 2026-12-01, session 3) is never tuned on either: it runs only when named.
+/// the tone split on the `holdout2` part, the texture-boundary and plain-margin looks on all of
+/// them and `max_blockiness` on `holdout3` (each after its one evaluation). The `holdout4` part
+/// (committed before the tuning of 2026-12-01, session 3) was evaluated once after it, at db917b0
+/// (docs/idscan.md); it runs only when named, so that its images stay unseen until they are
+/// worked on.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -97,11 +98,10 @@ struct DatasetAccuracy {
         let s = try Self.evaluate(cases, parallel: false)
         print("fresh subset: \(s)")
         #expect(s.falseAcceptRate <= 0.05, "\(s)")
-        // Regression floors at the measured level (26/29, 3 false rejects of 12: two on newsprint —
-        // card-not-found and a wrong, too small quad judged low-resolution — and one card drawn
-        // just under 600 px by perspective; before the fresh tuning 25/29 with 4).
-        #expect(s.accuracy >= 0.89, "\(s)")
-        #expect(s.falseRejects <= 3, "\(s)")
+        // Regression floors at the measured level (28/29, 1 false reject of 12: a card drawn just
+        // under 600 px by perspective; 26/29 with 3 before the margin look of 2026-12-01).
+        #expect(s.accuracy >= 0.96, "\(s)")
+        #expect(s.falseRejects <= 1, "\(s)")
         withKnownIssue("issue 11 targets on the fresh part (accuracy ≥ 97 %, false rejects ≤ 3 %) not met yet", isIntermittent: true) {
             #expect(s.accuracy >= 0.97, "\(s)")
             #expect(s.falseRejectRate <= 0.03, "\(s)")
@@ -138,16 +138,16 @@ struct DatasetAccuracy {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
             table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
-                            part == .holdout3 || part == .holdout4 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            part == .holdout4 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
                             s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
             case .keptOut, .fresh, .holdout2, .holdout3, .holdout4:
-                // Measured against the targets on every part; only the never-tuned parts' figures
-                // (holdout3, holdout4) say how the checker generalises.
-                let role = part == .holdout3 || part == .holdout4 ? "the never-tuned part" : "a tuned-on part"
+                // Measured against the targets on every part; only the never-tuned part's figure
+                // (holdout4) says how the checker generalises.
+                let role = part == .holdout4 ? "the never-tuned part" : "a tuned-on part"
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")
