@@ -5,11 +5,14 @@
 ///
 /// On a ≈ 400 px copy of the detection image: every pixel within a pixel of an edge (gradient above
 /// 1.8 % of the scene's contrast, so the faint outline of a light card counts) is a barrier; the
-/// remaining plain pixels are split into 4-connected regions. A region not touching the frame,
-/// whose fitted quadrilateral (hull → minimum-area rectangle → a line per side) has ID-1's shape
-/// and at least the policy's smallest card area, is the card when the region runs along the inside
-/// of all four sides (≥ 80 % of each side's middle has a pixel of it within 6 % of the short side
-/// inside), fills at most 75 % of the quad (a plain tabletop patch is full; a margin is a frame
+/// remaining plain pixels are split into 4-connected regions. A region not touching the frame (or
+/// two of the largest together: a card split by the edge of a cast shadow), joined by the sizeable
+/// regions whose centres lie inside its quad enlarged by 25 % (a margin cut by a header band or a
+/// guilloche), whose fitted quadrilateral (hull → minimum-area rectangle → a line per side) has
+/// ID-1's shape and at least the policy's smallest card area, is the card when the regions run
+/// along the inside of all four sides (a pixel of them within 6 % of the short side inside at
+/// ≥ 60 % of each side's middle and ≥ 80 % on average: a photo or a code may come close to one
+/// side), its seed fills at most 75 % of the quad (a plain tabletop patch is full; a margin is a frame
 /// around print) and the quad holds printed content. The largest such quad wins.
 struct MarginRingFinder: Sendable {
     var policy: IDScanPolicy
@@ -87,32 +90,42 @@ struct MarginRingFinder: Sendable {
         let minAspect = max(policy.minCardAspect, 1.45), maxAspect = min(policy.maxCardAspect, 1.75)
         var best: Quad?
         var member = [Bool](repeating: false, count: Int(next))
-        // Seeds: the largest regions. A margin is often cut in pieces (a header band, the lines of
-        // a guilloche): the regions whose centres lie inside the seed's quad, grown by 25 %, join
-        // it, and the quad is fitted again to them all.
-        for seed in regions.filter({ $0.count >= minCount }).sorted(by: { $0.count > $1.count }).prefix(12) {
-            guard var quad = detector.fitQuad(order[seed.start..<(seed.start + seed.count)], width: W, height: H) else { continue }
-            var members = [seed]
+        // Seeds: the largest regions, and pairs of the six largest (a card split in two by the
+        // edge of a cast shadow across it, a barrier line from side to side). A margin is often
+        // cut in pieces (a header band, the lines of a guilloche): the regions whose centres lie
+        // inside the seed's quad, grown by 25 %, join it, and the quad is fitted again to them all.
+        let big = regions.filter { $0.count >= minCount }.sorted { $0.count > $1.count }
+        var seeds: [[Region]] = big.prefix(12).map { [$0] }
+        let top = Array(big.prefix(6))
+        for i in top.indices { for j in top.indices where j > i { seeds.append([top[i], top[j]]) } }
+        func pixels(_ rs: [Region]) -> [Int32] {
+            var out: [Int32] = []
+            out.reserveCapacity(rs.reduce(0) { $0 + $1.count })
+            for r in rs { out.append(contentsOf: order[r.start..<(r.start + r.count)]) }
+            return out
+        }
+        for seed in seeds {
+            guard var quad = detector.fitQuad(pixels(seed)[...], width: W, height: H) else { continue }
+            let seedIDs = Set(seed.map(\.id))
+            let seedCount = seed.reduce(0) { $0 + $1.count }
+            var members = seed
             for round in 0..<3 {
                 if round > 0 {
                     // Grow: the sizeable regions (not the cells of a pattern) whose centres lie
                     // inside the quad enlarged by 25 %.
                     let c = quad.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
                     let grown = Quad(p: quad.p.map { c + ($0 - c) * 1.25 })
-                    let minJoin = max(64, seed.count / 50)
-                    let joined = regions.filter { $0.id == seed.id || ($0.count >= minJoin && CardLocator.contains(grown, $0.centre)) }
-                    guard joined.count > members.count, joined.contains(where: { $0.id == seed.id }) else { break }
+                    let minJoin = max(64, seedCount / 50)
+                    let joined = regions.filter { seedIDs.contains($0.id) || ($0.count >= minJoin && CardLocator.contains(grown, $0.centre)) }
+                    guard joined.count > members.count else { break }
                     members = joined
-                    var pixels: [Int32] = []
-                    pixels.reserveCapacity(members.reduce(0) { $0 + $1.count })
-                    for m in members { pixels.append(contentsOf: order[m.start..<(m.start + m.count)]) }
-                    guard let refit = detector.fitQuad(pixels[...], width: W, height: H) else { break }
+                    guard let refit = detector.fitQuad(pixels(members)[...], width: W, height: H) else { break }
                     quad = refit
                 }
                 let area = quad.area
                 for m in members { member[Int(m.id)] = true }
                 let ok = quad.aspect >= minAspect && quad.aspect <= maxAspect && area >= policy.minCardAreaFraction * Double(n)
-                    && Double(seed.count) <= 0.75 * area && area > (best?.area ?? 0)
+                    && Double(seedCount) <= 0.75 * area && area > (best?.area ?? 0)
                     && Self.runsAlongEverySide(quad, label: label, member: member, width: W, height: H)
                     && content.hasContent(work, quad, spread: spread)
                 for m in members { member[Int(m.id)] = false }
@@ -120,13 +133,20 @@ struct MarginRingFinder: Sendable {
             }
         }
         guard let found = best else { return nil }
+        // Back to detection-image pixels, pushed out by the barrier's width: the plain region
+        // stops a pixel or two inside the outline (the edge itself and the barrier's dilation).
         let s = Double(factor)
-        let quad = Quad.ordered(found.p.map { Vec2(x: min(max($0.x * s, 0), Double(image.width)), y: min(max($0.y * s, 0), Double(image.height))) })
+        let centre = found.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+        let quad = Quad.ordered(found.p.map { p -> Vec2 in
+            let d = p - centre, len = d.length
+            let q = len > 0 ? p + d * (2.1 / len) : p
+            return Vec2(x: min(max(q.x * s, 0), Double(image.width)), y: min(max(q.y * s, 0), Double(image.height)))
+        })
         return .found(quad, areaFraction: quad.area / Double(image.width * image.height))
     }
 
-    /// Whether the `member` regions lie just inside each side of `quad` (middle 80 %, within 6 % of the
-    /// short side inward) at ≥ 80 % of its points.
+    /// Whether the `member` regions lie just inside each side of `quad` (middle 80 %, within 6 % of
+    /// the short side inward) at ≥ 60 % of each side's points and ≥ 80 % on average.
     static func runsAlongEverySide(_ quad: Quad, label: [Int32], member: [Bool], width W: Int, height H: Int) -> Bool {
         let p = quad.p
         let centre = p.reduce(Vec2(x: 0, y: 0), +) * 0.25

@@ -8,10 +8,13 @@ import DTEKitTestSupport
 /// its content; scenes without a card give nothing.
 struct MarginRingFinderTests {
     /// Scenes no earlier look found before this look existed (2026-12-01): a 2013 card on a
-    /// gingham cloth (its margin cut in two by the header band) and a 2024 card on newsprint.
+    /// gingham cloth (its margin cut in two by the header band), a 2024 card on newsprint, and a
+    /// card split in two by the edge of a cast shadow.
     static let hardScenes: [(String, IDScanSyntheticScene)] = [
         ("fresh photo 18 (gingham)", IDScanSyntheticDataset.good(18, part: .fresh, capture: .photo)),
         ("fresh photo 24 (newsprint)", IDScanSyntheticDataset.good(24, part: .fresh, capture: .photo)),
+        // Found since pairs of regions seed the search: the edge of a cast shadow crosses the card.
+        ("holdout4 photo 9 (terrazzo, a cast shadow across the card)", IDScanSyntheticDataset.good(9, part: .holdout4, capture: .photo)),
     ]
 
     @Test(arguments: hardScenes.indices)
