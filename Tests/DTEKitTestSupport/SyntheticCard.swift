@@ -88,6 +88,29 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case walnut
         /// Flatbed scan with the lid open: the dark room above the glass, fading to grey on one side.
         case openLid
+        // The `holdout5` part's backgrounds (committed before holdout4 was tuned on, 2026-12-01,
+        // session 3, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout5Background`.
+        /// Phone photo: a glossy magazine page (a headline, columns of small text, a photo block).
+        case magazinePage
+        /// Phone photo: a ruled notebook page with blue handwriting and a red margin line.
+        case notebookPage
+        /// Phone photo: pale oak floor planks (staggered seams, grain, knots).
+        case oakPlanks
+        /// Phone photo: small white mosaic tiles with grey grout.
+        case mosaicTiles
+        /// Phone photo: a white bedsheet with fine woven stripes and soft folds.
+        case stripedSheet
+        /// Phone photo: a light speckled quartz countertop.
+        case quartz
+        /// Phone photo: a black cloth mouse pad with a logo.
+        case mousePad
+        /// Phone photo: a red lacquered table with a soft reflection.
+        case redLacquer
+        /// Phone photo: blue-grey sofa fabric with a seam between cushions.
+        case sofaFabric
+        /// Flatbed scan: an old scanner's warm off-white lid with a faint dot texture.
+        case dottedLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -123,6 +146,14 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var castShadow: CastShadow? = nil
     /// Strength (0–1) of an illumination gradient (a lamp on one side): brighter there, darker opposite.
     public var lightGradient = 0.0
+    /// Two lamps from two directions (a gradient along each); nil = none (holdout5).
+    public var twoLamps: TwoLamps? = nil
+    /// A soft specular sheen band (lifted towards white, never clipped); nil = none (holdout5).
+    public var sheen: Sheen? = nil
+    /// Focus falling off towards one end of the card (a tilted focal plane); nil = none (holdout5).
+    public var focusFalloff: FocusFalloff? = nil
+    /// Cool fluorescent cast (0–1): red lowered, green and (more) blue raised; 0 = none (holdout5).
+    public var fluorescentCast = 0.0
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -164,6 +195,46 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         public var softness: Double
         public init(strength: Double, angle: Double, originX: Double, originY: Double, softness: Double) {
             self.strength = strength; self.angle = angle; self.originX = originX; self.originY = originY; self.softness = softness
+        }
+    }
+
+    /// Two lamps: a brightness gradient of `strength1` along direction `angle1` (radians) and one
+    /// of `strength2` along `angle2`, multiplied.
+    public struct TwoLamps: Sendable, Hashable {
+        public var strength1: Double
+        public var angle1: Double
+        public var strength2: Double
+        public var angle2: Double
+        public init(strength1: Double, angle1: Double, strength2: Double, angle2: Double) {
+            self.strength1 = strength1; self.angle1 = angle1; self.strength2 = strength2; self.angle2 = angle2
+        }
+    }
+
+    /// A straight band of specular sheen through a point: each pixel is lifted towards white by
+    /// `strength` × a Gaussian of its distance from the band's centre line (`width`: its scale, a
+    /// fraction of the image diagonal; `angle`: the direction of the band's normal, radians).
+    public struct Sheen: Sendable, Hashable {
+        public var strength: Double
+        public var angle: Double
+        /// A point on the band's centre line, as fractions of the image size.
+        public var originX: Double
+        public var originY: Double
+        public var width: Double
+        public init(strength: Double, angle: Double, originX: Double, originY: Double, width: Double) {
+            self.strength = strength; self.angle = angle; self.originX = originX; self.originY = originY; self.width = width
+        }
+    }
+
+    /// Sharp at (`sharpX`, `sharpY`), blurred with Gaussian `sigma` (output pixels) at and beyond
+    /// (`softX`, `softY`) along the line between them (points as fractions of the image size).
+    public struct FocusFalloff: Sendable, Hashable {
+        public var sigma: Double
+        public var sharpX: Double
+        public var sharpY: Double
+        public var softX: Double
+        public var softY: Double
+        public init(sigma: Double, sharpX: Double, sharpY: Double, softX: Double, softY: Double) {
+            self.sigma = sigma; self.sharpX = sharpX; self.sharpY = sharpY; self.softX = softX; self.softY = softY
         }
     }
 }
@@ -671,6 +742,8 @@ public enum IDScanSyntheticCard {
             }
         case .terrazzo, .spreadsheet, .doily, .crumpledPaper, .whiteboard, .basketWeave, .birchPly, .cuttingMat, .walnut, .openLid:
             paintHoldout4Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .magazinePage, .notebookPage, .oakPlanks, .mosaicTiles, .stripedSheet, .quartz, .mousePad, .redLacquer, .sofaFabric, .dottedLid:
+            paintHoldout5Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -806,6 +879,7 @@ public enum IDScanSyntheticCard {
                 }
             }
         }
+        applyHoldout5Light(s, W, H, &bg)   // no effect unless the scene has holdout5 light
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -841,6 +915,7 @@ public enum IDScanSyntheticCard {
                 }
             }
         }
+        if let ff = s.focusFalloff { applyFocusFalloff(ff, &planes) }
         // Blur.
         if s.gaussianBlur > 0.3 {
             // Three box passes ≈ Gaussian: box width w with 3(w²−1)/12 = σ².
