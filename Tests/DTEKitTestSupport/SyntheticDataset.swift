@@ -269,26 +269,7 @@ public enum IDScanSyntheticDataset {
         s.background = backgrounds[i % backgrounds.count]
         let frames = [(1200, 1600), (1080, 1920), (1500, 2000), (1000, 750), (1600, 900), (1800, 1350)]
         let f = frames[(i + i / 9) % frames.count]
-        s.width = f.0; s.height = f.1
-        s.perspective = r.range(0, 0.12)
-        s.cardWidthFraction = r.range(0.5, 0.8)
-        let minFraction = 620 / (Double(s.width) * (1 - s.perspective / 2))
-        s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
-        s.centerX = 0.5 + r.range(-0.05, 0.05); s.centerY = 0.5 + r.range(-0.05, 0.05)
-        func fits() -> Bool {
-            let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
-            return (c.map(\.x).min() ?? 0) >= 0.03 * W && (c.map(\.x).max() ?? W) <= 0.97 * W
-                && (c.map(\.y).min() ?? 0) >= 0.03 * H && (c.map(\.y).max() ?? H) <= 0.97 * H
-        }
-        if !fits() { s.centerX = 0.5; s.centerY = 0.5 }
-        // Fully inside with a 3 % margin: a smaller card first (down to the minimum), then less
-        // rotation and perspective.
-        var guardCount = 0
-        while !fits(), guardCount < 80 {
-            guardCount += 1
-            if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
-            else { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
-        }
+        placeCardFullyInside(&s, frame: f, minLongSide: 620, &r)
         switch i % 5 {
         case 1:   // even daylight
             s.shadow = 0; s.lightGradient = min(s.lightGradient, 0.05); s.noise = r.range(0.5, 1.5)
@@ -307,6 +288,31 @@ public enum IDScanSyntheticDataset {
         }
     }
 
+    /// The photo geometry shared by holdout4 and holdout5: frame `f`, perspective ≤ 12 %, the card
+    /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
+    /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
+    /// card first (down to the minimum), then less rotation and perspective.
+    static func placeCardFullyInside(_ s: inout IDScanSyntheticScene, frame f: (Int, Int), minLongSide: Double, _ r: inout Rand) {
+        s.width = f.0; s.height = f.1
+        s.perspective = r.range(0, 0.12)
+        s.cardWidthFraction = r.range(0.5, 0.8)
+        let minFraction = minLongSide / (Double(s.width) * (1 - s.perspective / 2))
+        s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
+        s.centerX = 0.5 + r.range(-0.05, 0.05); s.centerY = 0.5 + r.range(-0.05, 0.05)
+        func fits() -> Bool {
+            let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+            return (c.map(\.x).min() ?? 0) >= 0.03 * W && (c.map(\.x).max() ?? W) <= 0.97 * W
+                && (c.map(\.y).min() ?? 0) >= 0.03 * H && (c.map(\.y).max() ?? H) <= 0.97 * H
+        }
+        if !fits() { s.centerX = 0.5; s.centerY = 0.5 }
+        var guardCount = 0
+        while !fits(), guardCount < 80 {
+            guardCount += 1
+            if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
+            else { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
+        }
+    }
+
     /// The holdout5 photo geometry and light: the background cycles through the part's nine; a
     /// square (1200 × 1200, 1600 × 1600), 3:2 (1500 × 1000, 1000 × 1500) or 4:3 (1440 × 1080,
     /// 1080 × 1440) frame; the card at 50–80 % of the width, its long side by the policy's measure
@@ -319,27 +325,8 @@ public enum IDScanSyntheticDataset {
         s.background = backgrounds[i % backgrounds.count]
         let frames = [(1200, 1200), (1500, 1000), (1080, 1440), (1600, 1600), (1440, 1080), (1000, 1500)]
         let f = frames[(i + 2 * (i / 9)) % frames.count]
-        s.width = f.0; s.height = f.1
-        s.perspective = r.range(0, 0.12)
-        s.cardWidthFraction = r.range(0.5, 0.8)
         // 621: a pixel over the 620 px floor, so that rounding never puts a card a hair under it.
-        let minFraction = 621 / (Double(s.width) * (1 - s.perspective / 2))
-        s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
-        s.centerX = 0.5 + r.range(-0.05, 0.05); s.centerY = 0.5 + r.range(-0.05, 0.05)
-        func fits() -> Bool {
-            let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
-            return (c.map(\.x).min() ?? 0) >= 0.03 * W && (c.map(\.x).max() ?? W) <= 0.97 * W
-                && (c.map(\.y).min() ?? 0) >= 0.03 * H && (c.map(\.y).max() ?? H) <= 0.97 * H
-        }
-        if !fits() { s.centerX = 0.5; s.centerY = 0.5 }
-        // Fully inside with a 3 % margin: a smaller card first (down to the minimum), then less
-        // rotation and perspective.
-        var guardCount = 0
-        while !fits(), guardCount < 80 {
-            guardCount += 1
-            if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
-            else { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
-        }
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
         let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
         let mx = c.map(\.x).reduce(0, +) / 4 / W, my = c.map(\.y).reduce(0, +) / 4 / H
         switch i % 5 {
