@@ -151,8 +151,9 @@ struct CardLocator: Sendable {
         for i in 0..<n { mask[i] = opened[i] ? 1000 : 0 }
     }
 
-    /// The whole image as the card, when its aspect is ID-1-like and content covers it (≥ 10 of
-    /// 16 tiles with a luminance spread of at least 40 levels).
+    /// The whole image as the card, when its aspect is ID-1-like, content covers it (≥ 10 of 16
+    /// tiles with a luminance spread of at least 40 levels) and a plain printing margin runs
+    /// along the frame (``plainFrameStrip(_:)``).
     func tightScan(_ image: GrayImage) -> CardDetection? {
         let W = image.width, H = image.height
         guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }
@@ -174,12 +175,54 @@ struct CardLocator: Sendable {
                 }
             }
         }
-        guard busy >= 10 else { return nil }
+        guard busy >= 10, Self.plainFrameStrip(image) else { return nil }
         let inset = 0.005 * Double(max(W, H))
         let w = Double(W), h = Double(H)
         let quad = Quad.ordered([Vec2(x: inset, y: inset), Vec2(x: w - inset, y: inset),
                                  Vec2(x: w - inset, y: h - inset), Vec2(x: inset, y: h - inset)])
         return .found(quad, areaFraction: 1)
+    }
+
+    /// Whether a card's plain printing margin runs along the frame: along each side (its middle
+    /// 80 %), the strip 2.5–4.5 % of the short side in from the edge (clear of a scan's lid margin and the card's rim) has no strong step (a quarter
+    /// of the image's p5–p95 spread, at least 24 levels) at ≥ 60 % of the points. A card's print
+    /// stops a few millimetres from its edge; a photo of a page, a cloth or a wall cut out by the
+    /// frame runs on to it (a busy 3:2 picture is not a tight scan of a card).
+    static func plainFrameStrip(_ image: GrayImage) -> Bool {
+        let W = image.width, H = image.height
+        guard W >= 64, H >= 64, image.pixels.count >= W * H else { return false }
+        let hist = image.pixels.withUnsafeBufferPointer { Histogram($0) }
+        let strong = max(24, (hist.percentile(0.95) - hist.percentile(0.05)) / 4)
+        let short = Double(min(W, H))
+        let d0 = max(1, Int(0.025 * short)), d1 = max(d0 + 2, Int(0.045 * short))
+        return image.pixels.withUnsafeBufferPointer { p -> Bool in
+            // side 0 top, 1 bottom (walk x, depth in y); 2 left, 3 right (walk y, depth in x).
+            for side in 0..<4 {
+                let length = side < 2 ? W : H
+                var plain = 0, total = 0
+                var t = length / 10
+                while t < length - length / 10 {
+                    var lo = 255, hi = 0
+                    for d in d0...d1 {
+                        let x: Int, y: Int
+                        switch side {
+                        case 0: x = t; y = d
+                        case 1: x = t; y = H - 1 - d
+                        case 2: x = d; y = t
+                        default: x = W - 1 - d; y = t
+                        }
+                        guard x >= 0, y >= 0, x < W, y < H else { continue }
+                        let v = Int(p[y * W + x])
+                        lo = min(lo, v); hi = max(hi, v)
+                    }
+                    total += 1
+                    if hi - lo < strong { plain += 1 }
+                    t += 2
+                }
+                guard total > 0, Double(plain) >= 0.6 * Double(total) else { return false }
+            }
+            return true
+        }
     }
 
     /// Look 8: the card located by its printed content on a plain background.
