@@ -66,6 +66,8 @@ struct CardLocator: Sendable {
         if let content = contentRegion(image), let done = settle(content) { return done }
         if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
         if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
+        // A part of the card found, not the card: its sides moved outwards, parallel, to the card's.
+        if let inner = small, let grown = EdgeQuadFinder(policy: policy, seed: inner).find(image), let done = settle(grown) { return done }
         return smallResult ?? cropped ?? first
     }
 

@@ -30,6 +30,12 @@ struct EdgeQuadFinder: Sendable {
     /// cloth outside, the card's plain printing margin inside), the card's side shows as a line
     /// even when its outline has no tone step of its own.
     var textureVotes = false
+    /// A card-shaped part of the card already found (its photo box, a block of print), in
+    /// detection-image pixels: instead of Hough lines, each of its sides is moved outwards (and
+    /// tilted ±3°) to the few positions with the most evidence for a side, and the quads so formed
+    /// are scored like any other. The card's sides run parallel to its print, so the card around
+    /// such a part is found even when its sides are too faint to be line peaks of the whole image.
+    var seed: Quad? = nil
 
     /// Ridge pixels of the gradient of the strong-edge density (a 5 × 5 box mean of the strong-edge
     /// mask), with their gradient directions: the outlines of busy areas.
@@ -219,7 +225,7 @@ struct EdgeQuadFinder: Sendable {
             }
         }
         if let trace { for l in lines { trace(String(format: "line angle %.1f° c %.1f votes %d", l.angle * 180 / .pi, l.c, l.votes)) } }
-        guard lines.count >= 4 else { return nil }
+        guard lines.count >= 4 || seed != nil else { return nil }
 
         // Pairs of roughly parallel lines (≤ 12° apart) far enough apart for a card side.
         struct Pair { var a: Int; var b: Int; var dir: Double }
@@ -238,7 +244,7 @@ struct EdgeQuadFinder: Sendable {
                 pairs.append(Pair(a: a, b: b, dir: m.truncatingRemainder(dividingBy: .pi)))
             }
         }
-        guard pairs.count >= 2 else { return nil }
+        guard pairs.count >= 2 || seed != nil else { return nil }
         let minAspect = max(policy.minCardAspect, 1.45), maxAspect = min(policy.maxCardAspect, 1.75)
 
         func isEdge(_ q: Vec2, normal: Vec2) -> Bool {
@@ -377,8 +383,15 @@ struct EdgeQuadFinder: Sendable {
         // which side, if any, was inferred rather than seen.
         struct Candidate { var c: [Vec2]; var inferred: Int? }
         var candidates: [Candidate] = []
+        if let seed {
+            candidates = seededCandidates(seed.scaled(x: 1 / Double(factor), y: 1 / Double(factor)),
+                                          support: { fraction(support($0, $1, 0.08, 0.92, stride: 2)) },
+                                          step: { min(1, abs(step($0, $1, stride: 2).mean) / 8) },
+                                          texture: { let t = texture($0, $1, inward: $2, stride: 2); return t.outside - t.inside },
+                                          corners: corners).map { Candidate(c: $0.c, inferred: $0.inferred) }
+        }
         // Four seen sides: two pairs at roughly right angles.
-        for i in 0..<pairs.count {
+        for i in 0..<pairs.count where seed == nil {
             for j in (i + 1)..<pairs.count {
                 let p = pairs[i], q = pairs[j]
                 guard p.a != q.a, p.a != q.b, p.b != q.a, p.b != q.b else { continue }
@@ -396,7 +409,7 @@ struct EdgeQuadFinder: Sendable {
         // far side is searched for only the best-supported few.
         struct Hypothesis { var cross: Line; var la: Line; var lb: Line; var c1: Vec2; var c2: Vec2; var sign: Double; var nominal: Double; var prescore: Double }
         var hypotheses: [Hypothesis] = []
-        for pair in pairs {
+        for pair in pairs where seed == nil {
             let la = lines[pair.a], lb = lines[pair.b]
             for (k, cross) in lines.enumerated() where k != pair.a && k != pair.b {
                 guard abs(cross.n.dot(la.n)) <= sin(15 * Double.pi / 180) else { continue }
@@ -532,6 +545,66 @@ struct EdgeQuadFinder: Sendable {
         }
         let quad = Quad.ordered(corners)
         return .found(quad, areaFraction: quad.area / Double(image.width * image.height))
+    }
+
+    /// Quads around `seed` (working-image pixels): each side moved outwards by 0 up to 0.8 × the
+    /// seed's long side and tilted by −3°, 0 or 3°, scored by its evidence as a side (edges along
+    /// it, a tone step across it, or text stopping at it); the 3 best local maxima per side are
+    /// combined (81 quads), those with a plausible card's shape (`corners`) and clearly larger
+    /// than the seed kept.
+    func seededCandidates(_ seed: Quad, support: (Vec2, Vec2) -> Double, step: (Vec2, Vec2) -> Double,
+                          texture: (Vec2, Vec2, Vec2) -> Double, corners: ([Line]) -> [Vec2]?) -> [(c: [Vec2], inferred: Int?)] {
+        guard seed.p.count == 4 else { return [] }
+        let centre = seed.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+        let reach = 1.6 * seed.longSide
+        var perSide: [[Line]] = []
+        for k in 0..<4 {
+            let a = seed.p[k], b = seed.p[(k + 1) % 4]
+            let d = b - a, len = d.length
+            guard len > 4 else { return [] }
+            var out = Vec2(x: -d.y / len, y: d.x / len)
+            if out.dot((a + b) * 0.5 - centre) < 0 { out = out * -1 }
+            let mid = (a + b) * 0.5
+            var scored: [(off: Double, tilt: Double, e: Double)] = []
+            for tilt in [-3.0, 0, 3] {
+                let r = tilt * Double.pi / 180
+                let n = Vec2(x: out.x * cos(r) - out.y * sin(r), y: out.x * sin(r) + out.y * cos(r))
+                let u = Vec2(x: -n.y, y: n.x)
+                var off = 0.0
+                while off <= reach {
+                    // The side's segment moved out, lengthened with the distance (the card's side
+                    // is longer than the seed's).
+                    let m = mid + out * off, half = len / 2 + off * 0.6
+                    let p0 = m - u * half, p1 = m + u * half
+                    let e = support(p0, p1) + step(p0, p1) + max(0, texture(p0, p1, n * -1))
+                    scored.append((off, tilt, e))
+                    off += 1
+                }
+            }
+            // Local maxima (over ±3 px at the same tilt), best first, 3 kept at least 4 px apart.
+            var best: [(off: Double, tilt: Double, e: Double)] = []
+            for s in scored.sorted(by: { $0.e > $1.e }) where s.e >= 0.3 {
+                if best.count >= 6 { break }
+                if best.contains(where: { abs($0.off - s.off) < 4 }) { continue }
+                best.append(s)
+            }
+            if let trace { trace("seed side \(k): " + best.map { String(format: "%.0f@%.0f°=%.2f", $0.off, $0.tilt, $0.e) }.joined(separator: " ")) }
+            perSide.append(best.map { s in
+                let r = s.tilt * Double.pi / 180
+                let n = Vec2(x: out.x * cos(r) - out.y * sin(r), y: out.x * sin(r) + out.y * cos(r))
+                return Line(n: n, c: n.dot(mid + out * s.off), votes: 0)
+            })
+        }
+        guard perSide.allSatisfy({ !$0.isEmpty }) else { return [] }
+        var out: [(c: [Vec2], inferred: Int?)] = []
+        for l0 in perSide[0] { for l1 in perSide[1] { for l2 in perSide[2] { for l3 in perSide[3] {
+            // corners(): corner k = side k ∩ side k+1, so the lines go round the quad in order.
+            guard let c = corners([l3, l0, l1, l2]) else { continue }
+            let q = Quad.ordered(c)
+            guard q.longSide >= 1.3 * seed.longSide else { continue }
+            out.append((c, nil))
+        } } } }
+        return out
     }
 
     /// Printed content inside: at least 40 % of an 8 × 5 grid of cells (in the card's own

