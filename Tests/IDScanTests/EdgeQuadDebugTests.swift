@@ -12,7 +12,7 @@ func edgeQuadDebug() throws {
     let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let scale = Int(env["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
-    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout5 }   // holdout5: never looked at while tuning
+    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout5 && $0 != .holdout6 }   // holdout5, holdout6: never looked at while tuning
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }.filter { names.contains($0.name) }
     for c in cases {
         let r = IDScanSyntheticCard.render(c.scene)
