@@ -111,6 +111,29 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case sofaFabric
         /// Flatbed scan: an old scanner's warm off-white lid with a faint dot texture.
         case dottedLid
+        // The `holdout6` part's backgrounds (committed before holdout5 was tuned on, 2026-12-01,
+        // session 4, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout6Background`.
+        /// Phone photo: a printed invoice page (letterhead, a ruled table with small text, totals).
+        case invoicePage
+        /// Phone photo: a light oatmeal linen cloth (plain weave with slubs) with soft wrinkles.
+        case linenCloth
+        /// Phone photo: a light-brown kraft-paper envelope (fibres, mottling, a fold line).
+        case kraftEnvelope
+        /// Phone photo: a white tablecloth with a grey polka-dot print and soft folds.
+        case polkaDotCloth
+        /// Phone photo: a mid-grey laminate desk with a faint printed wood grain.
+        case greyLaminate
+        /// Phone photo: a navy blue felt desk mat.
+        case navyFelt
+        /// Phone photo: a terracotta tile floor with pale grout.
+        case terracottaTiles
+        /// Phone photo: a light-grey concrete slab with small dark pores.
+        case concreteSlab
+        /// Phone photo: a burgundy leather notebook cover (pebble grain, a line of stitching).
+        case burgundyLeather
+        /// Flatbed scan: a pale blue-grey lid with faint streaks along the scanner lamp's travel.
+        case streakLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -154,6 +177,12 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var focusFalloff: FocusFalloff? = nil
     /// Cool fluorescent cast (0–1): red lowered, green and (more) blue raised; 0 = none (holdout5).
     public var fluorescentCast = 0.0
+    /// Window-blind stripes: soft parallel bands of shadow over the whole scene; nil = none (holdout6).
+    public var blindStripes: BlindStripes? = nil
+    /// A soft camera-flash hotspot (lifted towards, never past, 240); nil = none (holdout6).
+    public var flashHotspot: FlashHotspot? = nil
+    /// A fingertip over the card's outer margin at one short edge; nil = none (holdout6).
+    public var fingertip: Fingertip? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -235,6 +264,55 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         public var softY: Double
         public init(sigma: Double, sharpX: Double, sharpY: Double, softX: Double, softY: Double) {
             self.sigma = sigma; self.sharpX = sharpX; self.sharpY = sharpY; self.softX = softX; self.softY = softY
+        }
+    }
+}
+
+extension IDScanSyntheticScene {
+    /// Window-blind stripes: pixels darkened by up to `strength` in bands whose normal points
+    /// along `angle` (radians), `period` (a fraction of the image diagonal) apart, shifted by
+    /// `phase` (a fraction of a period).
+    public struct BlindStripes: Sendable, Hashable {
+        public var strength: Double
+        public var angle: Double
+        public var period: Double
+        public var phase: Double
+        public init(strength: Double, angle: Double, period: Double, phase: Double) {
+            self.strength = strength; self.angle = angle; self.period = period; self.phase = phase
+        }
+    }
+
+    /// A soft flash hotspot: each pixel lifted towards 240 (never past it) by `strength` × a
+    /// Gaussian of its elliptical distance from the centre (fractions of the image size; the radii
+    /// as fractions of the image width and height).
+    public struct FlashHotspot: Sendable, Hashable {
+        public var strength: Double
+        public var centerX: Double
+        public var centerY: Double
+        public var radiusX: Double
+        public var radiusY: Double
+        public init(strength: Double, centerX: Double, centerY: Double, radiusX: Double, radiusY: Double) {
+            self.strength = strength; self.centerX = centerX; self.centerY = centerY; self.radiusX = radiusX; self.radiusY = radiusY
+        }
+    }
+
+    /// A fingertip (a thumb holding the card) coming from outside one short edge of the card: its
+    /// rounded tip reaches `depth` × the card's width past that edge (over the card's outer margin),
+    /// at `along` (0–1) down the edge; `radius` is the finger's half-width as a fraction of the
+    /// card's width, `tilt` its turn (radians) from the edge's normal; skin tone (`red`, `green`,
+    /// `blue`).
+    public struct Fingertip: Sendable, Hashable {
+        public var rightEdge: Bool
+        public var along: Double
+        public var depth: Double
+        public var radius: Double
+        public var tilt: Double
+        public var red: Double
+        public var green: Double
+        public var blue: Double
+        public init(rightEdge: Bool, along: Double, depth: Double, radius: Double, tilt: Double, red: Double, green: Double, blue: Double) {
+            self.rightEdge = rightEdge; self.along = along; self.depth = depth; self.radius = radius; self.tilt = tilt
+            self.red = red; self.green = green; self.blue = blue
         }
     }
 }
@@ -744,6 +822,9 @@ public enum IDScanSyntheticCard {
             paintHoldout4Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .magazinePage, .notebookPage, .oakPlanks, .mosaicTiles, .stripedSheet, .quartz, .mousePad, .redLacquer, .sofaFabric, .dottedLid:
             paintHoldout5Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .invoicePage, .linenCloth, .kraftEnvelope, .polkaDotCloth, .greyLaminate, .navyFelt, .terracottaTiles, .concreteSlab,
+             .burgundyLeather, .streakLid:
+            paintHoldout6Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -857,6 +938,7 @@ public enum IDScanSyntheticCard {
             }
         }
 
+        paintFingertip(s, W, H, &bg)   // no effect unless the scene has a holdout6 fingertip
         // Lighting: a soft shadow and a lamp-side gradient.
         if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 || s.castShadow != nil {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
@@ -880,6 +962,7 @@ public enum IDScanSyntheticCard {
             }
         }
         applyHoldout5Light(s, W, H, &bg)   // no effect unless the scene has holdout5 light
+        applyHoldout6Light(s, W, H, &bg)   // no effect unless the scene has holdout6 light
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 

@@ -77,10 +77,25 @@ public struct IDScanLabelledCase: Sendable {
 ///   of the blurry images scaled with the card's size. Committed before holdout4 was tuned on,
 ///   2026-12-01 (session 3); run through the checker once, at the end.
 ///
+/// - **holdout6**: designs alternating; photo backgrounds a printed invoice page (a ruled table
+///   with small text), a light linen cloth with wrinkles, a kraft-paper envelope with a fold line,
+///   a white tablecloth with a grey polka-dot print (light and busy), a mid-grey laminate desk
+///   with a faint wood print, a navy blue felt desk mat, a terracotta tile floor with grout, a
+///   light-grey concrete slab with pores, a burgundy leather notebook cover; a pale blue-grey
+///   scanner lid with faint streaks from the lamp; 4:3 (1600 × 1200, 1200 × 1600), 16:9
+///   (1920 × 1080) and 1280 × 960 frames, the card's long side ≥ 621 px by the policy's measure and
+///   fully inside (3 % margin); rotation ±15°, perspective ≤ 12 %; per photo one of plain,
+///   window-blind stripes (soft bands of shadow 20–35 % darker across the whole scene), a soft
+///   flash hotspot on the card (never clipping), dim evening light (exposure 0.75–0.85, noise
+///   σ 3–5), or a fingertip over the card's outer margin at one short edge (at most 6 % of the
+///   card's width in, never over the print); blur of the blurry images scaled with the card's
+///   size. Committed before holdout5 was tuned on (2026-12-01, session 4); run through the
+///   checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -103,6 +118,7 @@ public enum IDScanSyntheticDataset {
         case .holdout3: [.parquet, .denim, .rug, .glossyDesk]
         case .holdout4: [.terrazzo, .spreadsheet, .doily, .crumpledPaper, .whiteboard, .basketWeave, .birchPly, .cuttingMat, .walnut]
         case .holdout5: [.magazinePage, .mousePad, .notebookPage, .redLacquer, .mosaicTiles, .stripedSheet, .sofaFabric, .quartz, .oakPlanks]
+        case .holdout6: [.invoicePage, .greyLaminate, .linenCloth, .navyFelt, .kraftEnvelope, .terracottaTiles, .polkaDotCloth, .concreteSlab, .burgundyLeather]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -114,6 +130,7 @@ public enum IDScanSyntheticDataset {
         case .holdout3: [.blackLid]
         case .holdout4: [.openLid]
         case .holdout5: [.dottedLid]
+        case .holdout6: [.streakLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -125,6 +142,7 @@ public enum IDScanSyntheticDataset {
         case .holdout3: (71, 170_000)
         case .holdout4: (89, 210_000)
         case .holdout5: (97, 250_000)
+        case .holdout6: (101, 290_000)
         }
     }
 
@@ -145,6 +163,7 @@ public enum IDScanSyntheticDataset {
         case .holdout3: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout4: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout5: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
+        case .holdout6: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -156,6 +175,7 @@ public enum IDScanSyntheticDataset {
         case .holdout3: gradient = r.range(0, 0.25)
         case .holdout4: gradient = r.range(0, 0.2)
         case .holdout5: gradient = r.range(0.02, 0.18)
+        case .holdout6: gradient = r.range(0, 0.15)
         }
         switch capture {
         case .photo:
@@ -192,6 +212,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout3 { holdout3Photo(&s, i, &r) }
             if part == .holdout4 { holdout4Photo(&s, i, &r) }
             if part == .holdout5 { holdout5Photo(&s, i, &r) }
+            if part == .holdout6 { holdout6Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -288,7 +309,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 and holdout5: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4, holdout5 and holdout6: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective.
@@ -347,10 +368,44 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 and holdout5 scale
-    /// their blur by it, so that a blurry image is blurry for any card size.
+    /// The holdout6 photo geometry and light: the background cycles through the part's nine; a
+    /// 4:3 (1600 × 1200, 1200 × 1600), 16:9 (1920 × 1080) or 1280 × 960 frame; the card at 50–80 %
+    /// of the width, its long side by the policy's measure ≥ 621 px, perspective ≤ 12 %, fully
+    /// inside the frame (3 % margin); per photo one of plain, window-blind stripes (soft bands of
+    /// shadow, 20–35 % darker, over the whole scene), a soft flash hotspot centred on the card
+    /// (lifted towards 240, never clipped), dim evening light (exposure 0.75–0.85, noise σ 3–5),
+    /// or a fingertip over the card's outer margin at one short edge (its tip 2–4.5 % of the
+    /// card's width in: the print starts 6 % in).
+    static func holdout6Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout6)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1600, 1200), (1920, 1080), (1200, 1600), (1280, 960)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+        let mx = c.map(\.x).reduce(0, +) / 4 / W, my = c.map(\.y).reduce(0, +) / 4 / H
+        switch i % 5 {
+        case 1:   // window-blind stripes
+            s.blindStripes = .init(strength: r.range(0.2, 0.35), angle: r.range(0, 3.1416), period: r.range(0.06, 0.12), phase: r.unit())
+        case 2:   // a soft flash hotspot on the card
+            let cw = s.cardWidthFraction
+            s.flashHotspot = .init(strength: r.range(0.25, 0.45), centerX: mx + r.range(-0.05, 0.05) * cw, centerY: my + r.range(-0.05, 0.05) * cw * W / H,
+                                   radiusX: r.range(0.35, 0.55) * cw, radiusY: r.range(0.3, 0.45) * cw * W / H)
+        case 3:   // dim evening light
+            s.exposure = r.range(0.75, 0.85); s.noise = r.range(3, 5)
+        case 4:   // a fingertip over the outer margin of one short edge
+            let tones: [(Double, Double, Double)] = [(226, 178, 150), (205, 150, 118), (170, 118, 88), (120, 82, 60)]
+            let t = tones[(i / 5) % tones.count]
+            s.fingertip = .init(rightEdge: (i / 5) % 2 == 0, along: r.range(0.3, 0.7), depth: r.range(0.02, 0.045), radius: r.range(0.09, 0.12),
+                                tilt: r.range(-0.35, 0.35), red: t.0, green: t.1, blue: t.2)
+        default: break   // plain
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4, holdout5 and
+    /// holdout6 scale their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
-        guard part == .holdout4 || part == .holdout5 else { return 1 }
+        guard part == .holdout4 || part == .holdout5 || part == .holdout6 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -388,7 +443,7 @@ public enum IDScanSyntheticDataset {
             var s = anyGood(400 + i)
             if i % 2 == 0 {
                 s.downscale = 2
-                if part == .holdout3 || part == .holdout4 || part == .holdout5 {   // large frames: scale down until the card is well under 600 px
+                if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
