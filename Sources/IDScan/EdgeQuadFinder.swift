@@ -384,11 +384,13 @@ struct EdgeQuadFinder: Sendable {
         struct Candidate { var c: [Vec2]; var inferred: Int? }
         var candidates: [Candidate] = []
         if let seed {
-            candidates = seededCandidates(seed.scaled(x: 1 / Double(factor), y: 1 / Double(factor)),
+            candidates = seededCandidates(seed.scaled(x: 1 / Double(factor), y: 1 / Double(factor)), width: W, height: H,
                                           support: { fraction(support($0, $1, 0.08, 0.92, stride: 2)) },
                                           step: { min(1, abs(step($0, $1, stride: 2).mean) / 8) },
                                           texture: { let t = texture($0, $1, inward: $2, stride: 2); return t.outside - t.inside },
                                           corners: corners).map { Candidate(c: $0.c, inferred: $0.inferred) }
+            trace?("seeded candidates \(candidates.count)")
+            if let trace { for c in candidates { trace("gen " + Self.describe(c.c)) } }
         }
         // Four seen sides: two pairs at roughly right angles.
         for i in 0..<pairs.count where seed == nil {
@@ -470,7 +472,7 @@ struct EdgeQuadFinder: Sendable {
             let p = cand.c
             // Each side is seen as edges (≥ 50 % of it), or as a faint, consistent step in tone (a
             // light card on white paper); at least two sides as edges.
-            var score = 0.0, sum = 0.0, runsOn = 0, allSides = true
+            var score = 0.0, sum = 0.0, runsOn = 0, allSides = true, relaxed = false
             let centroid = p.reduce(Vec2(x: 0, y: 0), +) * 0.25
             var detail = ""
             // Edge support first (cheap; most candidates end here).
@@ -484,7 +486,10 @@ struct EdgeQuadFinder: Sendable {
             guard sides.count == 4 else { continue }
             let edgeSides = sides.filter { fraction($0) >= 0.5 }.count
             let bound = sides.reduce(0.0) { $0 + (fraction($1) >= 0.5 ? fraction($1) : 1) }
-            guard edgeSides >= 2, bound / 4 >= 0.7 else { continue }
+            guard edgeSides >= 2, bound / 4 >= 0.7 else {
+                if let trace, seed != nil { trace("seeded cand " + Self.describe(p) + " edge fractions " + sides.map { String(format: "%.2f", fraction($0)) }.joined(separator: "/")) }
+                continue
+            }
             for k in 0..<4 {
                 let a = p[k], b = p[(k + 1) % 4]
                 let s = sides[k]
@@ -502,6 +507,11 @@ struct EdgeQuadFinder: Sendable {
                         seen = st.agree
                     } else if tex.outside >= 0.6, tex.outside - tex.inside >= 0.5 {
                         seen = tex.outside - tex.inside
+                    } else if seed != nil, !relaxed,
+                              f >= 0.35 || (abs(st.mean) >= 1.5 && st.agree >= 0.6) || tex.outside - tex.inside >= 0.3 {
+                        // Around a seed (a card-shaped part of the card, print inside it) one
+                        // side may show less: a faint edge, a slight step, text thinning out.
+                        seen = 0.5; relaxed = true
                     } else {
                         seen = 0; allSides = false
                     }
@@ -512,8 +522,8 @@ struct EdgeQuadFinder: Sendable {
                 score += seen * Double(s.total)
                 if runsOn > 1 || !allSides { break }
             }
-            guard allSides, edgeSides >= 2, sum / 4 >= 0.7, runsOn <= 1 else {
-                if let trace, sum > 1.5 { trace("cand " + Self.describe(p) + " sides " + detail + " runsOn \(runsOn) edgeSides \(edgeSides)") }
+            guard allSides, edgeSides >= 2, sum / 4 >= (seed == nil ? 0.7 : 0.6), runsOn <= 1 else {
+                if let trace, sum > 1.5 || seed != nil { trace("cand " + Self.describe(p) + " sides " + detail + " runsOn \(runsOn) edgeSides \(edgeSides)") }
                 continue
             }
             let ordered = Quad.ordered(p)
@@ -547,16 +557,18 @@ struct EdgeQuadFinder: Sendable {
         return .found(quad, areaFraction: quad.area / Double(image.width * image.height))
     }
 
-    /// Quads around `seed` (working-image pixels): each side moved outwards by 0 up to 0.8 × the
-    /// seed's long side and tilted by −3°, 0 or 3°, scored by its evidence as a side (edges along
-    /// it, a tone step across it, or text stopping at it); the 3 best local maxima per side are
-    /// combined (81 quads), those with a plausible card's shape (`corners`) and clearly larger
-    /// than the seed kept.
-    func seededCandidates(_ seed: Quad, support: (Vec2, Vec2) -> Double, step: (Vec2, Vec2) -> Double,
+    /// Quads around `seed` (working-image pixels): each side moved outwards by 0 up to 3 × the
+    /// seed's long side (a photo box is a quarter of the card's length) and tilted by −4° to 4°
+    /// (perspective: the card's sides and its print's are not quite parallel), scored by its
+    /// evidence as a side (edges along it, a tone step across it, text stopping at it); per side
+    /// the two outermost strong positions and the best others, 8 in all, refined, are combined,
+    /// those with a plausible card's shape (`corners`) and clearly larger than the seed kept, and
+    /// the 40 best-supported snapped to the outline.
+    func seededCandidates(_ seed: Quad, width: Int, height: Int, support: (Vec2, Vec2) -> Double, step: (Vec2, Vec2) -> Double,
                           texture: (Vec2, Vec2, Vec2) -> Double, corners: ([Line]) -> [Vec2]?) -> [(c: [Vec2], inferred: Int?)] {
         guard seed.p.count == 4 else { return [] }
         let centre = seed.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
-        let reach = 1.6 * seed.longSide
+        let reach = 3 * seed.longSide
         var perSide: [[Line]] = []
         for k in 0..<4 {
             let a = seed.p[k], b = seed.p[(k + 1) % 4]
@@ -565,45 +577,93 @@ struct EdgeQuadFinder: Sendable {
             var out = Vec2(x: -d.y / len, y: d.x / len)
             if out.dot((a + b) * 0.5 - centre) < 0 { out = out * -1 }
             let mid = (a + b) * 0.5
-            var scored: [(off: Double, tilt: Double, e: Double)] = []
-            for tilt in [-3.0, 0, 3] {
+            /// Evidence for a side at `off` px out, tilted by `tilt`° (the side's segment moved
+            /// out, lengthened with the distance: the card's side is longer than the seed's).
+            func evidence(_ off: Double, _ tilt: Double) -> Double {
                 let r = tilt * Double.pi / 180
                 let n = Vec2(x: out.x * cos(r) - out.y * sin(r), y: out.x * sin(r) + out.y * cos(r))
                 let u = Vec2(x: -n.y, y: n.x)
+                let m = mid + out * off, half = len / 2 + off * 0.6
+                let p0 = m - u * half, p1 = m + u * half
+                return support(p0, p1) + step(p0, p1) + max(0, texture(p0, p1, n * -1))
+            }
+            var scored: [(off: Double, tilt: Double, e: Double)] = []
+            for tilt in [-4.0, -2, 0, 2, 4] {
                 var off = 0.0
                 while off <= reach {
-                    // The side's segment moved out, lengthened with the distance (the card's side
-                    // is longer than the seed's).
-                    let m = mid + out * off, half = len / 2 + off * 0.6
-                    let p0 = m - u * half, p1 = m + u * half
-                    let e = support(p0, p1) + step(p0, p1) + max(0, texture(p0, p1, n * -1))
-                    scored.append((off, tilt, e))
+                    scored.append((off, tilt, evidence(off, tilt)))
                     off += 1
                 }
             }
-            // Local maxima (over ±3 px at the same tilt), best first, 3 kept at least 4 px apart.
+            // The best positions at least 4 px apart, each refined (±1 px, ±1° in half degrees).
+            // The card's outline is the outermost of the strong lines (its print lies inside): the
+            // two outermost positions with strong evidence (≥ 0.8) join the candidates.
+            let outermost = scored.filter { $0.e >= 0.8 }.sorted { $0.off > $1.off }
+            var ordered = Array(outermost.prefix(1))
+            if let far = outermost.first, let next = outermost.first(where: { abs($0.off - far.off) >= 4 }) { ordered.append(next) }
+            ordered += scored.sorted(by: { $0.e > $1.e })
             var best: [(off: Double, tilt: Double, e: Double)] = []
-            for s in scored.sorted(by: { $0.e > $1.e }) where s.e >= 0.3 {
-                if best.count >= 6 { break }
+            for s in ordered where s.e >= 0.3 {
+                if best.count >= 8 { break }
                 if best.contains(where: { abs($0.off - s.off) < 4 }) { continue }
-                best.append(s)
+                var refined = s
+                for dOff in [-1.0, 0, 1] {
+                    for dTilt in [-1.0, -0.5, 0, 0.5, 1] where dOff != 0 || dTilt != 0 {
+                        let e = evidence(max(0, s.off + dOff), s.tilt + dTilt)
+                        if e > refined.e { refined = (max(0, s.off + dOff), s.tilt + dTilt, e) }
+                    }
+                }
+                best.append(refined)
             }
             if let trace { trace("seed side \(k): " + best.map { String(format: "%.0f@%.0f°=%.2f", $0.off, $0.tilt, $0.e) }.joined(separator: " ")) }
             perSide.append(best.map { s in
                 let r = s.tilt * Double.pi / 180
                 let n = Vec2(x: out.x * cos(r) - out.y * sin(r), y: out.x * sin(r) + out.y * cos(r))
-                return Line(n: n, c: n.dot(mid + out * s.off), votes: 0)
+                return Line(n: n, c: n.dot(mid + out * s.off), votes: Int(s.e * 1000))
             })
         }
         guard perSide.allSatisfy({ !$0.isEmpty }) else { return [] }
-        var out: [(c: [Vec2], inferred: Int?)] = []
+        // Grown up to the frame, a "card" may be a card cut by it (`cropped`): corners 4 px clear.
+        func clearOfFrame(_ c: [Vec2]) -> Bool { c.allSatisfy { $0.x >= 4 && $0.y >= 4 && $0.x <= Double(width) - 4 && $0.y <= Double(height) - 4 } }
+        var combos: [(lines: [Line], prescore: Int)] = []
         for l0 in perSide[0] { for l1 in perSide[1] { for l2 in perSide[2] { for l3 in perSide[3] {
             // corners(): corner k = side k ∩ side k+1, so the lines go round the quad in order.
-            guard let c = corners([l3, l0, l1, l2]) else { continue }
-            let q = Quad.ordered(c)
-            guard q.longSide >= 1.3 * seed.longSide else { continue }
-            out.append((c, nil))
+            let lines = [l3, l0, l1, l2]
+            guard let c = corners(lines), Quad.ordered(c).longSide >= 1.3 * seed.longSide, clearOfFrame(c) else { continue }
+            combos.append((lines, l0.votes + l1.votes + l2.votes + l3.votes))
         } } } }
+        combos.sort { $0.prescore > $1.prescore }
+        // The best-supported 40 snapped to the outline: each side's two ends moved across it by
+        // up to ±10 px independently (perspective tilts a card's side against its print's), to
+        // the most edge support along it.
+        var out: [(c: [Vec2], inferred: Int?)] = []
+        for combo in combos.prefix(40) {
+            guard let c = corners(combo.lines) else { continue }
+            var snapped: [Line] = []
+            for k in 0..<4 {
+                let a = c[(k + 3) % 4], b = c[k]   // side k runs from corner k−1 to corner k
+                let n = combo.lines[k].n
+                var bestLine = combo.lines[k], bestE = -1.0
+                var da = -10.0
+                while da <= 10 {
+                    var db = -10.0
+                    while db <= 10 {
+                        let a1 = a + n * da, b1 = b + n * db
+                        let e = support(a1, b1)
+                        if e > bestE {
+                            let d = b1 - a1, len = max(d.length, 1e-9)
+                            let normal = Vec2(x: -d.y / len, y: d.x / len)
+                            bestE = e; bestLine = Line(n: normal, c: normal.dot(a1), votes: 0)
+                        }
+                        db += 2
+                    }
+                    da += 2
+                }
+                snapped.append(bestLine)
+            }
+            if let s = corners(snapped), Quad.ordered(s).longSide >= 1.3 * seed.longSide, clearOfFrame(s) { out.append((s, nil)) }
+            out.append((c, nil))
+        }
         return out
     }
 

@@ -44,7 +44,11 @@ func edgeQuadDebug() throws {
         try pgm.write(to: URL(fileURLWithPath: "\(dir)/\(c.name).pgm"))
         var finder = EdgeQuadFinder(policy: IDScanPolicy(), trace: { lines.add($0) }, plainSided: env["IDSCAN_EDGE_PLAIN"] != nil, textureVotes: env["IDSCAN_EDGE_PLAIN"] != nil)
         // IDSCAN_EDGE_SEED: trace the look grown from the small quad the other looks found.
-        if env["IDSCAN_EDGE_SEED"] != nil, case let .found(small, _) = CardLocator(policy: IDScanPolicy(), minLongSide: minLong).locate(det) {
+        if env["IDSCAN_EDGE_PHOTOSEED"] != nil {
+            // The 2013 front's photo box (from the generator's layout) as the seed.
+            finder.seed = SeededLookTests.photoBox(c.scene)
+            lines.add("SEED photo box \(EdgeQuadFinder.describe(SeededLookTests.photoBox(c.scene).p))")
+        } else if env["IDSCAN_EDGE_SEED"] != nil, case let .found(small, _) = CardLocator(policy: IDScanPolicy(), minLongSide: minLong).locate(det) {
             lines.add("SEED \(EdgeQuadFinder.describe(small.p))")
             finder.seed = small
         }
