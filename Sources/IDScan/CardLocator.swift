@@ -68,6 +68,10 @@ struct CardLocator: Sendable {
         if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
         // A part of the card found, not the card: its sides moved outwards, parallel, to the card's.
         if let inner = small, let grown = EdgeQuadFinder(policy: policy, seed: inner).find(image), let done = settle(grown) { return done }
+        // The back's QR code, by its finder patterns, grown to the card around it — unless the
+        // first look saw a large region cut by the frame (a cropped card's QR is there too).
+        if cropped == nil, let qr = QRFinderLocator().find(image),
+           let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image), let done = settle(grown) { return done }
         return smallResult ?? cropped ?? first
     }
 

@@ -36,6 +36,9 @@ struct EdgeQuadFinder: Sendable {
     /// are scored like any other. The card's sides run parallel to its print, so the card around
     /// such a part is found even when its sides are too faint to be line peaks of the whole image.
     var seed: Quad? = nil
+    /// How far out the seed's sides are moved at most, × the seed's long side (3: a photo box is
+    /// a quarter of the card's length; a QR code, a fifth of it, needs more).
+    var seedReach = 3.0
 
     /// Ridge pixels of the gradient of the strong-edge density (a 5 × 5 box mean of the strong-edge
     /// mask), with their gradient directions: the outlines of busy areas.
@@ -557,8 +560,8 @@ struct EdgeQuadFinder: Sendable {
         return .found(quad, areaFraction: quad.area / Double(image.width * image.height))
     }
 
-    /// Quads around `seed` (working-image pixels): each side moved outwards by 0 up to 3 × the
-    /// seed's long side (a photo box is a quarter of the card's length) and tilted by −4° to 4°
+    /// Quads around `seed` (working-image pixels): each side moved outwards by 0 up to `seedReach` ×
+    /// the seed's long side and tilted by −4° to 4°
     /// (perspective: the card's sides and its print's are not quite parallel), scored by its
     /// evidence as a side (edges along it, a tone step across it, text stopping at it); per side
     /// the two outermost strong positions and the best others, 8 in all, refined, are combined,
@@ -568,7 +571,7 @@ struct EdgeQuadFinder: Sendable {
                           texture: (Vec2, Vec2, Vec2) -> Double, corners: ([Line]) -> [Vec2]?) -> [(c: [Vec2], inferred: Int?)] {
         guard seed.p.count == 4 else { return [] }
         let centre = seed.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
-        let reach = 3 * seed.longSide
+        let reach = seedReach * seed.longSide
         var perSide: [[Line]] = []
         for k in 0..<4 {
             let a = seed.p[k], b = seed.p[(k + 1) % 4]
