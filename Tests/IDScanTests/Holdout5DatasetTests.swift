@@ -53,7 +53,7 @@ import Testing
 
     // Low resolution: the card, after the downscale, well under the policy's 600 px (≤ 540).
     for c in cases where c.expected == .lowResolution {
-        let long = longSide(c.scene) / Double(max(1, c.scene.downscale))
+        let long = longSide(c.scene)   // cardCorners is already in the downscaled image's pixels
         #expect(long <= 540, "\(c.name): low-resolution card long side \(long) px")
     }
     // Blur scaled with the card's size: σ at least 3.5 px per 620 px of card.
