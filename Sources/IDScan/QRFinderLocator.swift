@@ -57,7 +57,9 @@ struct QRFinderLocator: Sendable {
             return (Double(up + down) / 2, total)
         }
         var hits: [(x: Double, y: Double, size: Double)] = []
-        for y in 0..<H {
+        // At most 2,000 confirmed hits (a QR gives a few dozen): a picture made of finder-like
+        // patterns costs a bounded time.
+        rows: for y in 0..<H {
             var runs: [(start: Int, length: Int, dark: Bool)] = []
             var x = 0
             while x < W {
@@ -74,6 +76,7 @@ struct QRFinderLocator: Sendable {
                 let cx = runs[k + 2].start + runs[k + 2].length / 2
                 guard let v = vertical(cx, y, total) else { continue }
                 hits.append((Double(cx), v.y, Double(total + v.size) / 2))
+                if hits.count >= 2000 { break rows }
             }
         }
         guard hits.count >= 6 else { return nil }

@@ -1,0 +1,55 @@
+import DTEKitTestSupport
+import Foundation
+import IDScan
+import Testing
+
+/// The checks every held-out part's shape test makes, without the checker (a part stays unseen by
+/// it until its one evaluation): 87 images at scale 1 of which 36 good, unique names with the
+/// part's prefix, the same bytes twice (a JPEG and a PNG photo), 18 good photos whose card is
+/// inside the frame (by `margin` of its size) with a long side of at least 620 px, every
+/// low-resolution card at most 540 px, and blurry images blurred in proportion to the card.
+enum HeldOutPartShape {
+    /// The card's long side by the policy's measure: the mean of the far (top) and near (bottom)
+    /// edges (corners: top-left, top-right, bottom-right, bottom-left), in the (downscaled) image's pixels.
+    static func longSide(_ s: IDScanSyntheticScene) -> Double {
+        let c = IDScanSyntheticCard.cardCorners(s)
+        func length(_ a: IDScanPoint, _ b: IDScanPoint) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
+        return (length(c[0], c[1]) + length(c[3], c[2])) / 2
+    }
+
+    /// Runs the common checks; returns the part's cases and its good photos for the part's own.
+    static func check(_ part: IDScanSyntheticDataset.Part, margin: Double, blurScaled: Bool) throws
+        -> (cases: [IDScanLabelledCase], photos: [IDScanLabelledCase]) {
+        let p = part.rawValue
+        let cases = IDScanSyntheticDataset.cases(part: part, scale: 1)
+        #expect(cases.count == 87)
+        #expect(cases.filter { $0.expected == nil }.count == 36)
+        #expect(Set(cases.map(\.name)).count == cases.count)
+        #expect(cases.allSatisfy { $0.name.hasPrefix("\(p)-") })
+        for name in ["\(p)-good-photo-0", "\(p)-good-photo-5"] {
+            let c = try #require(cases.first { $0.name == name })
+            let again = try IDScanSyntheticDataset.cases(part: part, scale: 1).first { $0.name == name }.map { try $0.data() }
+            #expect(try c.data() == again, "\(name)")
+        }
+        let photos = cases.filter { $0.name.hasPrefix("\(p)-good-photo-") }
+        #expect(photos.count == 18)
+        for c in photos {
+            let s = c.scene, W = Double(s.width), H = Double(s.height)
+            let inside = IDScanSyntheticCard.cardCorners(s).allSatisfy {
+                $0.x >= margin * W && $0.x <= (1 - margin) * W && $0.y >= margin * H && $0.y <= (1 - margin) * H
+            }
+            #expect(inside, "\(c.name): card not fully inside")
+            #expect(longSide(s) >= 620, "\(c.name): card long side \(longSide(s)) px")
+        }
+        for c in cases where c.expected == .lowResolution {
+            #expect(longSide(c.scene) <= 540, "\(c.name): low-resolution card long side \(longSide(c.scene)) px")
+        }
+        if blurScaled {
+            // σ at least 3.5 px per 620 px of card.
+            for c in cases where c.expected == .blurry && c.scene.motionBlur <= 1 {
+                #expect(c.scene.gaussianBlur >= 3.5 * max(1, longSide(c.scene) / 620) * 0.95, "\(c.name): σ \(c.scene.gaussianBlur)")
+            }
+        }
+        return (cases, photos)
+    }
+}
