@@ -32,8 +32,8 @@ struct EdgeQuadFinder: Sendable {
     var textureVotes = false
     /// A card-shaped part of the card already found (its photo box, a block of print), in
     /// detection-image pixels: instead of Hough lines, each of its sides is moved outwards (and
-    /// tilted ±3°) to the few positions with the most evidence for a side, and the quads so formed
-    /// are scored like any other. The card's sides run parallel to its print, so the card around
+    /// tilted −4…4°) to the few positions with the most evidence for a side, and the quads so
+    /// formed are scored like any other (one side may show less: the part vouches for the card). The card's sides run parallel to its print, so the card around
     /// such a part is found even when its sides are too faint to be line peaks of the whole image.
     var seed: Quad? = nil
     /// How far out the seed's sides are moved at most, × the seed's long side (3: a photo box is
