@@ -189,6 +189,13 @@ public enum IDScanSyntheticDataset {
             s.shadow = r.range(0, 0.3)
             s.lightGradient = gradient
             s.noise = r.range(1, 3.5)
+            if part == .tuning || part == .keptOut || part == .fresh {
+                // A good photo must be good by the policy's own measure (the rule holdout2 and
+                // later parts always had): without it a 0.6-wide card with perspective came out
+                // 594–604 px long, at the 600 px minimum, where a checker measuring within 1 %
+                // rejects it as `low-resolution` half the time. Photos already ≥ 620 px are unchanged.
+                s.cardWidthFraction = max(s.cardWidthFraction, 620 / (Double(s.width) * (1 - s.perspective / 2)))
+            }
             if part == .holdout2 {
                 // Other capture geometry: stronger perspective; a third of the photos in a larger
                 // frame with the card smaller in it (its long side still ≥ 600 px, the policy's minimum).
