@@ -134,6 +134,31 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case burgundyLeather
         /// Flatbed scan: a pale blue-grey lid with faint streaks along the scanner lamp's travel.
         case streakLid
+        // The `holdout7` part's backgrounds (committed before holdout6 was tuned on, 2026-12-01,
+        // session 5, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout7Background`.
+        /// Phone photo: a graph-paper pad (a fine light-blue 5 mm grid, a few pencil marks).
+        case graphPaper
+        /// Phone photo: a cream knitted wool blanket (columns of V stitches, soft folds).
+        case knitBlanket
+        /// Phone photo: a printed road map (pale yellow and green areas, a river, thin coloured
+        /// roads with casings, small labels).
+        case roadMap
+        /// Phone photo: white gift-wrap paper with a small repeating pastel pattern.
+        case giftWrap
+        /// Phone photo: a light beige bathroom tile wall (large tiles, thin grey grout, a soft
+        /// reflection).
+        case bathroomTiles
+        /// Phone photo: a black glass hob (a faint print of the cooking zones, reflections).
+        case glassHob
+        /// Phone photo: a bamboo placemat (narrow near-vertical slats in alternating tones).
+        case bambooMat
+        /// Phone photo: brushed stainless steel (fine directional streaks, mid grey).
+        case brushedSteel
+        /// Phone photo: a bright orange plastic tray (a moulded lip along the frame's edge).
+        case orangeTray
+        /// Flatbed scan: a warm off-white lid with a few dust specks and one dark hair.
+        case dustyLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -183,6 +208,14 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var flashHotspot: FlashHotspot? = nil
     /// A fingertip over the card's outer margin at one short edge; nil = none (holdout6).
     public var fingertip: Fingertip? = nil
+    /// A colour tint: each channel multiplied (and clamped), a warm tungsten or cool
+    /// fluorescent light; nil = none (holdout7).
+    public var tint: Tint? = nil
+    /// The soft shadow of the phone over one corner of the card; nil = none (holdout7).
+    public var phoneShadow: PhoneShadow? = nil
+    /// A broad, soft, slightly brighter diagonal reflection band (never lifting a pixel to
+    /// 250 or over); nil = none (holdout7).
+    public var reflectionBand: ReflectionBand? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -313,6 +346,50 @@ extension IDScanSyntheticScene {
         public init(rightEdge: Bool, along: Double, depth: Double, radius: Double, tilt: Double, red: Double, green: Double, blue: Double) {
             self.rightEdge = rightEdge; self.along = along; self.depth = depth; self.radius = radius; self.tilt = tilt
             self.red = red; self.green = green; self.blue = blue
+        }
+    }
+}
+
+extension IDScanSyntheticScene {
+    /// A colour tint: the red, green and blue channels multiplied by these factors (clamped to 255).
+    public struct Tint: Sendable, Hashable {
+        public var red: Double
+        public var green: Double
+        public var blue: Double
+        public init(red: Double, green: Double, blue: Double) { self.red = red; self.green = green; self.blue = blue }
+    }
+
+    /// The phone's shadow: a rectangle with soft straight edges, darkening by `strength`. One
+    /// straight edge runs through (`edgeX`, `edgeY`) (fractions of the image size) across the
+    /// card near one corner, its inward normal (into the shadow) along `angle` (radians); the
+    /// rectangle is `length` long along that edge and `depth` deep (fractions of the image
+    /// diagonal); `softness` is the blur of its edges on each side (a fraction of the diagonal).
+    public struct PhoneShadow: Sendable, Hashable {
+        public var strength: Double
+        public var edgeX: Double
+        public var edgeY: Double
+        public var angle: Double
+        public var length: Double
+        public var depth: Double
+        public var softness: Double
+        public init(strength: Double, edgeX: Double, edgeY: Double, angle: Double, length: Double, depth: Double, softness: Double) {
+            self.strength = strength; self.edgeX = edgeX; self.edgeY = edgeY; self.angle = angle
+            self.length = length; self.depth = depth; self.softness = softness
+        }
+    }
+
+    /// A reflection band: pixels lifted by up to `lift` levels (fading out towards 249, never
+    /// reaching 250) × a Gaussian of their distance from the band's centre line, which runs
+    /// through (`originX`, `originY`) (fractions of the image size) with its normal along
+    /// `angle` (radians); `width` is a fraction of the image diagonal.
+    public struct ReflectionBand: Sendable, Hashable {
+        public var lift: Double
+        public var angle: Double
+        public var originX: Double
+        public var originY: Double
+        public var width: Double
+        public init(lift: Double, angle: Double, originX: Double, originY: Double, width: Double) {
+            self.lift = lift; self.angle = angle; self.originX = originX; self.originY = originY; self.width = width
         }
     }
 }
@@ -825,6 +902,8 @@ public enum IDScanSyntheticCard {
         case .invoicePage, .linenCloth, .kraftEnvelope, .polkaDotCloth, .greyLaminate, .navyFelt, .terracottaTiles, .concreteSlab,
              .burgundyLeather, .streakLid:
             paintHoldout6Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .graphPaper, .knitBlanket, .roadMap, .giftWrap, .bathroomTiles, .glassHob, .bambooMat, .brushedSteel, .orangeTray, .dustyLid:
+            paintHoldout7Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -963,6 +1042,7 @@ public enum IDScanSyntheticCard {
         }
         applyHoldout5Light(s, W, H, &bg)   // no effect unless the scene has holdout5 light
         applyHoldout6Light(s, W, H, &bg)   // no effect unless the scene has holdout6 light
+        applyHoldout7Light(s, W, H, &bg)   // no effect unless the scene has holdout7 light
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 

@@ -92,10 +92,27 @@ public struct IDScanLabelledCase: Sendable {
 ///   size. Committed before holdout5 was tuned on (2026-12-01, session 4); run through the
 ///   checker once, at the end.
 ///
+/// - **holdout7**: designs alternating (`model2024` first); photo backgrounds a graph-paper pad
+///   (a fine light-blue 5 mm grid, a few pencil marks), a cream knitted wool blanket (rows of V
+///   stitches), a printed road map (pale yellow and green areas, thin coloured roads, small
+///   labels), white gift-wrap paper with a small repeating pastel pattern, a light beige bathroom
+///   tile wall (large tiles, thin grey grout, a soft reflection) (light and busy), a black glass
+///   hob with a faint print of its cooking zones and reflections, a bamboo placemat (narrow
+///   slats in alternating tones), brushed stainless steel, a bright orange plastic tray; a warm
+///   off-white scanner lid with a few dust specks and one dark hair (outside the card); 4:3
+///   portrait (1500 × 2000), 2:1 (2160 × 1080), 3:2 (1800 × 1200) and 1440 × 1080 frames, the
+///   card's long side ≥ 621 px by the policy's measure and fully inside (3 % margin); rotation
+///   ±15°, perspective ≤ 12 %; per photo one of plain, a warm tungsten tint (R × 1.0, G × 0.88,
+///   B × 0.65), the soft shadow of the phone over one corner of the card (15–30 % darker, at
+///   most 35 % of the card), cool fluorescent light with a vignette (a bluish tint, corners
+///   25–35 % darker), or a broad soft reflection band across the card (+15–25 levels, never
+///   lifting a pixel to 250); blur of the blurry images scaled with the card's size. Committed
+///   before holdout6 was tuned on (2026-12-01, session 5); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -119,6 +136,7 @@ public enum IDScanSyntheticDataset {
         case .holdout4: [.terrazzo, .spreadsheet, .doily, .crumpledPaper, .whiteboard, .basketWeave, .birchPly, .cuttingMat, .walnut]
         case .holdout5: [.magazinePage, .mousePad, .notebookPage, .redLacquer, .mosaicTiles, .stripedSheet, .sofaFabric, .quartz, .oakPlanks]
         case .holdout6: [.invoicePage, .greyLaminate, .linenCloth, .navyFelt, .kraftEnvelope, .terracottaTiles, .polkaDotCloth, .concreteSlab, .burgundyLeather]
+        case .holdout7: [.graphPaper, .glassHob, .knitBlanket, .bambooMat, .roadMap, .brushedSteel, .giftWrap, .orangeTray, .bathroomTiles]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -131,6 +149,7 @@ public enum IDScanSyntheticDataset {
         case .holdout4: [.openLid]
         case .holdout5: [.dottedLid]
         case .holdout6: [.streakLid]
+        case .holdout7: [.dustyLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -143,6 +162,7 @@ public enum IDScanSyntheticDataset {
         case .holdout4: (89, 210_000)
         case .holdout5: (97, 250_000)
         case .holdout6: (101, 290_000)
+        case .holdout7: (103, 330_000)
         }
     }
 
@@ -164,6 +184,7 @@ public enum IDScanSyntheticDataset {
         case .holdout4: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout5: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout6: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout7: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -176,6 +197,7 @@ public enum IDScanSyntheticDataset {
         case .holdout4: gradient = r.range(0, 0.2)
         case .holdout5: gradient = r.range(0.02, 0.18)
         case .holdout6: gradient = r.range(0, 0.15)
+        case .holdout7: gradient = r.range(0.02, 0.15)
         }
         switch capture {
         case .photo:
@@ -220,6 +242,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout4 { holdout4Photo(&s, i, &r) }
             if part == .holdout5 { holdout5Photo(&s, i, &r) }
             if part == .holdout6 { holdout6Photo(&s, i, &r) }
+            if part == .holdout7 { holdout7Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -316,7 +339,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4, holdout5 and holdout6: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4, holdout5, holdout6 and holdout7: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective.
@@ -409,10 +432,56 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4, holdout5 and
-    /// holdout6 scale their blur by it, so that a blurry image is blurry for any card size.
+    /// The holdout7 photo geometry and light: the background cycles through the part's nine; a
+    /// 4:3 portrait (1500 × 2000), 2:1 (2160 × 1080), 3:2 (1800 × 1200) or 1440 × 1080 frame; the
+    /// card at 50–80 % of the width, its long side by the policy's measure ≥ 621 px, perspective
+    /// ≤ 12 %, fully inside the frame (3 % margin); per photo one of plain, a warm tungsten tint
+    /// (R × 1.0, G × 0.88, B × 0.65), the soft shadow of the phone over one corner of the card
+    /// (15–30 % darker; its straight edge cuts the corner off along the two edges that meet there,
+    /// at most 35 % of the card's area), cool fluorescent light (a bluish tint) with a vignette
+    /// (corners 25–35 % darker), or a broad soft diagonal reflection band through the card
+    /// (+15–25 levels, fading out before 250 so that it never clips the card).
+    static func holdout7Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout7)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1500, 2000), (2160, 1080), (1800, 1200), (1440, 1080)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+        let mx = c.map(\.x).reduce(0, +) / 4 / W, my = c.map(\.y).reduce(0, +) / 4 / H
+        switch i % 5 {
+        case 1:   // warm tungsten light
+            s.tint = .init(red: 1.0, green: 0.88, blue: 0.65)
+        case 2:   // the phone's soft shadow over one corner of the card
+            // The corner k and the two card edges meeting there; the shadow's edge runs from a
+            // point `a` of the way along one edge to a point `b` of the way along the other
+            // (the triangle cut off is a·b/2 of the card, ≤ 0.26; the penumbra adds a little).
+            let k = (i / 5) % 4, corner = c[k], n1 = c[(k + 1) % 4], n2 = c[(k + 3) % 4]
+            let a = r.range(0.3, 0.75), b = r.range(0.3, min(0.75, 0.52 / a))
+            let p1 = (corner.x + (n1.x - corner.x) * a, corner.y + (n1.y - corner.y) * a)
+            let p2 = (corner.x + (n2.x - corner.x) * b, corner.y + (n2.y - corner.y) * b)
+            let ex = (p1.0 + p2.0) / 2, ey = (p1.1 + p2.1) / 2
+            var ang = atan2(p2.1 - p1.1, p2.0 - p1.0) + Double.pi / 2
+            if (corner.x - ex) * cos(ang) + (corner.y - ey) * sin(ang) < 0 { ang += Double.pi }   // the normal points to the corner
+            let diagonal = (W * W + H * H).squareRoot(), chord = ((p2.0 - p1.0) * (p2.0 - p1.0) + (p2.1 - p1.1) * (p2.1 - p1.1)).squareRoot()
+            s.phoneShadow = .init(strength: r.range(0.15, 0.3), edgeX: ex / W, edgeY: ey / H, angle: ang,
+                                  length: chord * r.range(2.2, 3) / diagonal, depth: r.range(0.3, 0.45), softness: r.range(0.006, 0.014))
+        case 3:   // cool fluorescent light with a vignette
+            s.tint = .init(red: r.range(0.86, 0.92), green: r.range(0.96, 1.0), blue: r.range(1.04, 1.1))
+            s.vignette = r.range(0.25, 0.35)
+        case 4:   // a broad soft diagonal reflection band through the card
+            let cw = s.cardWidthFraction, a = (r.unit() < 0.5 ? 0.785 : 2.356) + r.range(-0.25, 0.25)
+            let off = r.range(-0.2, 0.2) * cw
+            s.reflectionBand = .init(lift: r.range(15, 25), angle: a, originX: mx + off * cos(a), originY: my + off * sin(a) * W / H,
+                                     width: r.range(0.06, 0.1))
+        default: break   // plain
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4, holdout5, holdout6
+    /// and holdout7 scale their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
-        guard part == .holdout4 || part == .holdout5 || part == .holdout6 else { return 1 }
+        guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -450,7 +519,7 @@ public enum IDScanSyntheticDataset {
             var s = anyGood(400 + i)
             if i % 2 == 0 {
                 s.downscale = 2
-                if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 {   // large frames: scale down until the card is well under 600 px
+                if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }

@@ -37,7 +37,7 @@ struct MarginRingFinderTests {
     /// No card on busy or plain backgrounds (the data set's no-card scenes of every tuned part):
     /// no plain frame with content inside, nothing found.
     @Test func noCardNoQuad() throws {
-        let scenes = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout6 }   // holdout6: not tuned on
+        let scenes = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout7 }   // holdout7: not tuned on
             .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }
             .filter { $0.expected == .cardNotFound }
         #expect(scenes.count >= 20)
