@@ -72,7 +72,25 @@ struct CardLocator: Sendable {
         // first look saw a large region cut by the frame (a cropped card's QR is there too).
         if cropped == nil, let qr = QRFinderLocator().find(image),
            let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image), let done = settle(grown) { return done }
+        // The back's MRZ: the card around it, by its edges grown from the MRZ or else by the
+        // ICAO geometry (a corner beyond the frame: the card is cut) — unless the first look saw
+        // a large region cut by the frame, as for the QR.
+        if cropped == nil, let mrz = MRZLocator().find(image) {
+            if let done = settle(Self.detection(mrz.card, width: image.width, height: image.height)) { return done }
+            if case .cropped = Self.detection(mrz.card, width: image.width, height: image.height), small == nil {
+                return Self.detection(mrz.card, width: image.width, height: image.height)
+            }
+        }
         return smallResult ?? cropped ?? first
+    }
+
+    /// A quad estimated from the card's content: found when inside the frame (a corner at most 2 %
+    /// of the short side beyond it), else cropped.
+    static func detection(_ q: Quad, width W: Int, height H: Int) -> CardDetection {
+        let slack = 0.02 * q.shortSide
+        let inside = q.p.allSatisfy { $0.x >= -slack && $0.y >= -slack && $0.x <= Double(W) + slack && $0.y <= Double(H) + slack }
+        let fraction = q.area / Double(max(W * H, 1))
+        return inside ? .found(q, areaFraction: fraction) : .cropped(areaFraction: fraction)
     }
 
     /// Whether `p` lies inside the convex quad `q` (on its outline counts as inside).

@@ -53,3 +53,14 @@ enum HeldOutPartShape {
         return (cases, photos)
     }
 }
+
+/// The parts the checker has been tuned on: all but the never-seen holdout7.
+enum TunedParts {
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout7 }
+
+    /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
+    /// cloths, desks…): what no look may take for a card.
+    static func noCardCases(scale: Int = 1) -> [IDScanLabelledCase] {
+        all.flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }.filter { $0.expected == .cardNotFound }
+    }
+}

@@ -37,9 +37,7 @@ struct MarginRingFinderTests {
     /// No card on busy or plain backgrounds (the data set's no-card scenes of every tuned part):
     /// no plain frame with content inside, nothing found.
     @Test func noCardNoQuad() throws {
-        let scenes = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout7 }   // holdout7: not tuned on
-            .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }
-            .filter { $0.expected == .cardNotFound }
+        let scenes = TunedParts.noCardCases()
         #expect(scenes.count >= 20)
         for c in scenes {
             let found = MarginRingFinder(policy: IDScanPolicy()).find(EdgeQuadFinderTests.detectionImage(c.scene))

@@ -41,9 +41,7 @@ struct SeededLookTests {
     /// No card: a card-sized part seeded in the middle of every tuned part's no-card scenes grows
     /// into nothing.
     @Test func noCardNothingGrows() throws {
-        let scenes = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout7 }   // holdout7: not tuned on
-            .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: 1) }
-            .filter { $0.expected == .cardNotFound }
+        let scenes = TunedParts.noCardCases()
         #expect(scenes.count >= 20)
         for c in scenes {
             let image = EdgeQuadFinderTests.detectionImage(c.scene)
