@@ -159,6 +159,32 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         case orangeTray
         /// Flatbed scan: a warm off-white lid with a few dust specks and one dark hair.
         case dustyLid
+        // The `holdout8` part's backgrounds (committed before holdout7 was tuned on, 2026-12-01,
+        // session 5, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout8Background`.
+        /// Phone photo: a newspaper's crossword page (a 15 × 15 grid of black and white squares
+        /// with small clue numbers, columns of clues in small print).
+        case crosswordPage
+        /// Phone photo: a pale damask wallpaper (a repeating ornamental medallion, tone on tone).
+        case damaskWallpaper
+        /// Phone photo: a sheet of bubble wrap on a white desk (rows of round air cells with a
+        /// darker rim and a highlight; the sheet's edge crosses the frame).
+        case bubbleWrap
+        /// Phone photo: a light wicker tray (round weavers interlaced over and under stakes).
+        case wickerTray
+        /// Phone photo: a white lace tablecloth with a floral net pattern over a mid-brown table.
+        case laceTablecloth
+        /// Phone photo: dark grey car-seat fabric with fine light dots and a stitched seam.
+        case carSeatFabric
+        /// Phone photo: a black rubber mat with a raised diamond pattern (lit bevels).
+        case rubberMat
+        /// Phone photo: weathered pallet wood (pale planks, dark gaps, nail heads in pairs).
+        case palletWood
+        /// Phone photo: a brushed copper sheet (fine brush lines, a broad sheen, dull patches).
+        case brushedCopper
+        /// Flatbed scan: a light grey lid with the faint regular grid of a document feeder's
+        /// pressure pad.
+        case feederPadLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -216,6 +242,12 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// A broad, soft, slightly brighter diagonal reflection band (never lifting a pixel to
     /// 250 or over); nil = none (holdout7).
     public var reflectionBand: ReflectionBand? = nil
+    /// Raking side light: a strong linear falloff across the whole scene, card included; nil =
+    /// none (holdout8).
+    public var rakingLight: RakingLight? = nil
+    /// A green or magenta LED cast: per-channel gains, the top of each channel compressed softly
+    /// under 250 so that it never clips; nil = none (holdout8).
+    public var ledCast: Tint? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -391,6 +423,17 @@ extension IDScanSyntheticScene {
         public init(lift: Double, angle: Double, originX: Double, originY: Double, width: Double) {
             self.lift = lift; self.angle = angle; self.originX = originX; self.originY = originY; self.width = width
         }
+    }
+}
+
+extension IDScanSyntheticScene {
+    /// Raking side light: the brightness falls off linearly across the whole image (card
+    /// included) along `angle` (radians, the direction away from the lamp), from × 1 at the
+    /// frame's most lit corner to × (1 − `strength`) at the opposite one (so it never brightens).
+    public struct RakingLight: Sendable, Hashable {
+        public var strength: Double
+        public var angle: Double
+        public init(strength: Double, angle: Double) { self.strength = strength; self.angle = angle }
     }
 }
 
@@ -904,6 +947,9 @@ public enum IDScanSyntheticCard {
             paintHoldout6Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .graphPaper, .knitBlanket, .roadMap, .giftWrap, .bathroomTiles, .glassHob, .bambooMat, .brushedSteel, .orangeTray, .dustyLid:
             paintHoldout7Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .crosswordPage, .damaskWallpaper, .bubbleWrap, .wickerTray, .laceTablecloth, .carSeatFabric, .rubberMat, .palletWood,
+             .brushedCopper, .feederPadLid:
+            paintHoldout8Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1043,6 +1089,7 @@ public enum IDScanSyntheticCard {
         applyHoldout5Light(s, W, H, &bg)   // no effect unless the scene has holdout5 light
         applyHoldout6Light(s, W, H, &bg)   // no effect unless the scene has holdout6 light
         applyHoldout7Light(s, W, H, &bg)   // no effect unless the scene has holdout7 light
+        applyHoldout8Light(s, W, H, &bg)   // no effect unless the scene has holdout8 light
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 

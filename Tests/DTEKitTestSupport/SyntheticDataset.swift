@@ -109,10 +109,28 @@ public struct IDScanLabelledCase: Sendable {
 ///   lifting a pixel to 250); blur of the blurry images scaled with the card's size. Committed
 ///   before holdout6 was tuned on (2026-12-01, session 5); run through the checker once, at the end.
 ///
+/// - **holdout8**: designs alternating (`model2013` first); photo backgrounds a newspaper's
+///   crossword page (a grid of black and white squares with small numbers, clue columns), a pale
+///   damask wallpaper (a repeating ornamental medallion, low contrast), a sheet of bubble wrap on
+///   a white desk (rows of round cells with highlights), a light wicker tray (interlaced round
+///   strands), a white lace tablecloth with a floral net pattern over a mid-brown table (light
+///   and busy), dark grey car-seat fabric with fine dots, a black rubber mat with a raised
+///   diamond pattern, weathered pallet wood (pale planks, dark gaps, nail heads), a brushed copper
+///   sheet; a light grey scanner lid with the faint regular grid of a document feeder's pressure
+///   pad; 3:4 portrait (1200 × 1600), 4:3 (1600 × 1200), 19.5:9 (2340 × 1080) and 1000 × 750
+///   frames, the card's long side ≥ 621 px by the policy's measure and fully inside (3 % margin);
+///   rotation ±15°, perspective ≤ 12 %; per photo one of plain, overcast daylight (contrast × 0.85,
+///   no shadow, exposure 0.95–1.05), raking side light (a strong linear falloff of 30–40 % across
+///   the whole scene, card included), a green or magenta LED cast (per-channel gains 0.85–1.1,
+///   never clipping the card), or the card turned portrait-wise in the frame (rotation 75–105° or
+///   −105…−75°: the phone held upright over a card lying sideways; still fully inside, ≥ 621 px);
+///   blur of the blurry images scaled with the card's size. Committed before holdout7 was tuned
+///   on (2026-12-01, session 5); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -137,6 +155,7 @@ public enum IDScanSyntheticDataset {
         case .holdout5: [.magazinePage, .mousePad, .notebookPage, .redLacquer, .mosaicTiles, .stripedSheet, .sofaFabric, .quartz, .oakPlanks]
         case .holdout6: [.invoicePage, .greyLaminate, .linenCloth, .navyFelt, .kraftEnvelope, .terracottaTiles, .polkaDotCloth, .concreteSlab, .burgundyLeather]
         case .holdout7: [.graphPaper, .glassHob, .knitBlanket, .bambooMat, .roadMap, .brushedSteel, .giftWrap, .orangeTray, .bathroomTiles]
+        case .holdout8: [.crosswordPage, .carSeatFabric, .damaskWallpaper, .rubberMat, .bubbleWrap, .palletWood, .wickerTray, .brushedCopper, .laceTablecloth]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -150,6 +169,7 @@ public enum IDScanSyntheticDataset {
         case .holdout5: [.dottedLid]
         case .holdout6: [.streakLid]
         case .holdout7: [.dustyLid]
+        case .holdout8: [.feederPadLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -163,6 +183,7 @@ public enum IDScanSyntheticDataset {
         case .holdout5: (97, 250_000)
         case .holdout6: (101, 290_000)
         case .holdout7: (103, 330_000)
+        case .holdout8: (107, 370_000)
         }
     }
 
@@ -185,6 +206,7 @@ public enum IDScanSyntheticDataset {
         case .holdout5: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout6: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout7: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
+        case .holdout8: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -198,6 +220,7 @@ public enum IDScanSyntheticDataset {
         case .holdout5: gradient = r.range(0.02, 0.18)
         case .holdout6: gradient = r.range(0, 0.15)
         case .holdout7: gradient = r.range(0.02, 0.15)
+        case .holdout8: gradient = r.range(0, 0.15)
         }
         switch capture {
         case .photo:
@@ -243,6 +266,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout5 { holdout5Photo(&s, i, &r) }
             if part == .holdout6 { holdout6Photo(&s, i, &r) }
             if part == .holdout7 { holdout7Photo(&s, i, &r) }
+            if part == .holdout8 { holdout8Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -339,14 +363,18 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4, holdout5, holdout6 and holdout7: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout8: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
-    /// card first (down to the minimum), then less rotation and perspective.
-    static func placeCardFullyInside(_ s: inout IDScanSyntheticScene, frame f: (Int, Int), minLongSide: Double, _ r: inout Rand) {
+    /// card first (down to the minimum), then less rotation and perspective. A card turned
+    /// portrait-wise (`upright` ±90°, holdout8) is sized by the frame's height when that is the
+    /// smaller side, and "less rotation" brings it towards `upright` instead of 0°.
+    static func placeCardFullyInside(_ s: inout IDScanSyntheticScene, frame f: (Int, Int), minLongSide: Double, _ r: inout Rand,
+                                     upright: Double = 0) {
         s.width = f.0; s.height = f.1
         s.perspective = r.range(0, 0.12)
         s.cardWidthFraction = r.range(0.5, 0.8)
+        if upright != 0 { s.cardWidthFraction *= min(1, Double(f.1) / Double(f.0)) }
         let minFraction = minLongSide / (Double(s.width) * (1 - s.perspective / 2))
         s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
         s.centerX = 0.5 + r.range(-0.05, 0.05); s.centerY = 0.5 + r.range(-0.05, 0.05)
@@ -360,7 +388,8 @@ public enum IDScanSyntheticDataset {
         while !fits(), guardCount < 80 {
             guardCount += 1
             if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) }
-            else { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
+            else if upright == 0 { s.rotationDegrees *= 0.85; s.perspective *= 0.9 }
+            else { s.rotationDegrees = upright + (s.rotationDegrees - upright) * 0.85; s.perspective *= 0.9 }
         }
     }
 
@@ -478,10 +507,49 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4, holdout5, holdout6
-    /// and holdout7 scale their blur by it, so that a blurry image is blurry for any card size.
+    /// The holdout8 photo geometry and light: the background cycles through the part's nine; a
+    /// 3:4 portrait (1200 × 1600), 4:3 (1600 × 1200), 19.5:9 (2340 × 1080) or 1000 × 750 frame;
+    /// the card at 50–80 % of the width, its long side by the policy's measure ≥ 621 px,
+    /// perspective ≤ 12 %, fully inside the frame (3 % margin); per photo one of plain, overcast
+    /// daylight (contrast × 0.85, no shadow, a faint gradient at most, exposure 0.95–1.05), raking
+    /// side light (a linear falloff of 30–40 % across the whole scene, card included, the lamp
+    /// low to the left or right), a green or magenta LED cast (per-channel gains 0.85–1.1, never
+    /// clipping the card), or the card turned portrait-wise (rotation 75–105° or −105…−75°: the
+    /// phone held upright over a card lying sideways; sized by the frame's smaller side, still
+    /// fully inside and ≥ 621 px).
+    static func holdout8Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout8)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1200, 1600), (1600, 1200), (2340, 1080), (1000, 750)]
+        let f = frames[(i + i / 9) % frames.count]
+        if i % 5 == 4 {   // the card turned portrait-wise in the frame
+            let upright = (i / 5) % 2 == 0 ? 90.0 : -90.0
+            s.rotationDegrees = upright + r.range(-15, 15)
+            placeCardFullyInside(&s, frame: f, minLongSide: 621, &r, upright: upright)
+            return
+        }
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        switch i % 5 {
+        case 1:   // overcast daylight: soft, flat, even
+            s.contrast = 0.85; s.shadow = 0; s.lightGradient = min(s.lightGradient, 0.04); s.exposure = r.range(0.95, 1.05)
+        case 2:   // raking side light, the lamp low to the left or right
+            s.shadow = 0; s.lightGradient = 0
+            let fromLeft = (i / 5) % 2 == 0
+            s.rakingLight = .init(strength: r.range(0.30, 0.40), angle: (fromLeft ? 0 : Double.pi) + r.range(-0.35, 0.35))
+        case 3:   // a green or magenta LED cast
+            if (i / 5) % 2 == 0 {
+                s.ledCast = .init(red: r.range(0.85, 0.93), green: r.range(1.03, 1.1), blue: r.range(0.85, 0.95))
+            } else {
+                s.ledCast = .init(red: r.range(1.02, 1.1), green: r.range(0.85, 0.92), blue: r.range(1.0, 1.1))
+            }
+        default: break   // plain
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout8 scale
+    /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
-        guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 else { return 1 }
+        guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -519,11 +587,16 @@ public enum IDScanSyntheticDataset {
             var s = anyGood(400 + i)
             if i % 2 == 0 {
                 s.downscale = 2
-                if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 {   // large frames: scale down until the card is well under 600 px
+                if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
+                    || part == .holdout8 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
-            } else { s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72 }
+            } else {
+                s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72
+                // holdout8: a card turned portrait-wise would not fit a 700 px wide landscape frame: turned back.
+                if part == .holdout8, abs(s.rotationDegrees) > 45 { s.rotationDegrees -= s.rotationDegrees > 0 ? 90 : -90 }
+            }
             add("lowres-\(i)", s, .jpeg(quality(i)), .lowResolution)
         }
         for i in 0..<(5 * k) {

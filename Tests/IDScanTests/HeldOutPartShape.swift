@@ -54,9 +54,9 @@ enum HeldOutPartShape {
     }
 }
 
-/// The parts the checker has been tuned on: all but the never-seen holdout7.
+/// The parts the checker has been tuned on: all but the never-seen holdout8.
 enum TunedParts {
-    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout7 }
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout8 }
 
     /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
     /// cloths, desks…): what no look may take for a card.
