@@ -25,9 +25,21 @@ test: build-tests module-graph
 	$(MAKE) --no-print-directory example
 	$(MAKE) --no-print-directory server-test
 
+# SwiftPM does not notice a source file added to or removed from the path dependency (DTEKit) in
+# an existing build folder of a package that depends on it ("cannot find 'X' in scope"): when the
+# list of DTEKit's source files changed since that package's last build, its .build starts afresh.
+define fresh_if_sources_changed
+	@list=$$(find Sources -name '*.swift' -o -name '*.c' -o -name '*.h' | LC_ALL=C sort | md5sum | cut -c1-32); \
+	stamp=$(1)/.build/dtekit-sources.md5; \
+	if [ -d $(1)/.build ] && [ "$$(cat $$stamp 2>/dev/null)" != "$$list" ]; then \
+		echo "DTEKit's source files changed: $(1)/.build starts afresh"; rm -rf $(1)/.build; \
+	fi; mkdir -p $(1)/.build && echo "$$list" > $$stamp
+endef
+
 # The example consumer (Examples/Onboarding, its own package, DTEKit by path): built and run, it
 # must validate its skeletons against the SII schemas and render its preview (exit 0).
 example: bootstrap
+	$(call fresh_if_sources_changed,Examples/Onboarding)
 	swift build --package-path Examples/Onboarding $(SWIFT_BUILD_FLAGS)
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift run --skip-build --package-path Examples/Onboarding Onboarding $(CURDIR)/.build/onboarding-out
 
@@ -57,6 +69,7 @@ serve: bootstrap
 	swift run --skip-build --package-path Server dtekit-server --host $(HOST) --port $(PORT) --templates $(CURDIR)/Templates
 
 server-test: bootstrap
+	$(call fresh_if_sources_changed,Server)
 	swift build --package-path Server --build-tests $(SWIFT_BUILD_FLAGS)
 	DTEKIT_SII_DIR=$${DTEKIT_SII_DIR:-$(SII_DIR)} swift test --skip-build --package-path Server $(SWIFT_BUILD_FLAGS)
 	bash Server/scripts/schemathesis.sh "$$(swift build --package-path Server --show-bin-path)/dtekit-server" $(CURDIR)/Templates

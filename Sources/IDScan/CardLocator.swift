@@ -15,7 +15,11 @@
 ///    inside): a light card on light stone or on printed paper, whose outline no flood separates;
 /// 8. the card's content (text, photo, MRZ, codes) on a plain background: the cloud of edges clear
 ///    of the frame, closed into one region, whose minimum-area rectangle plus the card's printing
-///    margin has the ID-1 shape (a light card on a light lid whose outline barely shows).
+///    margin has the ID-1 shape (a light card on a light lid whose outline barely shows);
+/// 9. then, when all of those failed: the straight-edge look with texture boundaries voting, the
+///    card's plain printing margin (``MarginRingFinder``), a card grown from a too-small quad or
+///    from the back's QR code (``QRFinderLocator``), and last the back's MRZ (``MRZLocator``),
+///    the card placed around it by the ICAO TD1 geometry.
 ///
 /// `cropped` is reported only when no look finds a whole card and the first look saw a large
 /// region cut by the frame (the other looks split textured backgrounds into regions that touch
@@ -175,14 +179,16 @@ struct CardLocator: Sendable {
         for i in 0..<n { mask[i] = opened[i] ? 1000 : 0 }
     }
 
-    /// The whole image as the card, when its aspect is ID-1-like, content covers it (≥ 10 of 16
+    /// The whole image as the card, when its aspect is ID-1's (1.53–1.65), content covers it (≥ 10 of 16
     /// tiles with a luminance spread of at least 40 levels) and a plain printing margin runs
     /// along the frame (``plainFrameStrip(_:)``).
     func tightScan(_ image: GrayImage) -> CardDetection? {
         let W = image.width, H = image.height
         guard W >= 64, H >= 64, image.pixels.count >= W * H else { return nil }
+        // Cropped to the card, the image has the card's own aspect (ID-1: 1.586; a flatbed or a
+        // scanning app leaves no perspective): a 3:2 photo frame (1.5) is not a card.
         let aspect = Double(max(W, H)) / Double(min(W, H))
-        guard aspect >= 1.45, aspect <= 1.75 else { return nil }
+        guard aspect >= 1.53, aspect <= 1.65 else { return nil }
         var busy = 0
         image.pixels.withUnsafeBufferPointer { p in
             for ty in 0..<4 {
