@@ -287,6 +287,8 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         private var isOpen = false
         init(free: Int) { self.free = free }
         func open() { condition.lock(); isOpen = true; condition.broadcast(); condition.unlock() }
+        /// How many renders have begun (the free ones and those held at the gate).
+        var startedCount: Int { condition.lock(); defer { condition.unlock() }; return started }
         func outputs(for document: DTEDocument) throws -> [BatchOutput] { try stub.outputs(for: document) }
         func render(_ document: DTEDocument, output: BatchOutput) throws -> Data {
             condition.lock()
@@ -306,8 +308,10 @@ private func modificationDates(_ dir: URL) throws -> [String: Date] {
         let gate = GateRenderer(free: 10)
         let e = engine([input], out, renderer: gate)
         let task = Task { try await e.run() }
-        // 10 render freely; writers commit groups of ≥ 8, so 8 reach the disk before the gate.
-        #expect(await TestSupport.waitUntil { ((try? Fixtures.pdfs(in: out).count) ?? 0) >= 8 })
+        // 10 render freely; writers commit groups of ≥ 8, so 8 reach the disk before the gate. All
+        // 10 free renders must also have begun before the cancel: cancelled, no new document starts,
+        // so a 10th not yet begun would never be rendered (done = 9, seen about once in six runs).
+        #expect(await TestSupport.waitUntil { gate.startedCount >= 10 && ((try? Fixtures.pdfs(in: out).count) ?? 0) >= 8 })
         task.cancel()  // the engine's cancellation handler runs inside cancel(): no new document starts
         gate.open()    // the (at most 2) documents in flight finish
         let partial = try await task.value

@@ -14,8 +14,10 @@ import Testing
 /// (90.8 %), and is tuned on since 2026-12-01, session 4 (the tight scan's plain frame strip, the
 /// seeded look). The `holdout6` part (committed, 190e6c4, before holdout5 was tuned on) was
 /// evaluated once (93.7 %) and is a tuned-on part from then on. The `holdout7` part (committed
-/// before holdout6 was tuned on) is a tuned-on part from 2026-12-01, session 5. The `holdout8` part
-/// (committed before holdout7 was tuned on) runs only when named: it stays unseen until its one evaluation.
+/// before holdout6 was tuned on) was evaluated once, at b8dbf85 (94.8 %), and is a tuned-on part
+/// from 2026-12-01, session 5 (the tight scan's aspect). The `holdout8` part (committed before
+/// holdout7 was tuned on) was evaluated once, at 421d2c6 (92.0 %); it still runs only when named,
+/// until a session commits a new never-seen part and tunes on it.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
