@@ -95,13 +95,18 @@ public enum TestSupport {
     /// reaches it, however slow or loaded the machine.
     public static let hangDeadline: Double = 300
 
-    /// Polls `condition` until it holds or ``hangDeadline`` (or `deadline`) passes; returns
-    /// whether it held. For waiting on events a test cannot be called back for.
+    /// Polls `condition` until it holds or ``hangDeadline`` (or `deadline`) seconds of polling
+    /// have passed; returns whether it held. For waiting on events a test cannot be called back for.
+    ///
+    /// The deadline is a number of polls (one per 20 ms), not a time on the clock: on a loaded
+    /// machine a poll can come late (the async variant waits for a thread of the cooperative
+    /// pool, which long synchronous tests may hold for minutes), and a clock deadline would
+    /// then pass while the awaited work had not yet had a turn either. Counting polls waits at
+    /// least `deadline` seconds and never gives up on work that merely had to queue.
     public static func waitUntil(deadline: Double = hangDeadline, _ condition: () throws -> Bool) rethrows -> Bool {
-        let end = Date().addingTimeInterval(deadline)
-        while Date() < end {
+        for _ in 0..<pollCount(deadline) {
             if try condition() { return true }
-            usleep(20_000)
+            usleep(pollMicroseconds)
         }
         return try condition()
     }
@@ -109,13 +114,15 @@ public enum TestSupport {
     /// ``waitUntil(deadline:_:)`` for async tests: sleeps between polls instead of blocking a
     /// thread of the cooperative pool (which the work being waited for may need).
     public static func waitUntil(deadline: Double = hangDeadline, _ condition: () throws -> Bool) async rethrows -> Bool {
-        let end = Date().addingTimeInterval(deadline)
-        while Date() < end {
+        for _ in 0..<pollCount(deadline) {
             if try condition() { return true }
-            try? await Task.sleep(nanoseconds: 20_000_000)
+            try? await Task.sleep(nanoseconds: UInt64(pollMicroseconds) * 1_000)
         }
         return try condition()
     }
+
+    private static let pollMicroseconds: UInt32 = 20_000
+    private static func pollCount(_ seconds: Double) -> Int { max(1, Int((seconds * 1_000_000 / Double(pollMicroseconds)).rounded(.up))) }
 
     /// A fresh temporary directory.
     public static func temporaryDirectory(_ label: String = "dtekit") throws -> URL {
