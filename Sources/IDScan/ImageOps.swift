@@ -51,6 +51,19 @@ extension GrayImage {
         return dst
     }
 
+    /// Dark pixels by the local mean: darker than the mean of the box of radius `radius`
+    /// around them by more than `offset` levels (a light card under a lamp gradient still
+    /// reads). Nil for an image too small or inconsistent to judge.
+    func darkByLocalMean(radius: Int = 15, offset: Float = 8) -> [Bool]? {
+        let n = width * height
+        guard width >= 64, height >= 64, pixels.count >= n else { return nil }
+        let mean = boxBlurred(radius: radius)
+        guard mean.count >= n else { return nil }
+        var dark = [Bool](repeating: false, count: n)
+        for i in 0..<n { dark[i] = Float(pixels[i]) < mean[i] - offset }
+        return dark
+    }
+
     /// Separable box blur of radius `r` (edges clamped), as Float.
     func boxBlurred(radius r: Int) -> [Float] {
         let W = width, H = height

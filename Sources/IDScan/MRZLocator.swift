@@ -38,12 +38,8 @@ struct MRZLocator: Sendable {
     private struct Line { var origin: Vec2; var u: Vec2; var step: Double; var start: Double; var end: Double; var count: Int }
 
     func find(_ image: GrayImage) -> Estimate? {
-        let W = image.width, H = image.height, n = W * H
-        guard W >= 64, H >= 64, image.pixels.count >= n else { return nil }
-        let mean = image.boxBlurred(radius: 15)
-        guard mean.count >= n else { return nil }
-        var dark = [Bool](repeating: false, count: n)
-        for i in 0..<n { dark[i] = Float(image.pixels[i]) < mean[i] - 8 }
+        let W = image.width, H = image.height
+        guard let dark = image.darkByLocalMean() else { return nil }
         let comps = components(dark, width: W, height: H)
         trace?("components \(comps.count)")
         guard comps.count >= 60 else { return nil }

@@ -18,12 +18,8 @@
 struct QRFinderLocator: Sendable {
     /// The QR's square in `image`'s pixels, or nil.
     func find(_ image: GrayImage) -> Quad? {
-        let W = image.width, H = image.height, n = W * H
-        guard W >= 64, H >= 64, image.pixels.count >= n else { return nil }
-        let mean = image.boxBlurred(radius: 15)
-        guard mean.count >= n else { return nil }
-        var dark = [Bool](repeating: false, count: n)
-        for i in 0..<n { dark[i] = Float(image.pixels[i]) < mean[i] - 8 }
+        let W = image.width, H = image.height
+        guard let dark = image.darkByLocalMean() else { return nil }
 
         /// Whether runs r[0…4] (dark, light, dark, light, dark) are 1 : 1 : 3 : 1 : 1.
         /// The module is measured on the inner three runs; the outer dark runs need only be at least
