@@ -185,6 +185,35 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// Flatbed scan: a light grey lid with the faint regular grid of a document feeder's
         /// pressure pad.
         case feederPadLid
+        // The `holdout9` part's backgrounds (committed before holdout8 was tuned on, 2026-12-01,
+        // session 7, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout9Background`.
+        /// Phone photo: a page of printed sheet music (a bold title line, systems of five-line
+        /// staves with note heads, stems, beams and bar lines).
+        case sheetMusic
+        /// Phone photo: a wall calendar's month page (a bold month name in a red header band, a
+        /// 7-column grid of day boxes with the day's number in each, a few handwritten notes).
+        case wallCalendar
+        /// Phone photo: a white quilted bedspread (diamond stitching, each diamond softly puffed
+        /// up and shaded, a broad fold).
+        case quiltedBedspread
+        /// Phone photo: a white pegboard (a regular grid of small round dark holes).
+        case pegboard
+        /// Phone photo: a pale encaustic cement-tile floor (repeating four-fold ornamental tiles in
+        /// muted blue, grey and beige on cream, with grout lines).
+        case encausticTiles
+        /// Phone photo: a dark teal velvet cushion (soft sheen gradients, a fine pile, a piped seam).
+        case tealVelvet
+        /// Phone photo: grey asphalt (speckled aggregate, darker tar patches, a faded painted line).
+        case asphalt
+        /// Phone photo: a dark cherry-wood table (flowing grain, board seams) with the soft
+        /// reflection of a four-paned window in its varnish.
+        case cherryTable
+        /// Phone photo: red-and-black buffalo-check flannel (a twill, a brushed fuzzy surface).
+        case buffaloCheck
+        /// Flatbed scan: a sheet of white printer paper laid over the card instead of the lid
+        /// (very light, paper fibre texture, a few soft wrinkles and creases).
+        case paperOverLid
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -248,6 +277,15 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// A green or magenta LED cast: per-channel gains, the top of each channel compressed softly
     /// under 250 so that it never clips; nil = none (holdout8).
     public var ledCast: Tint? = nil
+    /// The hard shadow bars of a window frame or blind across the scene, card included; nil =
+    /// none (holdout9).
+    public var shadowBars: ShadowBars? = nil
+    /// A cool blue daylight/monitor cast: per-channel gains, the top of each channel compressed
+    /// softly under 250 so that it never clips; nil = none (holdout9).
+    public var coolCast: Tint? = nil
+    /// Dim-room sensor noise (luminance and blotchy chroma noise, its own random stream), added
+    /// after `noise`; nil = none (holdout9).
+    public var sensorNoise: SensorNoise? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -950,6 +988,9 @@ public enum IDScanSyntheticCard {
         case .crosswordPage, .damaskWallpaper, .bubbleWrap, .wickerTray, .laceTablecloth, .carSeatFabric, .rubberMat, .palletWood,
              .brushedCopper, .feederPadLid:
             paintHoldout8Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .sheetMusic, .wallCalendar, .quiltedBedspread, .pegboard, .encausticTiles, .tealVelvet, .asphalt, .cherryTable,
+             .buffaloCheck, .paperOverLid:
+            paintHoldout9Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1090,6 +1131,7 @@ public enum IDScanSyntheticCard {
         applyHoldout6Light(s, W, H, &bg)   // no effect unless the scene has holdout6 light
         applyHoldout7Light(s, W, H, &bg)   // no effect unless the scene has holdout7 light
         applyHoldout8Light(s, W, H, &bg)   // no effect unless the scene has holdout8 light
+        applyHoldout9Light(s, W, H, &bg)   // no effect unless the scene has holdout9 light
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1152,6 +1194,7 @@ public enum IDScanSyntheticCard {
                 }
             }
         }
+        applyHoldout9Noise(s, &planes)   // no effect unless the scene has holdout9 sensor noise
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }

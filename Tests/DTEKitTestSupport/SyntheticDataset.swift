@@ -127,10 +127,30 @@ public struct IDScanLabelledCase: Sendable {
 ///   blur of the blurry images scaled with the card's size. Committed before holdout7 was tuned
 ///   on (2026-12-01, session 5); run through the checker once, at the end.
 ///
+/// - **holdout9**: designs alternating (`model2013` first); photo backgrounds a page of sheet
+///   music (staves, notes, beams, a title line), a wall calendar's month page (a 7-column grid of
+///   day boxes with numbers, a bold month header), a white quilted bedspread (diamond stitching,
+///   softly puffed and shaded), a white pegboard (a regular grid of small dark holes), a pale
+///   encaustic cement-tile floor (four-fold ornamental tiles in muted blue, grey and beige, grout
+///   lines) (light and busy), a dark teal velvet cushion (soft sheen gradients), grey asphalt
+///   (speckled aggregate, a faded painted line), a dark cherry-wood table with a soft window
+///   reflection, red-and-black buffalo-check flannel; on the flatbed, a sheet of white printer
+///   paper laid over the card instead of the lid (paper fibres, a few soft wrinkles, very light);
+///   9:16 portrait (1080 × 1920), 16:9 (1920 × 1080), 1:1 (1440 × 1440) and 2048 × 1536 frames,
+///   the card's long side ≥ 621 px by the policy's measure and fully inside (3 % margin); rotation
+///   ±15°, perspective ≤ 12 %; per photo one of plain, a dim room with sensor noise (exposure
+///   0.80–0.90, luminance and chroma noise σ 4–7, the card still legible), the hard shadow bars
+///   of a window frame or blind across the scene and the card (2–4 soft-edged bars, 25–40 %
+///   darker), a cool blue daylight/monitor cast (per-channel gains, never clipping the card), or
+///   the phone's default JPEG (quality 72–85, otherwise plain: normal phone output, accepted, not
+///   the blocking of quality 5–15); blur of the blurry images scaled with the card's size.
+///   Committed before holdout8 was tuned on (2026-12-01, session 7); run through the checker
+///   once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -156,6 +176,7 @@ public enum IDScanSyntheticDataset {
         case .holdout6: [.invoicePage, .greyLaminate, .linenCloth, .navyFelt, .kraftEnvelope, .terracottaTiles, .polkaDotCloth, .concreteSlab, .burgundyLeather]
         case .holdout7: [.graphPaper, .glassHob, .knitBlanket, .bambooMat, .roadMap, .brushedSteel, .giftWrap, .orangeTray, .bathroomTiles]
         case .holdout8: [.crosswordPage, .carSeatFabric, .damaskWallpaper, .rubberMat, .bubbleWrap, .palletWood, .wickerTray, .brushedCopper, .laceTablecloth]
+        case .holdout9: [.sheetMusic, .tealVelvet, .wallCalendar, .asphalt, .quiltedBedspread, .cherryTable, .pegboard, .buffaloCheck, .encausticTiles]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -170,6 +191,7 @@ public enum IDScanSyntheticDataset {
         case .holdout6: [.streakLid]
         case .holdout7: [.dustyLid]
         case .holdout8: [.feederPadLid]
+        case .holdout9: [.paperOverLid]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -184,6 +206,7 @@ public enum IDScanSyntheticDataset {
         case .holdout6: (101, 290_000)
         case .holdout7: (103, 330_000)
         case .holdout8: (107, 370_000)
+        case .holdout9: (109, 410_000)
         }
     }
 
@@ -207,6 +230,7 @@ public enum IDScanSyntheticDataset {
         case .holdout6: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout7: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout8: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout9: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -221,6 +245,7 @@ public enum IDScanSyntheticDataset {
         case .holdout6: gradient = r.range(0, 0.15)
         case .holdout7: gradient = r.range(0.02, 0.15)
         case .holdout8: gradient = r.range(0, 0.15)
+        case .holdout9: gradient = r.range(0.02, 0.15)
         }
         switch capture {
         case .photo:
@@ -267,6 +292,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout6 { holdout6Photo(&s, i, &r) }
             if part == .holdout7 { holdout7Photo(&s, i, &r) }
             if part == .holdout8 { holdout8Photo(&s, i, &r) }
+            if part == .holdout9 { holdout9Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -363,7 +389,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout8: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout9: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -546,10 +572,52 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout8 scale
+    /// The holdout9 photo geometry and light: the background cycles through the part's nine; a
+    /// 9:16 portrait (1080 × 1920), 16:9 (1920 × 1080), 1:1 (1440 × 1440) or 2048 × 1536 frame;
+    /// the card at 50–80 % of the width, its long side by the policy's measure ≥ 621 px,
+    /// perspective ≤ 12 %, fully inside the frame (3 % margin); per photo one of plain, a dim room
+    /// with sensor noise (exposure 0.80–0.90, luminance and chroma noise σ 4–7 instead of the
+    /// usual noise, the card still legible), the hard shadow bars of a window frame or blind
+    /// (2–4 parallel soft-edged bars, 25–40 % darker, across the scene and through the card), a
+    /// cool blue daylight/monitor cast (red lowered, blue raised, never clipping the card), or the
+    /// phone's default JPEG (an otherwise plain photo, encoded at quality 72–85 by `cases`:
+    /// `holdout9PhoneJPEGQuality`).
+    static func holdout9Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout9)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1080, 1920), (1920, 1080), (1440, 1440), (2048, 1536)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+        let mx = c.map(\.x).reduce(0, +) / 4 / W, my = c.map(\.y).reduce(0, +) / 4 / H
+        switch i % 5 {
+        case 1:   // a dim room: under-exposed, with the sensor's luminance and chroma noise
+            s.exposure = r.range(0.80, 0.90); s.noise = 0
+            s.sensorNoise = .init(luma: r.range(4, 7), chroma: r.range(4, 7))
+        case 2:   // the hard shadow bars of a window frame or blind, through the card's middle
+            s.shadow = 0
+            let count = 2 + (i / 5) % 3, period = r.range(0.07, 0.12)
+            s.shadowBars = .init(strength: r.range(0.25, 0.40), angle: r.range(0, Double.pi), originX: mx, originY: my,
+                                 count: count, period: period, width: period * r.range(0.3, 0.5), softness: r.range(0.003, 0.008))
+        case 3:   // a cool blue daylight/monitor cast
+            s.coolCast = .init(red: r.range(0.82, 0.9), green: r.range(0.94, 0.99), blue: r.range(1.06, 1.15))
+        default: break   // plain, or the phone's default JPEG (i % 5 == 4: only its encoding differs)
+        }
+    }
+
+    /// The JPEG quality of a holdout9 good photo taken with the phone's default JPEG (every fifth,
+    /// i % 5 == 4): 72–85, normal phone output (the checker's compression-artifacts rule is for
+    /// the blocking of quality 5–15, not for this); nil for any other photo or part.
+    public static func holdout9PhoneJPEGQuality(_ i: Int, part: Part) -> Int? {
+        guard part == .holdout9, i % 5 == 4 else { return nil }
+        return 72 + (i * 5) % 14
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout9 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
-        guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8 else { return 1 }
+        guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
+            || part == .holdout9 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -565,7 +633,10 @@ public enum IDScanSyntheticDataset {
             out.append(IDScanLabelledCase(name: "\(p)-\(name)", scene: s, encoding: e, expected: code))
         }
         func anyGood(_ i: Int) -> IDScanSyntheticScene { good(i, part: part, capture: i % 3 == 0 ? .scan : .photo) }
-        for i in 0..<(18 * k) { add("good-photo-\(i)", good(i, part: part, capture: .photo), i % 6 == 5 ? .png : .jpeg(quality(i)), nil) }
+        for i in 0..<(18 * k) {
+            let phone = holdout9PhoneJPEGQuality(i, part: part)   // nil but in holdout9: the older parts unchanged
+            add("good-photo-\(i)", good(i, part: part, capture: .photo), phone.map { .jpeg($0) } ?? (i % 6 == 5 ? .png : .jpeg(quality(i))), nil)
+        }
         for i in 0..<(8 * k) { add("good-scan-\(i)", good(i, part: part, capture: .scan), i % 4 == 3 ? .png : .jpeg(quality(i)), nil) }
         for i in 0..<(6 * k) { add("good-tight-\(i)", good(i, part: part, capture: .tightScan), .jpeg(quality(i)), nil) }
         for i in 0..<(4 * k) {  // mild degradations that must still pass
@@ -588,7 +659,7 @@ public enum IDScanSyntheticDataset {
             if i % 2 == 0 {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
-                    || part == .holdout8 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout8 || part == .holdout9 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }

@@ -52,11 +52,38 @@ enum HeldOutPartShape {
         }
         return (cases, photos)
     }
+
+    /// The card's pixels at 250 or over in any channel, rendered with the older noise off, with
+    /// the scene's light effect and without it (`remove` takes it off): a light that never clips
+    /// the card leaves `with` ≤ `without`.
+    static func clippedCardPixels(_ scene: IDScanSyntheticScene, removing remove: (inout IDScanSyntheticScene) -> Void)
+        -> (with: Int, without: Int) {
+        var s = scene; s.noise = 0
+        var plain = s; remove(&plain)
+        func clipped(_ s: IDScanSyntheticScene) -> Int {
+            let r = IDScanSyntheticCard.render(s), q = IDScanSyntheticCard.cardCorners(s)
+            func inside(_ x: Double, _ y: Double) -> Bool {
+                (0..<4).allSatisfy { k in
+                    let a = q[k], b = q[(k + 1) % 4]
+                    return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) >= 0
+                }
+            }
+            var n = 0
+            for y in 0..<r.height {
+                for x in 0..<r.width where inside(Double(x) + 0.5, Double(y) + 0.5) {
+                    let i = (y * r.width + x) * 3
+                    if r.pixels[i] >= 250 || r.pixels[i + 1] >= 250 || r.pixels[i + 2] >= 250 { n += 1 }
+                }
+            }
+            return n
+        }
+        return (clipped(s), clipped(plain))
+    }
 }
 
-/// The parts the checker has been tuned on: all but the never-seen holdout8.
+/// The parts the checker has been tuned on: all but the never-seen holdout9.
 enum TunedParts {
-    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout8 }
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout9 }
 
     /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
     /// cloths, desks…): what no look may take for a card.

@@ -48,26 +48,8 @@ import Testing
     }
     // The LED cast never clips the card: no more card pixels at 250+ than without it (noise off).
     for c in photos where c.scene.ledCast != nil {
-        var s = c.scene; s.noise = 0
-        var plain = s; plain.ledCast = nil
-        func clipped(_ s: IDScanSyntheticScene) -> Int {
-            let r = IDScanSyntheticCard.render(s), q = IDScanSyntheticCard.cardCorners(s)
-            func inside(_ x: Double, _ y: Double) -> Bool {
-                (0..<4).allSatisfy { k in
-                    let a = q[k], b = q[(k + 1) % 4]
-                    return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) >= 0
-                }
-            }
-            var n = 0
-            for y in 0..<r.height {
-                for x in 0..<r.width where inside(Double(x) + 0.5, Double(y) + 0.5) {
-                    let i = (y * r.width + x) * 3
-                    if r.pixels[i] >= 250 || r.pixels[i + 1] >= 250 || r.pixels[i + 2] >= 250 { n += 1 }
-                }
-            }
-            return n
-        }
-        #expect(clipped(s) <= clipped(plain), "\(c.name): the LED cast clips the card")
+        let n = HeldOutPartShape.clippedCardPixels(c.scene) { $0.ledCast = nil }
+        #expect(n.with <= n.without, "\(c.name): the LED cast clips the card")
     }
     // The part's own backgrounds only, and none of another part's.
     let own: Set<IDScanSyntheticScene.Background> = [.crosswordPage, .damaskWallpaper, .bubbleWrap, .wickerTray, .laceTablecloth,
