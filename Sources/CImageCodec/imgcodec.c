@@ -93,7 +93,7 @@ static void cmyk_to_rgb(const uint8_t *cmyk, int adobe, uint8_t *r, uint8_t *g, 
 }
 
 static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
-                            int fixed_denom, imgcodec_gray_image *out, char *message, size_t message_size) {
+                            int fixed_denom, int rgb, imgcodec_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
     if (data == NULL || size < 4 || size > 0xFFFFFFFFul) { copy_message(message, message_size, "empty or oversized JPEG data"); return IMGCODEC_CORRUPT; }
     struct jpeg_decompress_struct cinfo;
@@ -140,18 +140,19 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     }
     cinfo.scale_num = 1;
     cinfo.scale_denom = (unsigned int)denom;
-    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : (rgb ? JCS_RGB : JCS_GRAYSCALE);
     cinfo.dct_method = JDCT_ISLOW;
     cinfo.do_fancy_upsampling = FALSE;
     cinfo.do_block_smoothing = FALSE;
     jpeg_start_decompress(&cinfo);
-    if (cinfo.output_components != (cmyk ? 4 : 1)) {
+    const size_t channels = rgb ? 3 : 1;
+    if (cinfo.output_components != (cmyk ? 4 : (int)channels)) {
         copy_message(message, message_size, "unexpected JPEG output components");
         jpeg_destroy_decompress(&cinfo);
         return IMGCODEC_UNSUPPORTED;
     }
     size_t w = cinfo.output_width, h = cinfo.output_height;
-    pixels = (uint8_t *)malloc(w * h);
+    pixels = (uint8_t *)malloc(w * h * channels);
     if (pixels == NULL) {
         status = IMGCODEC_NO_MEMORY;
         copy_message(jerr.message, sizeof jerr.message, "out of memory");
@@ -166,14 +167,19 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
     }
     while (cinfo.output_scanline < cinfo.output_height) {
         size_t y = cinfo.output_scanline;
-        JSAMPROW row = cmyk ? cmyk_row : pixels + y * w;
+        JSAMPROW row = cmyk ? cmyk_row : pixels + y * w * channels;
         if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
         if (jerr.truncated) break;
         if (cmyk) {
             for (size_t x = 0; x < w; x++) {
                 uint8_t r, g, b;
                 cmyk_to_rgb(cmyk_row + x * 4, cinfo.saw_Adobe_marker, &r, &g, &b);
-                pixels[y * w + x] = (uint8_t)((299u * r + 587u * g + 114u * b + 500u) / 1000u);
+                if (rgb) {
+                    uint8_t *p = pixels + (y * w + x) * 3;
+                    p[0] = r; p[1] = g; p[2] = b;
+                } else {
+                    pixels[y * w + x] = (uint8_t)((299u * r + 587u * g + 114u * b + 500u) / 1000u);
+                }
             }
         }
     }
@@ -202,12 +208,17 @@ static int jpeg_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixel
 
 int imgcodec_jpeg_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels, int min_long_side,
                             imgcodec_gray_image *out, char *message, size_t message_size) {
-    return jpeg_decode_impl(data, size, max_pixels, min_long_side, 0, out, message, message_size);
+    return jpeg_decode_impl(data, size, max_pixels, min_long_side, 0, 0, out, message, message_size);
 }
 
 int imgcodec_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
                                    imgcodec_gray_image *out, char *message, size_t message_size) {
-    return jpeg_decode_impl(data, size, max_pixels, 0, scale_denom < 1 ? 1 : scale_denom, out, message, message_size);
+    return jpeg_decode_impl(data, size, max_pixels, 0, scale_denom < 1 ? 1 : scale_denom, 0, out, message, message_size);
+}
+
+int imgcodec_jpeg_decode_rgb_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
+                                    imgcodec_gray_image *out, char *message, size_t message_size) {
+    return jpeg_decode_impl(data, size, max_pixels, 0, scale_denom < 1 ? 1 : scale_denom, 1, out, message, message_size);
 }
 
 static int jpeg_encode_impl(const uint8_t *pixels, int width, int height, int components, J_COLOR_SPACE space,
@@ -324,7 +335,7 @@ int imgcodec_jpeg_decode_bgrx(const uint8_t *data, size_t size, int width, int h
 
 // MARK: - PNG (libpng's simplified API: it keeps its own setjmp inside libpng)
 
-int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
+static int png_decode_impl(const uint8_t *data, size_t size, uint64_t max_pixels, int rgb,
                            imgcodec_gray_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
     png_image image;
@@ -345,17 +356,18 @@ int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixe
         copy_message(message, message_size, "image dimensions above the limit");
         return IMGCODEC_TOO_LARGE;
     }
-    image.format = PNG_FORMAT_GRAY;
+    image.format = rgb ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
     // A 16-bit PNG without gAMA/sRGB is what editors write for "the same picture, more bits":
     // sRGB-encoded. Without this flag libpng reads it as linear light and gamma-encodes it, so a
     // 16-bit copy of a good scan came out far brighter (and was rejected as overexposed).
     image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
     size_t w = image.width, h = image.height;
-    uint8_t *pixels = (uint8_t *)malloc(w * h);
+    const size_t channels = rgb ? 3 : 1;
+    uint8_t *pixels = (uint8_t *)malloc(w * h * channels);
     if (pixels == NULL) { png_image_free(&image); copy_message(message, message_size, "out of memory"); return IMGCODEC_NO_MEMORY; }
     uint8_t background = 255;  // transparent areas composited on white
     png_color bg = { background, background, background };
-    if (!png_image_finish_read(&image, &bg, pixels, (png_int_32)w, NULL)) {
+    if (!png_image_finish_read(&image, &bg, pixels, (png_int_32)(w * channels), NULL)) {
         copy_message(message, message_size, image.message);
         png_image_free(&image);
         free(pixels);
@@ -367,6 +379,16 @@ int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixe
     out->height = (int)h;
     out->scale_denom = 1;
     return IMGCODEC_OK;
+}
+
+int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
+                           imgcodec_gray_image *out, char *message, size_t message_size) {
+    return png_decode_impl(data, size, max_pixels, 0, out, message, message_size);
+}
+
+int imgcodec_png_decode_rgb(const uint8_t *data, size_t size, uint64_t max_pixels,
+                          imgcodec_gray_image *out, char *message, size_t message_size) {
+    return png_decode_impl(data, size, max_pixels, 1, out, message, message_size);
 }
 
 int imgcodec_png_encode(const uint8_t *pixels, int width, int height, int components,

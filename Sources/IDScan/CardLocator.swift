@@ -10,6 +10,8 @@
 ///    a light card on a slightly darker lid or on blotchy stone;
 /// 5. the flood with half the gradient threshold: a light card on a light scanner lid;
 /// 6. a tight scan: the image itself has the ID-1 aspect and content all over it — the image is the card;
+///    then the card by its colour (``ColourContrast``): the floods on the picture's chroma distance
+///    from the background's colour, for a card of the background's grey but not its hue;
 /// 7. the card's outline as four straight edges (``EdgeQuadFinder``: a Hough line search, quads
 ///    from two pairs of parallel lines, edge support, sides that stop at the corners, content
 ///    inside): a light card on light stone or on printed paper, whose outline no flood separates;
@@ -34,7 +36,9 @@ struct CardLocator: Sendable {
     /// The policy's smallest card long side in detection-image pixels (0: no second chance).
     var minLongSide: Double = 0
 
-    func locate(_ image: GrayImage) -> CardDetection {
+    /// - Parameter colour: the picture's chroma-distance image at `image`'s size
+    ///   (``ColourContrast``), asked for only when the grey flood looks and the tight scan failed.
+    func locate(_ image: GrayImage, colour: () -> GrayImage? = { nil }) -> CardDetection {
         var small: Quad?
         var smallResult: CardDetection?
         /// The result to return now, or nil to keep looking.
@@ -66,6 +70,12 @@ struct CardLocator: Sendable {
             if let done = settle(looks.removeFirst().detect(image)) { return done }
         }
         if let tight = tightScan(image), let done = settle(tight) { return done }
+        // The card by its hue: the same floods on the chroma-distance image.
+        if let chroma = colour() {
+            for look in [CardDetector(policy: strict), CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true)] {
+                if let done = settle(look.detect(chroma)) { return done }
+            }
+        }
         if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
         if let content = contentRegion(image), let done = settle(content) { return done }
         if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }

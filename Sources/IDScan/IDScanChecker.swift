@@ -79,7 +79,10 @@ public struct IDScanChecker: Sendable {
         var problems: [IDScanProblem] = []
         let quad: Quad
         let minCard = policy.minCardWidth.isFinite ? policy.minCardWidth : 0
-        let detection = CardLocator(policy: policy, minLongSide: minCard / max(toOriginalX, toOriginalY, 1e-9)).locate(detectionImage)
+        let detection = CardLocator(policy: policy, minLongSide: minCard / max(toOriginalX, toOriginalY, 1e-9)).locate(detectionImage) {
+            ColourContrast.image(bytes, format: format, header: header, maxPixels: maxPixels,
+                                 width: detectionImage.width, height: detectionImage.height)
+        }
         if case .found = detection {} else { capture(ScanCapture(image: decoded, quad: nil)) }
         switch detection {
         case let .notFound(aspect):

@@ -62,6 +62,43 @@ package enum RasterCodec {
         return DecodedGray(bitmap: bitmap, scaleDenominator: Int(out.scale_denom))
     }
 
+    /// Decodes a JPEG (at the DCT scale `scaleDenominator`: 1, 2, 4 or 8) or a PNG (at full size)
+    /// to its two chroma planes, Cb and Cr (ITU-R BT.601, 128 = no colour), each as an 8-bit
+    /// bitmap. Same limits and errors as ``decodeGray(_:format:maxPixels:minLongSide:scaleDenominator:)``.
+    package static func decodeChroma(_ bytes: UnsafeRawBufferPointer, format: ImageFormat, maxPixels: UInt64,
+                                     scaleDenominator: Int) throws(CodecFailure) -> (cb: GrayBitmap, cr: GrayBitmap, scaleDenominator: Int) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .corrupt("empty data") }
+        guard format == .jpeg || format == .png else { throw .unsupported("not a JPEG or PNG image") }
+        var out = imgcodec_gray_image()
+        var message = [CChar](repeating: 0, count: 256)
+        let status: Int32 = message.withUnsafeMutableBufferPointer { msg in
+            format == .jpeg
+                ? imgcodec_jpeg_decode_rgb_scaled(base, bytes.count, maxPixels, Int32(clamping: scaleDenominator), &out, msg.baseAddress, msg.count)
+                : imgcodec_png_decode_rgb(base, bytes.count, maxPixels, &out, msg.baseAddress, msg.count)
+        }
+        defer { imgcodec_free(out.pixels) }
+        let reason = text(message)
+        switch status {
+        case IMGCODEC_OK: break
+        case IMGCODEC_TOO_LARGE: throw .tooLarge(width: Int(out.source_width), height: Int(out.source_height))
+        case IMGCODEC_UNSUPPORTED: throw .unsupported(reason)
+        default: throw .corrupt(reason.isEmpty ? "undecodable image" : reason)
+        }
+        guard let pixels = out.pixels, out.width > 0, out.height > 0 else { throw .corrupt("decoder returned no pixels") }
+        let w = Int(out.width), h = Int(out.height), n = w * h
+        var cb = [UInt8](repeating: 128, count: n), cr = [UInt8](repeating: 128, count: n)
+        let rgb = UnsafeBufferPointer(start: pixels, count: n * 3)
+        for i in 0..<n {
+            let r = Int32(rgb[3 * i]), g = Int32(rgb[3 * i + 1]), b = Int32(rgb[3 * i + 2])
+            // BT.601 in fixed point (×65536): Cb = −0.168736 R − 0.331264 G + 0.5 B + 128, Cr = 0.5 R − 0.418688 G − 0.081312 B + 128.
+            let u = (-11058 * r - 21710 * g + 32768 * b + (128 << 16) + 32768) >> 16
+            let v = (32768 * r - 27439 * g - 5329 * b + (128 << 16) + 32768) >> 16
+            cb[i] = UInt8(clamping: u)
+            cr[i] = UInt8(clamping: v)
+        }
+        return (GrayBitmap(width: w, height: h, pixels: cb), GrayBitmap(width: w, height: h, pixels: cr), Int(out.scale_denom))
+    }
+
     /// Applies an EXIF orientation (1…8) so the image is as the camera user saw it.
     package static func orient(_ src: GrayBitmap, orientation: Int) -> GrayBitmap {
         guard (2...8).contains(orientation), src.pixels.count == src.width * src.height else { return src }

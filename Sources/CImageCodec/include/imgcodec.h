@@ -36,6 +36,15 @@ int imgcodec_jpeg_decode_gray_scaled(const uint8_t *data, size_t size, uint64_t 
 int imgcodec_png_decode_gray(const uint8_t *data, size_t size, uint64_t max_pixels,
                            imgcodec_gray_image *out, char *message, size_t message_size);
 
+/// Same as imgcodec_jpeg_decode_gray_scaled, but the pixels are R, G, B (3 bytes each, row
+/// stride 3 × width): the colour the card search falls back on when grey alone fails.
+int imgcodec_jpeg_decode_rgb_scaled(const uint8_t *data, size_t size, uint64_t max_pixels, int scale_denom,
+                                    imgcodec_gray_image *out, char *message, size_t message_size);
+
+/// Same as imgcodec_png_decode_gray, but the pixels are R, G, B (3 bytes each).
+int imgcodec_png_decode_rgb(const uint8_t *data, size_t size, uint64_t max_pixels,
+                          imgcodec_gray_image *out, char *message, size_t message_size);
+
 /// Encodes 8-bit pixels (components 1 = gray, 3 = RGB) as a baseline JPEG. *out is malloc'd.
 int imgcodec_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
                        uint8_t **out, size_t *out_size, char *message, size_t message_size);

@@ -1,0 +1,89 @@
+import ImageCodec
+
+/// The card by its colour when its brightness does not set it apart: a light, bluish-grey card on
+/// a beige damask, a pink lace, a green-lit desk has nearly the background's grey but not its hue.
+///
+/// The picture's two chroma planes (Cb, Cr) are brought to the detection image's size, and each
+/// pixel's distance from the background's colour (the median chroma of the image's outer ring) is
+/// stretched to 8 bits: the background comes out dark and the card as a bright plateau, which the
+/// flood looks (``CardDetector``) then find like a light card on a dark desk. The grey looks run
+/// first; this one costs a second decode (at the smallest DCT scale that keeps the detection
+/// image's size) and runs only when all of them have failed.
+enum ColourContrast {
+    /// The chroma-distance image at `width` × `height`, or nil when the file has no usable colour
+    /// (a grey JPEG, a format other than JPEG or PNG, or a background of the card's own colour).
+    static func image(_ bytes: UnsafeRawBufferPointer, format: SniffedFormat, header: ImageHeader, maxPixels: UInt64,
+                      width W: Int, height H: Int) -> GrayImage? {
+        guard format == .jpeg || format == .png, W >= 32, H >= 32 else { return nil }
+        let size = header.uprightSize
+        let long = max(size.width, size.height), target = max(W, H)
+        var denominator = 1
+        while denominator < 8, long / (denominator * 2) >= target { denominator *= 2 }
+        guard let planes = try? RasterCodec.decodeChroma(bytes, format: format, maxPixels: maxPixels, scaleDenominator: denominator) else { return nil }
+        let cb = RasterCodec.orient(planes.cb, orientation: header.orientation)
+        let cr = RasterCodec.orient(planes.cr, orientation: header.orientation)
+        guard cb.width >= W, cb.height >= H, cr.width == cb.width, cr.height == cb.height else { return nil }
+        let u = areaResampled(cb, width: W, height: H), v = areaResampled(cr, width: W, height: H)
+        return distanceImage(u: u, v: v, width: W, height: H)
+    }
+
+    /// Each pixel's chroma distance from the outer ring's median colour, box-smoothed (radius 1:
+    /// JPEG's chroma noise), stretched so the 99th percentile is about 180 (gain 4…24: a nearly
+    /// colourless picture is not stretched into noise). Nil when nothing differs from the ring.
+    static func distanceImage(u: [Float], v: [Float], width W: Int, height H: Int) -> GrayImage? {
+        let n = W * H
+        guard W >= 3, H >= 3, u.count >= n, v.count >= n else { return nil }
+        let ring = max(2, min(W, H) / 50)
+        var ringU: [Float] = [], ringV: [Float] = []
+        for y in 0..<H {
+            for x in 0..<W where y < ring || y >= H - ring || x < ring || x >= W - ring {
+                ringU.append(u[y * W + x]); ringV.append(v[y * W + x])
+            }
+        }
+        guard let mu = median(ringU), let mv = median(ringV) else { return nil }
+        var d = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            let a = u[i] - mu, b = v[i] - mv
+            d[i] = (a * a + b * b).squareRoot()
+        }
+        var smooth = d
+        for y in 1..<(H - 1) {
+            for x in 1..<(W - 1) {
+                var sum: Float = 0
+                for yy in (y - 1)...(y + 1) { for xx in (x - 1)...(x + 1) { sum += d[yy * W + xx] } }
+                smooth[y * W + x] = sum / 9
+            }
+        }
+        var sorted = smooth
+        sorted.sort()
+        let p99 = sorted[min(n - 1, n * 99 / 100)]
+        guard p99 >= 2 else { return nil }
+        let gain = min(24, max(4, 180 / p99))
+        return GrayImage(width: W, height: H, pixels: smooth.map { UInt8(clamping: Int(($0 * gain).rounded())) })
+    }
+
+    /// `src` averaged down to `width` × `height` (each output pixel the mean of the source pixels
+    /// its area covers, by whole pixels).
+    static func areaResampled(_ src: GrayBitmap, width W: Int, height H: Int) -> [Float] {
+        let sw = src.width, sh = src.height
+        var out = [Float](repeating: 128, count: W * H)
+        guard sw >= W, sh >= H, src.pixels.count >= sw * sh else { return out }
+        for y in 0..<H {
+            let y0 = y * sh / H, y1 = max(y0 + 1, (y + 1) * sh / H)
+            for x in 0..<W {
+                let x0 = x * sw / W, x1 = max(x0 + 1, (x + 1) * sw / W)
+                var sum = 0
+                for yy in y0..<y1 { for xx in x0..<x1 { sum += Int(src.pixels[yy * sw + xx]) } }
+                out[y * W + x] = Float(sum) / Float((y1 - y0) * (x1 - x0))
+            }
+        }
+        return out
+    }
+
+    private static func median(_ values: [Float]) -> Float? {
+        guard !values.isEmpty else { return nil }
+        var s = values
+        s.sort()
+        return s[s.count / 2]
+    }
+}
