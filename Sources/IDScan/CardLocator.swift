@@ -58,23 +58,22 @@ struct CardLocator: Sendable {
         if let done = settle(first) { return done }
         // The extra looks are less specific than the first: they must also see ID-1's shape
         // (1.586, ≥ 1.45 with perspective), not just any rectangle such as an A4 sheet (1.414).
-        var strict = policy
-        strict.minCardAspect = max(policy.minCardAspect, 1.45)
-        strict.maxCardAspect = min(policy.maxCardAspect, 1.75)
-        var looks = [CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true),
-                     CardDetector(policy: strict, smoothing: 2, toneDistance: true),
-                     CardDetector(policy: strict, thresholdScale: 0.5)]
+        let strict = Self.strict(policy)
+        var looks = Self.extraFloods(strict)
         var cropped: CardDetection? = nil
         if case .cropped = first { cropped = first }
         while !looks.isEmpty {
             if let done = settle(looks.removeFirst().detect(image)) { return done }
         }
         if let tight = tightScan(image), let done = settle(tight) { return done }
-        // The card by its hue: the same floods on the chroma-distance image.
-        if let chroma = colour() {
-            for look in [CardDetector(policy: strict), CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true)] {
-                if let done = settle(look.detect(chroma)) { return done }
-            }
+        // The card by its hue: the floods and the straight-edge look on the chroma-distance image.
+        // A colour region is less specific than a grey outline (a block of a cutting mat's grid,
+        // the part of a cut card beside its QR code): skipped when the first look saw a large
+        // region cut by the frame, as for the QR and the MRZ; ID-1-shaped and of its own colour.
+        if cropped == nil, let chroma = colour() {
+            var done: CardDetection?
+            forEachColourCandidate(chroma, strict: strict) { done = settle($0); return done != nil }
+            if let done { return done }
         }
         if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
         if let content = contentRegion(image), let done = settle(content) { return done }
@@ -96,6 +95,41 @@ struct CardLocator: Sendable {
             }
         }
         return smallResult ?? cropped ?? first
+    }
+
+    /// Calls `body` with each card the colour look finds on the chroma-distance image, in order
+    /// (the floods, then the straight-edge look), until `body` returns true. A card is passed on
+    /// only when it has ID-1's shape within the policy's perspective (1.586 ± 8 %) and its inside
+    /// stands out from the background by colour.
+    func forEachColourCandidate(_ chroma: GrayImage, strict: IDScanPolicy, _ body: (CardDetection) -> Bool) {
+        var shaped = strict
+        shaped.minCardAspect = max(strict.minCardAspect, 1.46)
+        shaped.maxCardAspect = min(strict.maxCardAspect, 1.71)
+        func ofItsOwnColour(_ result: CardDetection?) -> CardDetection? {
+            guard let result, case let .found(q, _) = result, ColourContrast.standsOut(q, in: chroma) else { return nil }
+            return result
+        }
+        for look in [CardDetector(policy: shaped)] + Self.extraFloods(shaped) {
+            if let found = ofItsOwnColour(look.detect(chroma)), body(found) { return }
+        }
+        if let found = ofItsOwnColour(EdgeQuadFinder(policy: shaped).find(chroma)) { _ = body(found) }
+    }
+
+    /// The policy the looks after the first use: ID-1's shape (≥ 1.45 with perspective, ≤ 1.75),
+    /// not just any rectangle such as an A4 sheet (1.414).
+    static func strict(_ policy: IDScanPolicy) -> IDScanPolicy {
+        var strict = policy
+        strict.minCardAspect = max(policy.minCardAspect, 1.45)
+        strict.maxCardAspect = min(policy.maxCardAspect, 1.75)
+        return strict
+    }
+
+    /// The floods after the first, in order: on a 3× smoother image, through tone, through tones
+    /// near the border's median, with half the gradient threshold.
+    static func extraFloods(_ strict: IDScanPolicy) -> [CardDetector] {
+        [CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true),
+         CardDetector(policy: strict, smoothing: 2, toneDistance: true),
+         CardDetector(policy: strict, thresholdScale: 0.5)]
     }
 
     /// A quad estimated from the card's content: found when inside the frame (a corner at most 2 %

@@ -10,12 +10,19 @@ import ImageCodec
 /// first; this one costs a second decode (at the smallest DCT scale that keeps the detection
 /// image's size) and runs only when all of them have failed.
 enum ColourContrast {
+    /// The largest PNG decoded in colour (36 MB of RGB).
+    static let maxColourPNGPixels = 12_000_000
+
     /// The chroma-distance image at `width` × `height`, or nil when the file has no usable colour
-    /// (a grey JPEG, a format other than JPEG or PNG, or a background of the card's own colour).
+    /// (a grey JPEG, a format other than JPEG or PNG, a PNG above ``maxColourPNGPixels``, or a
+    /// picture with no colour apart from the background's).
     static func image(_ bytes: UnsafeRawBufferPointer, format: SniffedFormat, header: ImageHeader, maxPixels: UInt64,
                       width W: Int, height H: Int) -> GrayImage? {
         guard format == .jpeg || format == .png, W >= 32, H >= 32 else { return nil }
         let size = header.uprightSize
+        // A PNG decodes at full size, three bytes a pixel, beside the grey image already held:
+        // above 12 MP that would break the check's memory budget, so such a PNG goes without.
+        if format == .png, size.width * size.height > maxColourPNGPixels { return nil }
         let long = max(size.width, size.height), target = max(W, H)
         var denominator = 1
         while denominator < 8, long / (denominator * 2) >= target { denominator *= 2 }
@@ -60,6 +67,35 @@ enum ColourContrast {
         guard p99 >= 2 else { return nil }
         let gain = min(24, max(4, 180 / p99))
         return GrayImage(width: W, height: H, pixels: smooth.map { UInt8(clamping: Int(($0 * gain).rounded())) })
+    }
+
+    /// Whether the region `q` is what this look is for: a card whose colour stands out from the
+    /// background's, its median chroma distance at least `margin` above the rest of the picture's.
+    /// A region the floods cut out of the background itself (a block of a cutting mat's grid
+    /// lines, a pattern's cell) has the background's colour inside and fails.
+    static func standsOut(_ q: Quad, in chroma: GrayImage, margin: Int = 24) -> Bool {
+        let W = chroma.width, H = chroma.height
+        guard q.p.count == 4, chroma.pixels.count >= W * H else { return false }
+        var inside = [Int](repeating: 0, count: 256), outside = [Int](repeating: 0, count: 256)
+        for y in stride(from: 0, to: H, by: 2) {
+            for x in stride(from: 0, to: W, by: 2) {
+                let v = Int(chroma.pixels[y * W + x])
+                if CardLocator.contains(q, Vec2(x: Double(x) + 0.5, y: Double(y) + 0.5)) { inside[v] += 1 } else { outside[v] += 1 }
+            }
+        }
+        guard let a = histogramMedian(inside), let b = histogramMedian(outside) else { return false }
+        return a >= b + margin
+    }
+
+    private static func histogramMedian(_ h: [Int]) -> Int? {
+        let total = h.reduce(0, +)
+        guard total > 0 else { return nil }
+        var seen = 0
+        for (v, c) in h.enumerated() {
+            seen += c
+            if 2 * seen >= total { return v }
+        }
+        return nil
     }
 
     /// `src` averaged down to `width` × `height` (each output pixel the mean of the source pixels

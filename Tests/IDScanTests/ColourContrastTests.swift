@@ -80,11 +80,23 @@ struct ColourContrastTests {
             Issue.record("the colour flood found no card"); return
         }
         #expect(Self.cornerError(q, truth: truth) < 0.03, "\(q.p) vs \(truth)")
+        #expect(ColourContrast.standsOut(q, in: chroma))
         // And the whole check places the card there.
         let report = IDScanChecker().check(data)
         let corners = try #require(report.corners, "\(report.codes)")
         let found = Quad(p: corners.map { Vec2(x: $0.x, y: $0.y) })
         #expect(Self.cornerError(found, truth: p.corners) < 0.03, "\(corners)")
+    }
+
+    /// A region whose inside has the background's colour (a block of a pattern the floods cut
+    /// out) is not a card of its own colour; a bright plateau is.
+    @Test func onlyARegionOfItsOwnColourStandsOut() {
+        var image = GrayImage(width: 300, height: 200, fill: 12)
+        for y in 50..<150 { for x in 40..<200 { image.pixels[y * 300 + x] = 150 } }
+        let card = Quad(p: [Vec2(x: 40, y: 50), Vec2(x: 200, y: 50), Vec2(x: 200, y: 150), Vec2(x: 40, y: 150)])
+        let background = Quad(p: [Vec2(x: 210, y: 20), Vec2(x: 290, y: 20), Vec2(x: 290, y: 70), Vec2(x: 210, y: 70)])
+        #expect(ColourContrast.standsOut(card, in: image))
+        #expect(!ColourContrast.standsOut(background, in: image))
     }
 
     /// A grey picture has no colour to go by.
@@ -121,11 +133,10 @@ struct ColourContrastTests {
         #expect(cases.count >= 20)
         for c in cases {
             guard let (_, colour) = Self.images(try c.data()), let chroma = colour else { continue }
-            var strict = IDScanPolicy()
-            strict.minCardAspect = max(strict.minCardAspect, 1.45)
-            strict.maxCardAspect = min(strict.maxCardAspect, 1.75)
-            for look in [CardDetector(policy: strict), CardDetector(policy: strict, smoothing: 3), CardDetector(policy: strict, toneSplit: true)] {
-                if case let .found(q, _) = look.detect(chroma) { Issue.record("\(c.name): a card-shaped colour region \(q.p)") }
+            let policy = IDScanPolicy()
+            CardLocator(policy: policy).forEachColourCandidate(chroma, strict: CardLocator.strict(policy)) { found in
+                if case let .found(q, _) = found { Issue.record("\(c.name): a card-shaped colour region \(q.p)") }
+                return false
             }
         }
     }
