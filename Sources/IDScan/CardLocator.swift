@@ -10,8 +10,9 @@
 ///    a light card on a slightly darker lid or on blotchy stone;
 /// 5. the flood with half the gradient threshold: a light card on a light scanner lid;
 /// 6. a tight scan: the image itself has the ID-1 aspect and content all over it — the image is the card;
-///    then the card by its colour (``ColourContrast``): the floods on the picture's chroma distance
-///    from the background's colour, for a card of the background's grey but not its hue;
+///    then the card by its colour (``ColourContrast``): the floods and the straight-edge look on the
+///    picture's chroma distance from the background's colour, for a card of the background's grey
+///    but not its hue;
 /// 7. the card's outline as four straight edges (``EdgeQuadFinder``: a Hough line search, quads
 ///    from two pairs of parallel lines, edge support, sides that stop at the corners, content
 ///    inside): a light card on light stone or on printed paper, whose outline no flood separates;
