@@ -49,14 +49,7 @@ package enum RasterCodec {
             return imgcodec_png_decode_gray(base, bytes.count, maxPixels, &out, msg.baseAddress, msg.count)
         }
         defer { imgcodec_free(out.pixels) }
-        let reason = text(message)
-        switch status {
-        case IMGCODEC_OK: break
-        case IMGCODEC_TOO_LARGE: throw .tooLarge(width: Int(out.source_width), height: Int(out.source_height))
-        case IMGCODEC_UNSUPPORTED: throw .unsupported(reason)
-        default: throw .corrupt(reason.isEmpty ? "undecodable image" : reason)
-        }
-        guard let pixels = out.pixels, out.width > 0, out.height > 0 else { throw .corrupt("decoder returned no pixels") }
+        let pixels = try decoded(status, out, message)
         let w = Int(out.width), h = Int(out.height)
         let bitmap = GrayBitmap(width: w, height: h, pixels: Array(UnsafeBufferPointer(start: pixels, count: w * h)))
         return DecodedGray(bitmap: bitmap, scaleDenominator: Int(out.scale_denom))
@@ -77,14 +70,7 @@ package enum RasterCodec {
                 : imgcodec_png_decode_rgb(base, bytes.count, maxPixels, &out, msg.baseAddress, msg.count)
         }
         defer { imgcodec_free(out.pixels) }
-        let reason = text(message)
-        switch status {
-        case IMGCODEC_OK: break
-        case IMGCODEC_TOO_LARGE: throw .tooLarge(width: Int(out.source_width), height: Int(out.source_height))
-        case IMGCODEC_UNSUPPORTED: throw .unsupported(reason)
-        default: throw .corrupt(reason.isEmpty ? "undecodable image" : reason)
-        }
-        guard let pixels = out.pixels, out.width > 0, out.height > 0 else { throw .corrupt("decoder returned no pixels") }
+        let pixels = try decoded(status, out, message)
         let w = Int(out.width), h = Int(out.height), n = w * h
         var cb = [UInt8](repeating: 128, count: n), cr = [UInt8](repeating: 128, count: n)
         let rgb = UnsafeBufferPointer(start: pixels, count: n * 3)
@@ -97,6 +83,19 @@ package enum RasterCodec {
             cr[i] = UInt8(clamping: v)
         }
         return (GrayBitmap(width: w, height: h, pixels: cb), GrayBitmap(width: w, height: h, pixels: cr), Int(out.scale_denom))
+    }
+
+    /// The pixels of a C decoder's result, or its failure as a ``CodecFailure``.
+    private static func decoded(_ status: Int32, _ out: imgcodec_gray_image, _ message: [CChar]) throws(CodecFailure) -> UnsafeMutablePointer<UInt8> {
+        let reason = text(message)
+        switch status {
+        case IMGCODEC_OK: break
+        case IMGCODEC_TOO_LARGE: throw .tooLarge(width: Int(out.source_width), height: Int(out.source_height))
+        case IMGCODEC_UNSUPPORTED: throw .unsupported(reason)
+        default: throw .corrupt(reason.isEmpty ? "undecodable image" : reason)
+        }
+        guard let pixels = out.pixels, out.width > 0, out.height > 0 else { throw .corrupt("decoder returned no pixels") }
+        return pixels
     }
 
     /// Applies an EXIF orientation (1…8) so the image is as the camera user saw it.
