@@ -131,13 +131,18 @@ struct ColourContrastTests {
     @Test func noCardNoColourRegion() throws {
         let cases = TunedParts.noCardCases()
         #expect(cases.count >= 20)
+        var withColour = 0
         for c in cases {
             guard let (_, colour) = Self.images(try c.data()), let chroma = colour else { continue }
+            withColour += 1
             let policy = IDScanPolicy()
             CardLocator(policy: policy).forEachColourCandidate(chroma, strict: CardLocator.strict(policy)) { found in
                 if case let .found(q, _) = found { Issue.record("\(c.name): a card-shaped colour region \(q.p)") }
                 return false
             }
         }
+        // Most card-less scenes are coloured enough to give a colour image (36 of 50 today): the
+        // look really ran, so the test can fail.
+        #expect(withColour * 2 >= cases.count, "only \(withColour) of \(cases.count) card-less scenes gave a colour image")
     }
 }
