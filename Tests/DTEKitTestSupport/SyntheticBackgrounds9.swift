@@ -440,23 +440,8 @@ extension IDScanSyntheticCard {
     /// The fraction of the card's area under the shadow bars (their cover summed over the
     /// card's pixels), for tests; 0 when the scene has none.
     public static func shadowBarsCardFraction(_ s: IDScanSyntheticScene) -> Double {
-        guard let sb = s.shadowBars, s.hasCard else { return 0 }
-        let q = cardQuad(s)
-        let xs = q.map(\.x), ys = q.map(\.y)
-        func inside(_ x: Double, _ y: Double) -> Bool {
-            (0..<4).allSatisfy { k in
-                let a = q[k], b = q[(k + 1) % 4]
-                return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) >= 0
-            }
-        }
-        var n = 0.0, cover = 0.0
-        for y in stride(from: max(0, Int(ys.min() ?? 0)), through: min(s.height - 1, Int(ys.max() ?? 0)), by: 2) {
-            for x in stride(from: max(0, Int(xs.min() ?? 0)), through: min(s.width - 1, Int(xs.max() ?? 0)), by: 2)
-            where inside(Double(x) + 0.5, Double(y) + 0.5) {
-                n += 1; cover += shadowBarCover(sb, Double(x) + 0.5, Double(y) + 0.5, s.width, s.height)
-            }
-        }
-        return n > 0 ? cover / n : 0
+        guard let sb = s.shadowBars else { return 0 }
+        return cardCoverFraction(s) { shadowBarCover(sb, $0, $1, s.width, s.height) }
     }
 
     /// Dim-room sensor noise on the quantised planes (after the older noise, before any

@@ -214,6 +214,34 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// Flatbed scan: a sheet of white printer paper laid over the card instead of the lid
         /// (very light, paper fibre texture, a few soft wrinkles and creases).
         case paperOverLid
+        // The `holdout10` part's backgrounds (committed before holdout9 was tuned on, 2026-12-01,
+        // session 8, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout10Background`.
+        /// Phone photo: several white thermal-paper till receipts scattered and overlapping on a
+        /// pale desk (narrow strips, lines of small grey print, a bold total, a torn zig-zag end).
+        case thermalReceipts
+        /// Phone photo: a white bath towel (looped pile, soft folds, a flat woven border band).
+        case terryTowel
+        /// Phone photo: a bright laptop screen showing a white document (a grey menu bar, a dark
+        /// taskbar, lines of text, the faint grid of the screen's pixels, a mild moiré).
+        case laptopScreen
+        /// Phone photo: a light grey/beige herringbone wool weave (heathered yarn).
+        case herringboneTweed
+        /// Phone photo: a floor of small white hexagonal (penny) tiles with grey grout.
+        case hexPennyTiles
+        /// Phone photo: a lawn (green blades, darker gaps between them, a few dry patches).
+        case lawnGrass
+        /// Phone photo: a dark green-black chalkboard with chalk handwriting and wiped smudges.
+        case chalkboard
+        /// Phone photo: a coir doormat (coarse brown fibres in tufts, dark gaps between them).
+        case coirDoormat
+        /// Phone photo: the top of a brown corrugated box (clear packing tape over the flaps'
+        /// seam, a printed white shipping label with a barcode).
+        case cardboardBox
+        /// Flatbed scan: the card inside a clear plastic sleeve (ID protector) on the white lid: a
+        /// slight haze over the card (contrast 8–12 % lower), the sleeve's edge a faint line a few
+        /// mm outside the card, one or two faint glossy streaks; very light.
+        case plasticSleeve
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -286,6 +314,18 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// Dim-room sensor noise (luminance and blotchy chroma noise, its own random stream), added
     /// after `noise`; nil = none (holdout9).
     public var sensorNoise: SensorNoise? = nil
+    /// The phone's HDR look (local tone mapping with a soft halo, a mild sharpening overshoot,
+    /// the top compressed softly under 250); nil = none (holdout10).
+    public var hdrLook: HDRLook? = nil
+    /// Barrel distortion of a wide phone lens, k1 about the image centre (the frame's corners
+    /// fixed); 0 = none (holdout10).
+    public var barrel = 0.0
+    /// Mixed light, a warm lamp on one side and a cool window on the other (per-channel gains
+    /// varying smoothly across the scene, never clipping); nil = none (holdout10).
+    public var mixedLight: MixedLight? = nil
+    /// A messaging app's resizing: the whole image scaled down to this many px on its long side
+    /// (after `downscale`); nil = none (holdout10).
+    public var resizeLongSide: Int? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -520,10 +560,42 @@ public enum IDScanSyntheticCard {
         return try IDScanImageEncoder.png(pixels: r.pixels, width: r.width, height: r.height, components: 3)
     }
 
-    /// Where the card's corners fall in the rendered image (after `downscale`).
+    /// Where the card's corners fall in the rendered image (after any barrel distortion,
+    /// `downscale` and a messaging app's resizing).
     public static func cardCorners(_ scene: IDScanSyntheticScene) -> [IDScanPoint] {
         let d = Double(max(scene.downscale, 1))
-        return cardQuad(scene).map { IDScanPoint(x: $0.x / d, y: $0.y / d) }
+        guard scene.barrel != 0 || scene.resizeLongSide != nil else {
+            return cardQuad(scene).map { IDScanPoint(x: $0.x / d, y: $0.y / d) }
+        }
+        // holdout10: the lens's barrel distortion, then the messaging app's resizing.
+        let W = min(max(scene.width, 8), 16384), H = min(max(scene.height, 8), 16384)
+        let dd = scene.downscale > 1 ? min(scene.downscale, W / 4, H / 4) : 1
+        let o = outputSize(scene)
+        let fx = Double(o.width) / Double(W / dd) / d, fy = Double(o.height) / Double(H / dd) / d
+        return cardQuad(scene).map { barrelForward($0, scene) }.map { IDScanPoint(x: $0.x * fx, y: $0.y * fy) }
+    }
+
+    /// The mean over the card's area of `cover` (0–1 at an image point (x, y), before any
+    /// downscale): how much of the card an effect (a shadow, bars…) covers, sampled at every
+    /// second pixel in each direction; 0 without a card. For tests.
+    public static func cardCoverFraction(_ s: IDScanSyntheticScene, _ cover: (Double, Double) -> Double) -> Double {
+        guard s.hasCard else { return 0 }
+        let q = cardQuad(s)
+        let xs = q.map(\.x), ys = q.map(\.y)
+        func inside(_ x: Double, _ y: Double) -> Bool {
+            (0..<4).allSatisfy { k in
+                let a = q[k], b = q[(k + 1) % 4]
+                return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) >= 0
+            }
+        }
+        var n = 0.0, total = 0.0
+        for y in stride(from: max(0, Int(ys.min() ?? 0)), through: min(s.height - 1, Int(ys.max() ?? 0)), by: 2) {
+            for x in stride(from: max(0, Int(xs.min() ?? 0)), through: min(s.width - 1, Int(xs.max() ?? 0)), by: 2)
+            where inside(Double(x) + 0.5, Double(y) + 0.5) {
+                n += 1; total += cover(Double(x) + 0.5, Double(y) + 0.5)
+            }
+        }
+        return n > 0 ? total / n : 0
     }
 
     // MARK: - Geometry (local copies: the library's are internal)
@@ -991,6 +1063,9 @@ public enum IDScanSyntheticCard {
         case .sheetMusic, .wallCalendar, .quiltedBedspread, .pegboard, .encausticTiles, .tealVelvet, .asphalt, .cherryTable,
              .buffaloCheck, .paperOverLid:
             paintHoldout9Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .thermalReceipts, .terryTowel, .laptopScreen, .herringboneTweed, .hexPennyTiles, .lawnGrass, .chalkboard, .coirDoormat,
+             .cardboardBox, .plasticSleeve:
+            paintHoldout10Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1132,6 +1207,7 @@ public enum IDScanSyntheticCard {
         applyHoldout7Light(s, W, H, &bg)   // no effect unless the scene has holdout7 light
         applyHoldout8Light(s, W, H, &bg)   // no effect unless the scene has holdout8 light
         applyHoldout9Light(s, W, H, &bg)   // no effect unless the scene has holdout9 light
+        applyHoldout10Light(s, W, H, &bg)   // no effect unless the scene has holdout10 light or sleeve
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1195,11 +1271,13 @@ public enum IDScanSyntheticCard {
             }
         }
         applyHoldout9Noise(s, &planes)   // no effect unless the scene has holdout9 sensor noise
+        applyHoldout10Look(s, &planes)   // no effect unless the scene has the holdout10 HDR look or barrel
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }
             planes.width = W / d; planes.height = H / d
         }
+        applyHoldout10Resize(s, &planes)   // no effect unless the scene has a holdout10 messaging app's resizing
         return planes
     }
 

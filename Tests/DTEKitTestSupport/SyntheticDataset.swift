@@ -147,10 +147,33 @@ public struct IDScanLabelledCase: Sendable {
 ///   Committed before holdout8 was tuned on (2026-12-01, session 7); run through the checker
 ///   once, at the end.
 ///
+/// - **holdout10**: designs alternating (`model2013` first); photo backgrounds several white
+///   thermal-paper till receipts scattered and overlapping on a pale desk (lines of small grey
+///   print, a bold total, a torn zig-zag end), a white terry bath towel (looped pile, soft folds,
+///   a woven border band), a bright laptop screen showing a white document (a grey menu bar, a
+///   dark taskbar, lines of text, a faint pixel grid, a mild moiré), a light grey/beige
+///   herringbone tweed, a floor of small white hexagonal tiles with grey grout (light and busy),
+///   a lawn (green blades, darker gaps), a chalkboard (chalk handwriting and smudges), a coir
+///   doormat (coarse brown fibres in tufts), the top of a corrugated cardboard box (clear packing
+///   tape, a printed white shipping label); on the flatbed, the card inside a clear plastic
+///   sleeve on the white lid (a haze over the card, contrast 8–12 % lower, the sleeve's edge a
+///   faint line a few mm outside the card, faint glossy streaks); 1536 × 2048 (3:4 portrait),
+///   2400 × 1080 (20:9), 1600 × 1200 and 1200 × 1600 frames, the card's long side ≥ 621 px by the
+///   policy's measure and fully inside (3 % margin); rotation ±15°, perspective ≤ 12 %; per photo
+///   one of plain, the phone's HDR look (local tone mapping: contrast compressed ≈ 15 % with a
+///   soft halo within ≈ 40 px of the card's edge, an unsharp mask of radius ≈ 2 px and amount
+///   ≈ 0.5, never clipping the card), the barrel distortion of a wide lens (k1 0.02–0.05 about the
+///   image centre, the card off-centre so that its edges bow slightly), mixed light (a warm lamp
+///   on one side, a cool window on the other, never clipping the card), or a photo forwarded
+///   through a messaging app (scaled down to 1600 px on its long side and encoded at JPEG quality
+///   70–80: normal output, accepted, not the blocking of quality 5–15; the card still ≥ 621 px);
+///   blur of the blurry images scaled with the card's size. Committed before holdout9 was tuned
+///   on (2026-12-01, session 8); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -177,6 +200,8 @@ public enum IDScanSyntheticDataset {
         case .holdout7: [.graphPaper, .glassHob, .knitBlanket, .bambooMat, .roadMap, .brushedSteel, .giftWrap, .orangeTray, .bathroomTiles]
         case .holdout8: [.crosswordPage, .carSeatFabric, .damaskWallpaper, .rubberMat, .bubbleWrap, .palletWood, .wickerTray, .brushedCopper, .laceTablecloth]
         case .holdout9: [.sheetMusic, .tealVelvet, .wallCalendar, .asphalt, .quiltedBedspread, .cherryTable, .pegboard, .buffaloCheck, .encausticTiles]
+        case .holdout10: [.thermalReceipts, .lawnGrass, .terryTowel, .chalkboard, .laptopScreen, .coirDoormat, .herringboneTweed, .cardboardBox,
+                          .hexPennyTiles]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -192,6 +217,7 @@ public enum IDScanSyntheticDataset {
         case .holdout7: [.dustyLid]
         case .holdout8: [.feederPadLid]
         case .holdout9: [.paperOverLid]
+        case .holdout10: [.plasticSleeve]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -207,6 +233,7 @@ public enum IDScanSyntheticDataset {
         case .holdout7: (103, 330_000)
         case .holdout8: (107, 370_000)
         case .holdout9: (109, 410_000)
+        case .holdout10: (113, 450_000)
         }
     }
 
@@ -231,6 +258,7 @@ public enum IDScanSyntheticDataset {
         case .holdout7: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout8: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout9: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout10: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -246,6 +274,7 @@ public enum IDScanSyntheticDataset {
         case .holdout7: gradient = r.range(0.02, 0.15)
         case .holdout8: gradient = r.range(0, 0.15)
         case .holdout9: gradient = r.range(0.02, 0.15)
+        case .holdout10: gradient = r.range(0, 0.12)
         }
         switch capture {
         case .photo:
@@ -293,6 +322,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout7 { holdout7Photo(&s, i, &r) }
             if part == .holdout8 { holdout8Photo(&s, i, &r) }
             if part == .holdout9 { holdout9Photo(&s, i, &r) }
+            if part == .holdout10 { holdout10Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -389,7 +419,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout9: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout10: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -613,11 +643,81 @@ public enum IDScanSyntheticDataset {
         return 72 + (i * 5) % 14
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout9 scale
+    /// The holdout10 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 1536 × 2048 (3:4 portrait), 2400 × 1080 (20:9), 1600 × 1200 or 1200 × 1600 frame;
+    /// the card at 50–80 % of the width, its long side by the policy's measure ≥ 621 px,
+    /// perspective ≤ 12 %, fully inside the frame (3 % margin); per photo one of plain, the
+    /// phone's HDR look (local tone mapping over ≈ 40 px compressing contrast by 13–17 %, a soft
+    /// halo along the card's edge, an unsharp mask of radius 2 px and amount 0.4–0.6, never
+    /// clipping), the barrel distortion of a wide lens (k1 0.02–0.05, the card pushed off-centre,
+    /// still fully inside with its margin and ≥ 621 px), mixed light (a warm lamp's gains on one
+    /// side, a cool window's on the other, never clipping the card), or a photo forwarded through
+    /// a messaging app (a 1536 × 2048 or 2400 × 1080 frame scaled down to 1600 px on its long side,
+    /// the card ≥ 621 px after it; encoded at quality 70–80 by `cases`:
+    /// `holdout10ForwardedJPEGQuality`).
+    static func holdout10Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout10)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1536, 2048), (2400, 1080), (1600, 1200), (1200, 1600)]
+        let kind = i % 5
+        let f = kind == 4 ? frames[(i / 5) % 2] : frames[(i + i / 9) % frames.count]
+        let shrink = kind == 4 ? 1600 / Double(max(f.0, f.1)) : 1   // the messaging app's resizing
+        placeCardFullyInside(&s, frame: f, minLongSide: kind == 2 ? 640 : 621 / shrink + 1, &r)
+        func longSide() -> Double {
+            let c = IDScanSyntheticCard.cardCorners(s)
+            func length(_ a: IDScanPoint, _ b: IDScanPoint) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
+            return (length(c[0], c[1]) + length(c[3], c[2])) / 2
+        }
+        switch kind {
+        case 1:   // the phone's HDR look
+            s.hdrLook = .init(compression: r.range(0.13, 0.17), haloRadius: 40, sharpenRadius: 2, sharpenAmount: r.range(0.4, 0.6))
+        case 2:   // a wide lens's barrel distortion, the card off-centre
+            s.barrel = r.range(0.02, 0.05)
+            let a = r.range(0, 2 * Double.pi), push = r.range(0.06, 0.12)
+            let cx0 = s.centerX, cy0 = s.centerY
+            s.centerX += push * cos(a); s.centerY += push * sin(a)
+            func fits() -> Bool {
+                let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+                return (c.map(\.x).min() ?? 0) >= 0.035 * W && (c.map(\.x).max() ?? W) <= 0.965 * W
+                    && (c.map(\.y).min() ?? 0) >= 0.035 * H && (c.map(\.y).max() ?? H) <= 0.965 * H && longSide() >= 621
+            }
+            // Towards the centre while the card stays well off it (4 % of the frame), then a smaller
+            // card (down to 630 px), then less rotation, perspective and distortion.
+            func offCentre() -> Double {
+                let c = IDScanSyntheticCard.cardCorners(s)
+                let dx = c.map(\.x).reduce(0, +) / 4 - Double(s.width) / 2, dy = c.map(\.y).reduce(0, +) / 4 - Double(s.height) / 2
+                return (dx * dx + dy * dy).squareRoot() / Double(min(s.width, s.height))
+            }
+            var n = 0
+            while !fits(), n < 200 {
+                n += 1
+                if offCentre() > 0.045 { s.centerX = cx0 + (s.centerX - cx0) * 0.95; s.centerY = cy0 + (s.centerY - cy0) * 0.95 }
+                else if longSide() > 630 { s.cardWidthFraction *= 0.99 }
+                else { s.rotationDegrees *= 0.9; s.perspective *= 0.9; s.barrel = max(0.02, s.barrel * 0.95) }
+            }
+        case 3:   // mixed light: a warm lamp on one side, a cool window on the other
+            s.mixedLight = .init(warm: .init(red: r.range(1.06, 1.12), green: r.range(1.0, 1.03), blue: r.range(0.84, 0.9)),
+                                 cool: .init(red: r.range(0.88, 0.93), green: r.range(0.97, 1.0), blue: r.range(1.06, 1.12)),
+                                 angle: r.range(0, 2 * Double.pi))
+        case 4:   // forwarded through a messaging app: 1600 px on the long side
+            s.resizeLongSide = 1600
+        default: break   // plain
+        }
+    }
+
+    /// The JPEG quality of a holdout10 good photo forwarded through a messaging app (every fifth,
+    /// i % 5 == 4): 70–80, the app's normal output (the checker's compression-artifacts rule is
+    /// for the blocking of quality 5–15, not for this); nil for any other photo or part.
+    public static func holdout10ForwardedJPEGQuality(_ i: Int, part: Part) -> Int? {
+        guard part == .holdout10, i % 5 == 4 else { return nil }
+        return 70 + (i * 7) % 11
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout10 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
-            || part == .holdout9 else { return 1 }
+            || part == .holdout9 || part == .holdout10 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -634,7 +734,7 @@ public enum IDScanSyntheticDataset {
         }
         func anyGood(_ i: Int) -> IDScanSyntheticScene { good(i, part: part, capture: i % 3 == 0 ? .scan : .photo) }
         for i in 0..<(18 * k) {
-            let phone = holdout9PhoneJPEGQuality(i, part: part)   // nil but in holdout9: the older parts unchanged
+            let phone = holdout9PhoneJPEGQuality(i, part: part) ?? holdout10ForwardedJPEGQuality(i, part: part)   // nil but in holdout9 and 10
             add("good-photo-\(i)", good(i, part: part, capture: .photo), phone.map { .jpeg($0) } ?? (i % 6 == 5 ? .png : .jpeg(quality(i))), nil)
         }
         for i in 0..<(8 * k) { add("good-scan-\(i)", good(i, part: part, capture: .scan), i % 4 == 3 ? .png : .jpeg(quality(i)), nil) }
@@ -659,7 +759,7 @@ public enum IDScanSyntheticDataset {
             if i % 2 == 0 {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
-                    || part == .holdout8 || part == .holdout9 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout8 || part == .holdout9 || part == .holdout10 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
