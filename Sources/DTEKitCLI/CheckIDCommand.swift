@@ -49,7 +49,7 @@ struct CheckIDCommand: ParsableCommand {
     var minMeanLuma: String?
     @Option(name: .long, help: ArgumentHelp("Highest mean card luminance 0–255 (default 215).", valueName: "v"))
     var maxMeanLuma: String?
-    @Option(name: .long, help: ArgumentHelp("Lowest card contrast p95−p5 (default 70).", valueName: "v"))
+    @Option(name: .long, help: ArgumentHelp("Lowest card contrast p95−p5 (default 78).", valueName: "v"))
     var minContrast: String?
     @Option(name: .long, help: ArgumentHelp("Largest glare fraction of the card (default 0.01).", valueName: "f"))
     var maxGlareFraction: String?

@@ -21,8 +21,10 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var minMeanLuma: Double = 70
     /// Highest accepted mean card luminance, 0–255 (default 215) → `overexposed`.
     public var maxMeanLuma: Double = 215
-    /// Lowest accepted card contrast, p95 − p5 of luminance (default 70) → `low-contrast`.
-    public var minContrast: Double = 70
+    /// Lowest accepted card contrast, p95 − p5 of luminance (default 78: between the flattest
+    /// accepted card of the tuned-on data, 85, and the most contrasted washed-out one, 72) →
+    /// `low-contrast`.
+    public var minContrast: Double = 78
     /// Largest accepted fraction of the card covered by clipped specular blobs (default 0.01 = 1%) → `glare`.
     public var maxGlareFraction: Double = 0.01
     /// Luminance at or above which a pixel counts as clipped for glare (default 250).
