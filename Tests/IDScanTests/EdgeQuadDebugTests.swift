@@ -48,6 +48,11 @@ func edgeQuadDebug() throws {
             // The 2013 front's photo box (from the generator's layout) as the seed.
             finder.seed = SeededLookTests.photoBox(c.scene)
             lines.add("SEED photo box \(EdgeQuadFinder.describe(SeededLookTests.photoBox(c.scene).p))")
+        } else if env["IDSCAN_EDGE_QRSEED"] != nil, let qr = QRFinderLocator().find(det) {
+            // IDSCAN_EDGE_QRSEED: trace the look grown from the back's QR code, as CardLocator does.
+            lines.add("QRSEED \(EdgeQuadFinder.describe(qr.p))")
+            finder.seed = qr
+            finder.seedReach = 4.5
         } else if env["IDSCAN_EDGE_SEED"] != nil, case let .found(small, _) = CardLocator(policy: IDScanPolicy(), minLongSide: minLong).locate(det) {
             lines.add("SEED \(EdgeQuadFinder.describe(small.p))")
             finder.seed = small
