@@ -15,17 +15,6 @@ extension IDScanSyntheticCard {
     static func paintHoldout10Background(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, scale: Double, bgSeed: UInt64,
                                          _ rng: inout SplitMix64, _ R: inout [Double], _ G: inout [Double], _ B: inout [Double]) {
         func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
-        func clamp01(_ t: Double) -> Double { min(max(t, 0), 1) }
-        func smooth(_ t: Double) -> Double { let u = clamp01(t); return u * u * (3 - 2 * u) }
-        func mix(_ a: (Double, Double, Double), _ b: (Double, Double, Double), _ w: Double) -> (Double, Double, Double) {
-            (a.0 + (b.0 - a.0) * w, a.1 + (b.1 - a.1) * w, a.2 + (b.2 - a.2) * w)
-        }
-        func times(_ a: (Double, Double, Double), _ f: Double) -> (Double, Double, Double) { (a.0 * f, a.1 * f, a.2 * f) }
-        /// Position of `t` in its period `p`: (index, offset in 0..<p).
-        func cellOf(_ t: Double, _ p: Double) -> (Int, Double) {
-            let k = (t / p).rounded(.down)
-            return (Int(k), t - k * p)
-        }
         /// Printed text on a white ground at (u, v) (a line every `lineH`, characters `charW`
         /// wide, each line `len(line)` characters long from `left`): the ink's cover, 0–1.
         func textInk(_ u: Double, _ v: Double, left: Double, lineH: Double, charW: Double, maxChars: Int, seed: UInt64) -> Double {

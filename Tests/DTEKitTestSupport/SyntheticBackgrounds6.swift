@@ -13,7 +13,6 @@ extension IDScanSyntheticCard {
     static func paintHoldout6Background(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, scale: Double, bgSeed: UInt64,
                                         _ rng: inout SplitMix64, _ R: inout [Double], _ G: inout [Double], _ B: inout [Double]) {
         func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
-        func smooth(_ t: Double) -> Double { let c = min(max(t, 0), 1); return c * c * (3 - 2 * c) }
         switch s.background {
         case .invoicePage:
             // A printed invoice filling the frame: a letterhead (a coloured logo block and lines of

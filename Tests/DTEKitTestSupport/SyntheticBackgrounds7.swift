@@ -14,7 +14,6 @@ extension IDScanSyntheticCard {
     static func paintHoldout7Background(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, scale: Double, bgSeed: UInt64,
                                         _ rng: inout SplitMix64, _ R: inout [Double], _ G: inout [Double], _ B: inout [Double]) {
         func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
-        func smooth(_ t: Double) -> Double { let c = min(max(t, 0), 1); return c * c * (3 - 2 * c) }
         /// Draws an antialiased stroke (a polyline of image-pixel points, half-width `r` px) in
         /// colour `c` with opacity `opacity`, touching only the pixels near it.
         func stroke(_ pts: [P], _ r: Double, _ c: (Double, Double, Double), _ opacity: Double) {

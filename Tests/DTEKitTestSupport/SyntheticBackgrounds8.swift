@@ -14,10 +14,6 @@ extension IDScanSyntheticCard {
     static func paintHoldout8Background(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, scale: Double, bgSeed: UInt64,
                                         _ rng: inout SplitMix64, _ R: inout [Double], _ G: inout [Double], _ B: inout [Double]) {
         func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
-        func clamp01(_ t: Double) -> Double { min(max(t, 0), 1) }
-        func mix(_ a: (Double, Double, Double), _ b: (Double, Double, Double), _ w: Double) -> (Double, Double, Double) {
-            (a.0 + (b.0 - a.0) * w, a.1 + (b.1 - a.1) * w, a.2 + (b.2 - a.2) * w)
-        }
         switch s.background {
         case .crosswordPage:
             // A newspaper's puzzle page filling the frame: a 15 × 15 crossword grid (black and

@@ -15,16 +15,6 @@ extension IDScanSyntheticCard {
     static func paintHoldout9Background(_ s: IDScanSyntheticScene, _ W: Int, _ H: Int, scale: Double, bgSeed: UInt64,
                                         _ rng: inout SplitMix64, _ R: inout [Double], _ G: inout [Double], _ B: inout [Double]) {
         func put(_ i: Int, _ c: (Double, Double, Double)) { R[i] = c.0; G[i] = c.1; B[i] = c.2 }
-        func clamp01(_ t: Double) -> Double { min(max(t, 0), 1) }
-        func smooth(_ t: Double) -> Double { let u = clamp01(t); return u * u * (3 - 2 * u) }
-        func mix(_ a: (Double, Double, Double), _ b: (Double, Double, Double), _ w: Double) -> (Double, Double, Double) {
-            (a.0 + (b.0 - a.0) * w, a.1 + (b.1 - a.1) * w, a.2 + (b.2 - a.2) * w)
-        }
-        /// Position of `t` in its period `p`: (index, offset in 0..<p).
-        func cellOf(_ t: Double, _ p: Double) -> (Int, Double) {
-            let k = (t / p).rounded(.down)
-            return (Int(k), t - k * p)
-        }
         let uMax = Double(W) * scale
         switch s.background {
         case .sheetMusic:
