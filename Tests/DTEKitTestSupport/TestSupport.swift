@@ -80,14 +80,16 @@ public enum TestSupport {
     public static func harnessBinary() -> URL { builtExecutable("dtekit-test-harness") }
 
     private static func builtExecutable(_ name: String) -> URL {
-        // The test bundle lives in .build/<triple>/<config>/; the executables are beside it.
+        // The test bundle lives in <build folder>/<triple>/<config>/ (make test: .build-test/);
+        // the executables are beside it. Not found there: the path beside the bundle, so the
+        // test fails naming it, rather than running a stale binary from another build folder.
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+        return Bundle.main.bundleURL.appendingPathComponent(name)
     }
 
     /// How long a test waits for something that must happen (a file, a line of output, a
