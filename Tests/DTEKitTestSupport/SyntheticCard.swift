@@ -242,6 +242,35 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// slight haze over the card (contrast 8–12 % lower), the sleeve's edge a faint line a few
         /// mm outside the card, one or two faint glossy streaks; very light.
         case plasticSleeve
+        // The `holdout11` part's backgrounds (committed before holdout10 was tuned on, 2026-12-02,
+        // session 9, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout11Background`.
+        /// Phone photo: a pale grey desk with 5–8 scattered, overlapping white or cream business
+        /// cards (85 × 55 mm, nearly ID-1 sized, slightly turned; a logo blob and 3–5 lines of
+        /// small dark print each), none of them under the ID card.
+        case businessCards
+        /// Phone photo: an open paperback filling the frame (two cream pages of dense justified
+        /// lines, a darker gutter shadow down the middle, the stacked page edges at one side).
+        case openBook
+        /// Phone photo: a pale desk with pastel yellow, pink and blue square sticky notes (76 mm)
+        /// with handwritten lines, a couple of them overlapping.
+        case stickyNotes
+        /// Phone photo: a white/ivory long-pile sheepskin (soft, directional, lumpy fibre; low contrast).
+        case sheepskinRug
+        /// Phone photo: a yellow ruled legal pad (blue lines, a red double margin line, a few
+        /// handwritten lines, the glued binding at the top).
+        case legalPad
+        /// Phone photo: grey rounded cobblestones with dark joints, in outdoor light.
+        case cobblestones
+        /// Phone photo: a car's dashboard (dark grey grained plastic, a vent's slot, a soft sheen).
+        case carDashboard
+        /// Phone photo: a tatami mat (straw-green woven rush, a dark fabric border strip).
+        case tatamiMat
+        /// Phone photo: orange, brown and yellow autumn leaves on dark soil.
+        case autumnLeaves
+        /// Flatbed scan with the lid left partly open: the white lid near the hinge side fading,
+        /// over ~20 % of the bed, to a dark grey-brown room on the far side, the card across the fade.
+        case lidAjar
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -326,6 +355,18 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// A messaging app's resizing: the whole image scaled down to this many px on its long side
     /// (after `downscale`); nil = none (holdout10).
     public var resizeLongSide: Int? = nil
+    /// The phone's low-light look (exposure ≈ 0.7, high-ISO luminance and chroma noise, then the
+    /// phone's edge-preserving noise reduction); nil = none (holdout11).
+    public var lowLight: LowLight? = nil
+    /// A gallery app's screenshot of the photo (a 1080 × 2400 portrait screen, status bar,
+    /// toolbar, the photo fitted to the width); nil = none (holdout11).
+    public var screenshot: Screenshot? = nil
+    /// A thumb holding the card over one edge's margin; nil = none (holdout11).
+    public var thumb: Thumb? = nil
+    /// The EXIF orientation (6 or 8) a JPEG of the scene is stored with, its pixels rotated so
+    /// that a viewer honouring the tag shows `render`'s upright image (see
+    /// `IDScanLabelledCase.data`); nil = stored upright, no tag (holdout11).
+    public var exifOrientation: Int? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -563,6 +604,7 @@ public enum IDScanSyntheticCard {
     /// Where the card's corners fall in the rendered image (after any barrel distortion,
     /// `downscale` and a messaging app's resizing).
     public static func cardCorners(_ scene: IDScanSyntheticScene) -> [IDScanPoint] {
+        if let sc = scene.screenshot { return holdout11ScreenshotCorners(scene, sc) }   // holdout11
         let d = Double(max(scene.downscale, 1))
         guard scene.barrel != 0 || scene.resizeLongSide != nil else {
             return cardQuad(scene).map { IDScanPoint(x: $0.x / d, y: $0.y / d) }
@@ -1066,6 +1108,9 @@ public enum IDScanSyntheticCard {
         case .thermalReceipts, .terryTowel, .laptopScreen, .herringboneTweed, .hexPennyTiles, .lawnGrass, .chalkboard, .coirDoormat,
              .cardboardBox, .plasticSleeve:
             paintHoldout10Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .businessCards, .openBook, .stickyNotes, .sheepskinRug, .legalPad, .cobblestones, .carDashboard, .tatamiMat, .autumnLeaves,
+             .lidAjar:
+            paintHoldout11Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1180,6 +1225,7 @@ public enum IDScanSyntheticCard {
         }
 
         paintFingertip(s, W, H, &bg)   // no effect unless the scene has a holdout6 fingertip
+        paintHoldout11Thumb(s, W, H, &bg)   // no effect unless the scene has a holdout11 thumb
         // Lighting: a soft shadow and a lamp-side gradient.
         if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 || s.castShadow != nil {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
@@ -1272,12 +1318,14 @@ public enum IDScanSyntheticCard {
         }
         applyHoldout9Noise(s, &planes)   // no effect unless the scene has holdout9 sensor noise
         applyHoldout10Look(s, &planes)   // no effect unless the scene has the holdout10 HDR look or barrel
+        applyHoldout11LowLight(s, &planes)   // no effect unless the scene has the holdout11 low-light look
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }
             planes.width = W / d; planes.height = H / d
         }
         applyHoldout10Resize(s, &planes)   // no effect unless the scene has a holdout10 messaging app's resizing
+        applyHoldout11Screenshot(s, &planes)   // no effect unless the scene is shown in a holdout11 screenshot
         return planes
     }
 

@@ -17,7 +17,10 @@ public struct IDScanLabelledCase: Sendable {
     /// The image file bytes.
     public func data() throws -> Data {
         switch encoding {
-        case let .jpeg(q): return try IDScanSyntheticCard.jpeg(scene, quality: q)
+        case let .jpeg(q):
+            // holdout11: the pixels stored rotated, with the EXIF Orientation tag that turns them upright.
+            if let o = scene.exifOrientation { return try IDScanSyntheticCard.holdout11EXIFRotatedJPEG(scene, quality: q, orientation: o) }
+            return try IDScanSyntheticCard.jpeg(scene, quality: q)
         case .png: return try IDScanSyntheticCard.png(scene)
         }
     }
@@ -170,10 +173,36 @@ public struct IDScanLabelledCase: Sendable {
 ///   blur of the blurry images scaled with the card's size. Committed before holdout9 was tuned
 ///   on (2026-12-01, session 8); run through the checker once, at the end.
 ///
+/// - **holdout11**: designs alternating (`model2013` first); photo backgrounds a pale grey desk
+///   with 5–8 scattered, overlapping white or cream business cards (85 × 55 mm, nearly the ID
+///   card's size, slightly turned, a logo blob and 3–5 lines of small print each, none under the
+///   ID card), an open paperback filling the frame (two cream pages of dense justified lines, a
+///   darker gutter shadow, the page edges at one side), pastel yellow/pink/blue sticky notes
+///   (76 mm) with handwriting on a pale desk, a white/ivory long-pile sheepskin, a yellow ruled
+///   legal pad (blue lines, a red double margin line, handwriting) — light and busy — and grey
+///   cobblestones with dark joints, a car's dark grained dashboard (a vent's slot, a soft sheen),
+///   a straw-green tatami mat with a dark fabric border, autumn leaves on dark soil; on the
+///   flatbed, the lid left ajar (the white lid near the hinge fading over ~20 % of the bed to a
+///   dark room, the card across the fade); 1800 × 2400 (3:4 portrait), 2560 × 1440 (16:9),
+///   2000 × 1500 and 1440 × 1920 frames, the card's long side ≥ 621 px by the policy's measure
+///   and fully inside (3 % margin); rotation ±15°, perspective ≤ 12 %; per photo one of plain,
+///   the phone's low-light look (exposure ≈ 0.7, luminance and chroma noise of σ 6–10 levels,
+///   then the phone's noise reduction: an edge-preserving smoothing over 3–5 px leaving a slight
+///   watercolour look; never clipping the card), a gallery app's screenshot of the photo (a
+///   1080 × 2400 portrait screen: status bar, toolbar, black around the photo fitted to the
+///   width; the card's long side still ≥ 621 px), a thumb holding the card (a skin-coloured
+///   thumb with a nail coming from the frame's edge over one edge's margin by 3–8 mm, at most
+///   4 % of the card and no printed element; good), or a JPEG stored rotated with an EXIF
+///   Orientation tag of 6 or 8 (the card's corners given upright); the low-light look is left
+///   off the bad images (it would mask their light), and the screenshot off the low-resolution
+///   ones (it would enlarge them); blur of the blurry images scaled with the card's size.
+///   Committed before holdout10 was tuned on (2026-12-02, session 9); run through the checker
+///   once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -202,6 +231,8 @@ public enum IDScanSyntheticDataset {
         case .holdout9: [.sheetMusic, .tealVelvet, .wallCalendar, .asphalt, .quiltedBedspread, .cherryTable, .pegboard, .buffaloCheck, .encausticTiles]
         case .holdout10: [.thermalReceipts, .lawnGrass, .terryTowel, .chalkboard, .laptopScreen, .coirDoormat, .herringboneTweed, .cardboardBox,
                           .hexPennyTiles]
+        case .holdout11: [.businessCards, .cobblestones, .openBook, .carDashboard, .stickyNotes, .tatamiMat, .sheepskinRug, .autumnLeaves,
+                          .legalPad]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -218,6 +249,7 @@ public enum IDScanSyntheticDataset {
         case .holdout8: [.feederPadLid]
         case .holdout9: [.paperOverLid]
         case .holdout10: [.plasticSleeve]
+        case .holdout11: [.lidAjar]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -234,6 +266,7 @@ public enum IDScanSyntheticDataset {
         case .holdout8: (107, 370_000)
         case .holdout9: (109, 410_000)
         case .holdout10: (113, 450_000)
+        case .holdout11: (127, 490_000)
         }
     }
 
@@ -259,6 +292,7 @@ public enum IDScanSyntheticDataset {
         case .holdout8: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout9: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout10: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout11: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -275,6 +309,7 @@ public enum IDScanSyntheticDataset {
         case .holdout8: gradient = r.range(0, 0.15)
         case .holdout9: gradient = r.range(0.02, 0.15)
         case .holdout10: gradient = r.range(0, 0.12)
+        case .holdout11: gradient = r.range(0.02, 0.12)
         }
         switch capture {
         case .photo:
@@ -323,6 +358,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout8 { holdout8Photo(&s, i, &r) }
             if part == .holdout9 { holdout9Photo(&s, i, &r) }
             if part == .holdout10 { holdout10Photo(&s, i, &r) }
+            if part == .holdout11 { holdout11Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -419,7 +455,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout10: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout11: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -713,11 +749,49 @@ public enum IDScanSyntheticDataset {
         return 70 + (i * 7) % 11
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout10 scale
+    /// The holdout11 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 1800 × 2400 (3:4 portrait), 2560 × 1440 (16:9), 2000 × 1500 or 1440 × 1920 frame;
+    /// the card at 50–80 % of the width, its long side by the policy's measure ≥ 621 px,
+    /// perspective ≤ 12 %, fully inside the frame (3 % margin); per photo (i % 5) one of plain,
+    /// the phone's low-light look (exposure 0.66–0.74, luminance and chroma noise σ 6–10, noise
+    /// reduction over 3–5 px), a gallery app's 1080 × 2400 screenshot (a 1440 × 1920 or
+    /// 1800 × 2400 photo fitted to the screen's width, the card framed so that it is still
+    /// ≥ 621 px there), a thumb over a free stretch of one edge's margin (3–8 mm deep, clear of
+    /// every printed element), or a JPEG stored rotated with EXIF orientation 6 or 8 (alternating).
+    static func holdout11Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout11)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(1800, 2400), (2560, 1440), (2000, 1500), (1440, 1920)]
+        let kind = i % 5
+        let f = kind == 2 ? [(1440, 1920), (1800, 2400)][(i / 5) % 2] : frames[(i + i / 9) % frames.count]
+        let shrink = kind == 2 ? 1080 / Double(f.0) : 1   // the screenshot's scale
+        placeCardFullyInside(&s, frame: f, minLongSide: 621 / shrink + 2, &r)
+        switch kind {
+        case 1:   // low light: high-ISO noise and the phone's noise reduction
+            s.lowLight = .init(exposure: r.range(0.66, 0.74), lumaSigma: r.range(6, 10), chromaSigma: r.range(6, 10), nrRadius: 3 + (i / 5) % 3)
+        case 2:   // a gallery app's screenshot
+            s.screenshot = .init(minutes: Int(r.range(0, 1440)), battery: r.range(0.15, 0.95))
+        case 3:   // a thumb holding the card over a free stretch of one edge's margin
+            let e = IDScanSyntheticCard.holdout11ThumbEdge(s.design, s.side)
+            var t = IDScanSyntheticScene.Thumb(edge: e.edge, along: r.range(e.along.lowerBound, e.along.upperBound), depth: r.range(3, 8),
+                                               radius: r.range(8, 9.5), tilt: r.range(-0.2, 0.2),
+                                               red: r.range(198, 226), green: r.range(148, 176), blue: r.range(118, 146))
+            s.thumb = t
+            var n = 0
+            while !IDScanSyntheticCard.holdout11ThumbClearOfContent(s), n < 20 {
+                n += 1; t.tilt *= 0.6; t.radius = max(7.5, t.radius - 0.3); t.depth = max(3, t.depth - 0.5); s.thumb = t
+            }
+        case 4:   // stored rotated, with the EXIF orientation that turns it upright
+            s.exifOrientation = (i / 5) % 2 == 0 ? 6 : 8
+        default: break   // plain
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout11 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
-            || part == .holdout9 || part == .holdout10 else { return 1 }
+            || part == .holdout9 || part == .holdout10 || part == .holdout11 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -730,6 +804,13 @@ public enum IDScanSyntheticDataset {
         let k = max(1, scale)
         let p = part.rawValue
         func add(_ name: String, _ s: IDScanSyntheticScene, _ e: IDScanLabelledCase.Encoding, _ code: IDScanProblemCode?) {
+            var s = s
+            if code != nil, part == .holdout11 {
+                // holdout11: the low-light look would mask a bad image's own light; a screenshot
+                // would enlarge a low-resolution photo to the screen's width.
+                s.lowLight = nil
+                if code == .lowResolution { s.screenshot = nil }
+            }
             out.append(IDScanLabelledCase(name: "\(p)-\(name)", scene: s, encoding: e, expected: code))
         }
         func anyGood(_ i: Int) -> IDScanSyntheticScene { good(i, part: part, capture: i % 3 == 0 ? .scan : .photo) }
@@ -759,7 +840,7 @@ public enum IDScanSyntheticDataset {
             if i % 2 == 0 {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
-                    || part == .holdout8 || part == .holdout9 || part == .holdout10 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
