@@ -1436,16 +1436,17 @@ public enum IDScanSyntheticCard {
                 fill(x, yy, x + 2, yy + 3, c)
             }
         }
-        mutating func text(_ s: String, x: Int, y: Int, scale: Int, _ c: C) {
-            var cx = x
-            for ch in s {
+        /// Draws `s` in 5 × 7 block glyphs; `pitch` (pixels from one character to the next) is
+        /// 6 × `scale` unless given (the MRZ's 2.54 mm).
+        mutating func text(_ s: String, x: Int, y: Int, scale: Int, pitch: Double? = nil, _ c: C) {
+            for (i, ch) in s.enumerated() {
+                let cx = x + (pitch.map { Int((Double(i) * $0).rounded()) } ?? i * 6 * scale)
                 let rows = IDScanSyntheticCard.glyph(ch)
                 for (ry, row) in rows.enumerated() {
                     for (rx, bit) in row.enumerated() where bit == "#" {
                         fill(cx + rx * scale, y + ry * scale, cx + (rx + 1) * scale, y + (ry + 1) * scale, c)
                     }
                 }
-                cx += 6 * scale
             }
         }
 
@@ -1516,14 +1517,11 @@ public enum IDScanSyntheticCard {
                 }
             }
             fields(x: qrLeft ? 300 : 40, y0: 230, y1: 320, width: 400, &rng, label: (110, 118, 135), value: (40, 44, 52))
-            // MRZ band: three rows of 30 OCR-B-like characters.
+            // MRZ band: the three 30-character TD1 rows (ICAO 9303), check digits included, at the
+            // standard 2.54 mm pitch and centred across the card, in 5 × 7 block capitals.
             fill(0, 370, W, H, design == .model2013 ? (226, 232, 238) : (240, 240, 236))
-            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-            let rows = ["IDCHL" + String((0..<9).map { _ in alphabet[26 + Int(rng.next() % 10)] }) + "<<<<<<<<<<<<<<<<",
-                        String((0..<14).map { _ in alphabet[26 + Int(rng.next() % 10)] }) + "CHL<<<<<<<<<<<",
-                        "MUESTRA<<SPECIMEN<<<<<<<<<<<<<"]
-            for (k, row) in rows.enumerated() {
-                text(String(row.prefix(30)), x: 46, y: 388 + k * 48, scale: 4, (16, 16, 20))
+            for (k, row) in IDScanSyntheticCard.mrzRows(&rng).enumerated() {
+                text(row, x: 50, y: 388 + k * 48, scale: 4, pitch: 25.4, (16, 16, 20))
             }
         }
     }
@@ -1546,7 +1544,33 @@ public enum IDScanSyntheticCard {
         "<": ["     ", "   # ", "  #  ", " #   ", "  #  ", "   # ", "     "],
         "0": [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
         "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
+        "2": [" ### ", "#   #", "    #", "   # ", "  #  ", " #   ", "#####"],
+        "3": ["#####", "   # ", "  #  ", "   # ", "    #", "#   #", " ### "],
+        "4": ["   # ", "  ## ", " # # ", "#  # ", "#####", "   # ", "   # "],
+        "5": ["#####", "#    ", "#### ", "    #", "    #", "#   #", " ### "],
+        "6": ["  ## ", " #   ", "#    ", "#### ", "#   #", "#   #", " ### "],
+        "7": ["#####", "    #", "   # ", "  #  ", " #   ", " #   ", " #   "],
+        "8": [" ### ", "#   #", "#   #", " ### ", "#   #", "#   #", " ### "],
+        "9": [" ### ", "#   #", "#   #", " ####", "    #", "   # ", " ##  "],
+        "F": ["#####", "#    ", "#    ", "#### ", "#    ", "#    ", "#    "],
     ]
+
+    /// The three TD1 rows of a synthetic back (30 characters each, as ICAO 9303 has them):
+    /// `IDCHL`, the document number and its check digit; birth date, check digit, sex, expiry,
+    /// check digit, nationality and the composite check digit; the names. Fourteen digits are
+    /// drawn from `rng` (the dates are not calendar dates: nothing reads them).
+    static func mrzRows(_ rng: inout SplitMix64) -> [String] {
+        let digits = "0123456789".map { $0 }
+        let number = String((0..<9).map { _ in digits[Int(rng.next() % 10)] })
+        let d = Array((0..<14).map { _ in digits[Int(rng.next() % 10)] })
+        func cd(_ s: String) -> String { CedulaParser.icaoCheckDigit(s).map(String.init) ?? "0" }
+        let row1 = "IDCHL" + number + cd(number) + String(repeating: "<", count: 15)
+        let birth = String(d[0..<6]), expiry = String(d[7..<13])
+        let sex = (d[6].wholeNumberValue ?? 0) % 2 == 0 ? "M" : "F"
+        let head = birth + cd(birth) + sex + expiry + cd(expiry) + "CHL" + String(repeating: "<", count: 11)
+        let composite = String(Array(row1)[5..<30]) + birth + cd(birth) + expiry + cd(expiry) + String(repeating: "<", count: 11)
+        return [row1, head + cd(composite), "MUESTRA<<SPECIMEN<<<<<<<<<<<<<"]
+    }
 
     /// A 5 × 7 glyph: drawn ones for the letters used, a fixed pseudo-random pattern otherwise.
     static func glyph(_ ch: Character) -> [String] {
