@@ -20,13 +20,16 @@
 ///    of the frame, closed into one region, whose minimum-area rectangle plus the card's printing
 ///    margin has the ID-1 shape (a light card on a light lid whose outline barely shows);
 /// 9. then, when all of those failed: the straight-edge look with texture boundaries voting, the
-///    card's plain printing margin (``MarginRingFinder``), a card grown from a too-small quad or
-///    from the back's QR code (``QRFinderLocator``), and last the back's MRZ (``MRZLocator``),
-///    the card placed around it by the ICAO TD1 geometry.
+///    card's plain printing margin (``MarginRingFinder``), the back's MRZ (``MRZLocator``, the
+///    card placed around it by the ICAO TD1 geometry), and last a card grown from a too-small
+///    quad or from the back's QR code (``QRFinderLocator``).
 ///
-/// `cropped` is reported only when no look finds a whole card and the first look saw a large
-/// region cut by the frame (the other looks split textured backgrounds into regions that touch
-/// the frame, so their "cut region" means nothing).
+/// `cropped` is reported when no look finds a whole card and the first look saw a large region
+/// cut by the frame (the other looks split textured backgrounds into regions that touch the
+/// frame, so their "cut region" means nothing), or when the MRZ places the card partly beyond
+/// the frame, or when a look's card has a side lying along the frame (the frame cutting a card:
+/// its text block, a sleeve around it, is not the card). A region cut by the frame silences the
+/// colour and QR looks, not the MRZ's.
 ///
 /// A card found narrower than `minLongSide` (it would be rejected as `low-resolution`) may be a
 /// card-shaped part of the card — its photo box, a block of print — whose own outline stopped a
@@ -43,8 +46,17 @@ struct CardLocator: Sendable {
         var small: Quad?
         var smallResult: CardDetection?
         /// The result to return now, or nil to keep looking.
-        func settle(_ result: CardDetection) -> CardDetection? {
-            guard case let .found(q, _) = result else { return nil }
+        var cutBySide: CardDetection? = nil
+        func settle(_ result: CardDetection, frameSide: Bool = false) -> CardDetection? {
+            guard case let .found(q, fraction) = result else { return nil }
+            // A side lying along the frame (both its ends within 2.5 % of the same edge) while the
+            // opposite side lies well inside is the frame cutting a card, not the card's own edge: a part
+            // of a cut card (its text block up to the photo, a sleeve around it) is not the card.
+            // (A tight scan's sides are the frame by definition: `frameSide`.)
+            if !frameSide, Self.sideAlongFrame(q, width: image.width, height: image.height) {
+                if cutBySide == nil { cutBySide = .cropped(areaFraction: fraction) }
+                return nil
+            }
             if let inner = small {
                 // Inside with a little slack: the small quad may share a side with the card (the
                 // card's left part, up to its photo), so its corners are pulled 3 % towards its centre.
@@ -66,7 +78,7 @@ struct CardLocator: Sendable {
         while !looks.isEmpty {
             if let done = settle(looks.removeFirst().detect(image)) { return done }
         }
-        if let tight = tightScan(image), let done = settle(tight) { return done }
+        if let tight = tightScan(image), let done = settle(tight, frameSide: true) { return done }
         // The card by its hue: the floods and the straight-edge look on the chroma-distance image.
         // A colour region is less specific than a grey outline (a block of a cutting mat's grid,
         // the part of a cut card beside its QR code): skipped when the first look saw a large
@@ -80,22 +92,51 @@ struct CardLocator: Sendable {
         if let content = contentRegion(image), let done = settle(content) { return done }
         if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
         if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
+        // The back's MRZ: the card around it by the ICAO geometry (a corner beyond the frame: the
+        // card is cut), before the looks that grow a card from a part of it (three lines of 30
+        // characters are more specific than a grown outline). Unlike the colour and QR looks, it
+        // runs even when the first look saw a large region cut by the frame (a shipping label, a
+        // shadow, a card cut by the frame): the whole lines place the card by their own pitch, so
+        // a cut card is still seen as cut — its MRZ lines are cut too (left, right, bottom), or
+        // its top lies beyond the frame.
+        if let mrz = MRZLocator().find(image) {
+            // The ICAO geometry places the card within a few percent; the outline grown from the
+            // back's QR code, when it agrees with it (every corner within 6 % of the card's long
+            // side), is the card's own edge and is taken instead.
+            if cropped == nil, case .found = Self.detection(mrz.card, width: image.width, height: image.height),
+               let qr = QRFinderLocator().find(image),
+               let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image),
+               case let .found(g, _) = grown, Self.agree(g, mrz.card, within: 0.06),
+               let done = settle(grown) { return done }
+            if let done = settle(Self.detection(mrz.card, width: image.width, height: image.height)) { return done }
+            if case .cropped = Self.detection(mrz.card, width: image.width, height: image.height), small == nil {
+                return Self.detection(mrz.card, width: image.width, height: image.height)
+            }
+        }
         // A part of the card found, not the card: its sides moved outwards, parallel, to the card's.
         if let inner = small, let grown = EdgeQuadFinder(policy: policy, seed: inner).find(image), let done = settle(grown) { return done }
         // The back's QR code, by its finder patterns, grown to the card around it — unless the
         // first look saw a large region cut by the frame (a cropped card's QR is there too).
         if cropped == nil, let qr = QRFinderLocator().find(image),
            let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image), let done = settle(grown) { return done }
-        // The back's MRZ: the card around it, by its edges grown from the MRZ or else by the
-        // ICAO geometry (a corner beyond the frame: the card is cut) — unless the first look saw
-        // a large region cut by the frame, as for the QR.
-        if cropped == nil, let mrz = MRZLocator().find(image) {
-            if let done = settle(Self.detection(mrz.card, width: image.width, height: image.height)) { return done }
-            if case .cropped = Self.detection(mrz.card, width: image.width, height: image.height), small == nil {
-                return Self.detection(mrz.card, width: image.width, height: image.height)
-            }
+        return smallResult ?? cropped ?? cutBySide ?? first
+    }
+
+    /// Whether a side of `q` lies along the frame (both its ends within 2.5 % of the image's
+    /// shorter side from the same edge) while the opposite side lies well inside (both its ends
+    /// farther than 10 % from every edge): the frame cuts the card there. A card filling the
+    /// frame (a tight scan, a close-up) is near the frame on the opposite side too.
+    static func sideAlongFrame(_ q: Quad, width W: Int, height H: Int) -> Bool {
+        guard q.p.count == 4 else { return false }
+        let short = Double(min(W, H)), d = 0.025 * short, w = Double(W), h = Double(H)
+        func along(_ k: Int) -> Bool {
+            let a = q.p[k % 4], b = q.p[(k + 1) % 4]
+            return (a.x <= d && b.x <= d) || (a.y <= d && b.y <= d) || (a.x >= w - d && b.x >= w - d) || (a.y >= h - d && b.y >= h - d)
         }
-        return smallResult ?? cropped ?? first
+        func inside(_ k: Int) -> Bool {
+            [q.p[k % 4], q.p[(k + 1) % 4]].allSatisfy { min($0.x, $0.y, w - $0.x, h - $0.y) > 0.1 * short }
+        }
+        return (0..<4).contains { along($0) && inside($0 + 2) }
     }
 
     /// Calls `body` with each card the colour look finds on the chroma-distance image, in order
@@ -140,6 +181,13 @@ struct CardLocator: Sendable {
         let inside = q.p.allSatisfy { $0.x >= -slack && $0.y >= -slack && $0.x <= Double(W) + slack && $0.y <= Double(H) + slack }
         let fraction = q.area / Double(max(W * H, 1))
         return inside ? .found(q, areaFraction: fraction) : .cropped(areaFraction: fraction)
+    }
+
+    /// Whether two quads are the same card: each corner of `a` within `fraction` of `b`'s long
+    /// side of the nearest corner of `b`.
+    static func agree(_ a: Quad, _ b: Quad, within fraction: Double) -> Bool {
+        let limit = fraction * b.longSide
+        return a.p.allSatisfy { p in b.p.contains { ($0 - p).length <= limit } }
     }
 
     /// Whether `p` lies inside the convex quad `q` (on its outline counts as inside).

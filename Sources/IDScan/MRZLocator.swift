@@ -34,8 +34,8 @@ struct MRZLocator: Sendable {
     /// Receives the search's counts: a tuning aid for tests.
     var trace: (@Sendable (String) -> Void)? = nil
 
-    private struct Component { var x: Double; var y: Double; var h: Double }
-    private struct Line { var origin: Vec2; var u: Vec2; var step: Double; var start: Double; var end: Double; var count: Int }
+    private struct Component { var x: Double; var y: Double; var h: Double; var w: Double = 0; var count: Int = 0 }
+    private struct Line { var origin: Vec2; var u: Vec2; var step: Double; var start: Double; var end: Double; var count: Int; var height: Double }
 
     func find(_ image: GrayImage) -> Estimate? {
         let W = image.width, H = image.height
@@ -90,6 +90,7 @@ struct MRZLocator: Sendable {
                 // Members with their positions in steps (a character printed in pieces or too
                 // faint may be missing: up to two in a row, eight in all).
                 var members = [pa, Vec2(x: cb.x, y: cb.y)]
+                var heights = [ca.h, cb.h]
                 var slots = [0, 1]
                 var missing = 0, slot = 1
                 while slots.count < 40, slot < 44 {
@@ -101,6 +102,7 @@ struct MRZLocator: Sendable {
                     }
                     guard let next = hit, missing <= 8 else { break }
                     members.append(Vec2(x: comps[next].x, y: comps[next].y))
+                    heights.append(comps[next].h)
                     slots.append(slot)
                 }
                 let span = slots[slots.count - 1]
@@ -116,7 +118,8 @@ struct MRZLocator: Sendable {
                 let off = members.map { abs(($0 - fit.c).cross(u)) }
                 guard meanStep > 0, off.allSatisfy({ $0 <= 0.6 * meanStep + 1 }),
                       Double(off.filter { $0 <= 0.25 * meanStep + 1 }.count) >= 0.85 * Double(members.count) else { bent += 1; continue }
-                lines.append(Line(origin: fit.c, u: u, step: meanStep, start: t0, end: t1, count: members.count))
+                let height = heights.sorted()[heights.count / 2]
+                lines.append(Line(origin: fit.c, u: u, step: meanStep, start: t0, end: t1, count: members.count, height: height))
             }
             if lines.count > 150 { break }
         }
@@ -144,7 +147,7 @@ struct MRZLocator: Sendable {
                 let length = (e0 + e1) / 2 - (s0 + s1) / 2
                 // Whole lines: 30 characters, 29 steps from first to last (a line cut by the frame
                 // or by a hand is shorter, and the card around it is not all there).
-                guard length >= 27 * step, length <= 31 * step else { continue }
+                guard length >= 27 * step, length <= 31 * step else { trace?("pair \(i),\(j) length \(Int(length / step))"); continue }
                 /// Components along the line at offset `off` (from a) over the pair's extent.
                 func support(_ off: Double) -> Int {
                     var count = 0
@@ -155,6 +158,44 @@ struct MRZLocator: Sendable {
                     }
                     return count
                 }
+                /// Components along the line at offset `off` that could be a fourth MRZ line:
+                /// of the MRZ's character height (± 30 %) and on its character grid (within a
+                /// fifth of a step of a character position). A page of text has such a line; the
+                /// print of a busy background beside the card (another font, size and pitch) seldom.
+                let charHeight = (a.height + b.height) / 2
+                func gridSupport(_ off: Double) -> Int {
+                    var count = 0
+                    for c in comps where c.h >= 0.7 * charHeight && c.h <= 1.4 * charHeight {
+                        let d = Vec2(x: c.x, y: c.y) - a.origin
+                        let t = d.dot(a.u), q = d.dot(nrm) - off
+                        let r = (t - s0) / step
+                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step, abs(r - r.rounded()) <= 0.2 { count += 1 }
+                    }
+                    return count
+                }
+                /// Whether the line at offset `off` holds the MRZ's filler: four or more look-alike
+                /// components (`<`) one step apart. Every TD1 MRZ pads its fields with `<`; a page of
+                /// text seldom repeats one glyph four times in a row.
+                func hasFiller(_ off: Double) -> Bool {
+                    var along: [(t: Double, c: Component)] = []
+                    for c in comps {
+                        let d = Vec2(x: c.x, y: c.y) - a.origin
+                        let t = d.dot(a.u), q = d.dot(nrm) - off
+                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step { along.append((t, c)) }
+                    }
+                    along.sort { $0.t < $1.t }
+                    func alike(_ p: Component, _ q: Component) -> Bool {
+                        abs(p.h - q.h) <= max(1, 0.12 * p.h) && abs(p.w - q.w) <= max(1, 0.15 * p.w)
+                            && abs(Double(p.count - q.count)) <= 0.2 * Double(max(p.count, q.count))
+                    }
+                    var run = 1
+                    for k in along.indices.dropFirst() {
+                        let gap = along[k].t - along[k - 1].t
+                        run = gap >= 0.75 * step && gap <= 1.25 * step && alike(along[k].c, along[k - 1].c) ? run + 1 : 1
+                        if run >= 4 { return true }
+                    }
+                    return false
+                }
                 // (first, last) offsets from a of the three lines for each placement of the third.
                 var options: [(first: Double, last: Double, third: Double)] = [(0, 2 * o, 2 * o), (-o, o, -o)]
                 if o >= 2.4 * step { options.append((0, o, o / 2)) }
@@ -162,8 +203,10 @@ struct MRZLocator: Sendable {
                     let g = opt.last - opt.first
                     guard g / 2 >= 1.4 * step, g / 2 <= 2.6 * step else { continue }
                     let third = support(opt.third)
+                    trace?("pair \(i),\(j) o \(Int(o)) step \(Int(step)) third \(third) before \(support(opt.first - g / 2))/\(gridSupport(opt.first - g / 2)) after \(support(opt.last + g / 2))/\(gridSupport(opt.last + g / 2)) filler \([opt.first, opt.third, opt.last].map(hasFiller))")
                     // Exactly three lines: a page of text has more at the same spacing.
-                    guard third >= 10, support(opt.first - g / 2) < 6, support(opt.last + g / 2) < 6 else { continue }
+                    guard third >= 10, gridSupport(opt.first - g / 2) < 6, gridSupport(opt.last + g / 2) < 6,
+                          [opt.first, opt.third, opt.last].contains(where: hasFiller) else { continue }
                     let score = Double(a.count + b.count + third)
                     guard score > (best?.score ?? 0) else { continue }
                     let pitch = step
@@ -239,7 +282,7 @@ struct MRZLocator: Sendable {
             guard h >= 4, h <= 40, w <= Int(1.6 * Double(h)) + 2, count >= 6 else { continue }
             let fill = Double(count) / Double(w * h)
             guard fill >= 0.12, fill <= 0.9 else { continue }
-            out.append(Component(x: Double(sx) / Double(count), y: Double(sy) / Double(count), h: Double(h)))
+            out.append(Component(x: Double(sx) / Double(count), y: Double(sy) / Double(count), h: Double(h), w: Double(w), count: count))
         }
         return out
     }
