@@ -92,6 +92,15 @@ struct CardLocator: Sendable {
         if let content = contentRegion(image), let done = settle(content) { return done }
         if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
         if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
+        // The card grown from the back's QR code (its finder patterns) by its edges, found at most
+        // once: the MRZ look checks against it, and it is a look of its own after that.
+        var qrGrownOnce: CardDetection?? = nil
+        func qrGrown() -> CardDetection? {
+            if let once = qrGrownOnce { return once }
+            let grown = QRFinderLocator().find(image).flatMap { EdgeQuadFinder(policy: policy, seed: $0, seedReach: 4.5).find(image) }
+            qrGrownOnce = .some(grown)
+            return grown
+        }
         // The back's MRZ: the card around it by the ICAO geometry (a corner beyond the frame: the
         // card is cut), before the looks that grow a card from a part of it (three lines of 30
         // characters are more specific than a grown outline). Unlike the colour and QR looks, it
@@ -100,25 +109,20 @@ struct CardLocator: Sendable {
         // a cut card is still seen as cut — its MRZ lines are cut too (left, right, bottom), or
         // its top lies beyond the frame.
         if let mrz = MRZLocator().find(image) {
+            let byMRZ = Self.detection(mrz.card, width: image.width, height: image.height)
             // The ICAO geometry places the card within a few percent; the outline grown from the
             // back's QR code, when it agrees with it (every corner within 6 % of the card's long
             // side), is the card's own edge and is taken instead.
-            if cropped == nil, case .found = Self.detection(mrz.card, width: image.width, height: image.height),
-               let qr = QRFinderLocator().find(image),
-               let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image),
-               case let .found(g, _) = grown, Self.agree(g, mrz.card, within: 0.06),
-               let done = settle(grown) { return done }
-            if let done = settle(Self.detection(mrz.card, width: image.width, height: image.height)) { return done }
-            if case .cropped = Self.detection(mrz.card, width: image.width, height: image.height), small == nil {
-                return Self.detection(mrz.card, width: image.width, height: image.height)
-            }
+            if cropped == nil, case .found = byMRZ, let grown = qrGrown(), case let .found(g, _) = grown,
+               Self.agree(g, mrz.card, within: 0.06), let done = settle(grown) { return done }
+            if let done = settle(byMRZ) { return done }
+            if case .cropped = byMRZ, small == nil { return byMRZ }
         }
         // A part of the card found, not the card: its sides moved outwards, parallel, to the card's.
         if let inner = small, let grown = EdgeQuadFinder(policy: policy, seed: inner).find(image), let done = settle(grown) { return done }
         // The back's QR code, by its finder patterns, grown to the card around it — unless the
         // first look saw a large region cut by the frame (a cropped card's QR is there too).
-        if cropped == nil, let qr = QRFinderLocator().find(image),
-           let grown = EdgeQuadFinder(policy: policy, seed: qr, seedReach: 4.5).find(image), let done = settle(grown) { return done }
+        if cropped == nil, let grown = qrGrown(), let done = settle(grown) { return done }
         return smallResult ?? cropped ?? cutBySide ?? first
     }
 
