@@ -491,8 +491,9 @@ extension IDScanSyntheticCard {
     }
 
     /// The size of the scene's image after `downscale` and a messaging app's resizing
-    /// (`resizeLongSide`), or the screen of a holdout11 screenshot: what `render` returns.
+    /// (`resizeLongSide`), or the screen of a holdout11 screenshot, or a holdout12 user's crop: what `render` returns.
     public static func outputSize(_ s: IDScanSyntheticScene) -> (width: Int, height: Int) {
+        if let uc = s.userCrop { return (uc.width, uc.height) }
         if let sc = s.screenshot { return (sc.width, sc.height) }
         let W = min(max(s.width, 8), 16384), H = min(max(s.height, 8), 16384)
         let d = s.downscale > 1 ? min(s.downscale, W / 4, H / 4) : 1

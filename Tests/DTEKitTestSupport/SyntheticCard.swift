@@ -271,6 +271,42 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// Flatbed scan with the lid left partly open: the white lid near the hinge side fading,
         /// over ~20 % of the bed, to a dark grey-brown room on the far side, the card across the fade.
         case lidAjar
+        // The `holdout12` part's backgrounds (committed before holdout11 was tuned on, 2026-12-02,
+        // session 9, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout12Background`.
+        /// Phone photo: a white bathroom shelf with 4–6 blister packs of pills (silver foil with a
+        /// crinkled sheen and small print, rows of clear domes with white or coloured pills, a few
+        /// domes pushed out and torn), a soft shadow under each pack.
+        case pillPacks
+        /// Phone photo: a carbon-copy receipt book open on a wooden desk (a pale blue copy and a
+        /// pale pink original side by side: printed boxes, a heading, a red serial number, blue
+        /// ballpoint handwriting, the binding's shadow between them, the stacked forms' edges).
+        case receiptBook
+        /// Phone photo: folded white linen napkins on a pale table (slubby linen weave, soft fold
+        /// creases, a wide hem with a hemstitch border of small openings, soft shadows).
+        case linenNapkins
+        /// Phone photo: scattered, overlapping Chilean-peso-like banknotes on a dark desk (pale
+        /// pink/blue/violet/green/orange paper, guilloche rosettes and wave lines, a plain
+        /// silhouette in a portrait oval, big seven-segment numerals, a security thread; obviously
+        /// fake, no real design).
+        case cashNotes
+        /// Phone photo: a printer's output tray: a stack of printed A4 pages (a heading, justified
+        /// text, a table with a shaded header row, the stack's offset edges) on the grey plastic
+        /// tray, its raised edge along one side.
+        case printerTray
+        /// Phone photo: an olive-wood chopping board (cream-yellow wood with swirling dark-brown grain).
+        case oliveWoodBoard
+        /// Phone photo: overlapping dark blue-grey roof slates in offset rows (layered grain, light
+        /// chipped lower edges, shadows under them, dark gaps).
+        case slateRoofTiles
+        /// Phone photo: red clay pavers (64 × 32 mm) in a herringbone at 45°, sandy joints.
+        case redBrickPavers
+        /// Phone photo: a denim jeans' back pocket filling the frame (indigo twill, the pocket's
+        /// edge and its double orange stitching, two decorative stitched arcs).
+        case jeansPocket
+        /// Overhead book scanner: the card on a dark grey felt base, lit by two lamps (one side
+        /// 15 % brighter: `bookLamps`), a slight keystone (the card's perspective ≤ 4 %).
+        case bookScanner
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -367,6 +403,17 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// that a viewer honouring the tag shows `render`'s upright image (see
     /// `IDScanLabelledCase.data`); nil = stored upright, no tag (holdout11).
     public var exifOrientation: Int? = nil
+    /// A dirty lens's veiling glare over the whole frame (contrast lowered, blacks lifted); nil =
+    /// none (holdout12).
+    public var haze: Haze? = nil
+    /// The card held in a hand against a dark sweater (the sweater instead of the background,
+    /// fingertips over the card's bottom edge); nil = none (holdout12).
+    public var hand: Hand? = nil
+    /// The photo cropped by the user in a phone editor (the rendered frame cut to this rectangle);
+    /// nil = none (holdout12).
+    public var userCrop: UserCrop? = nil
+    /// An overhead book scanner's two lamps (one side brighter); nil = none (holdout12).
+    public var bookLamps: BookLamps? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -605,6 +652,7 @@ public enum IDScanSyntheticCard {
     /// `downscale` and a messaging app's resizing).
     public static func cardCorners(_ scene: IDScanSyntheticScene) -> [IDScanPoint] {
         if let sc = scene.screenshot { return holdout11ScreenshotCorners(scene, sc) }   // holdout11
+        if let uc = scene.userCrop { return holdout12CropCorners(scene, uc) }   // holdout12
         let d = Double(max(scene.downscale, 1))
         guard scene.barrel != 0 || scene.resizeLongSide != nil else {
             return cardQuad(scene).map { IDScanPoint(x: $0.x / d, y: $0.y / d) }
@@ -1111,6 +1159,9 @@ public enum IDScanSyntheticCard {
         case .businessCards, .openBook, .stickyNotes, .sheepskinRug, .legalPad, .cobblestones, .carDashboard, .tatamiMat, .autumnLeaves,
              .lidAjar:
             paintHoldout11Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .pillPacks, .receiptBook, .linenNapkins, .cashNotes, .printerTray, .oliveWoodBoard, .slateRoofTiles, .redBrickPavers,
+             .jeansPocket, .bookScanner:
+            paintHoldout12Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1226,6 +1277,7 @@ public enum IDScanSyntheticCard {
 
         paintFingertip(s, W, H, &bg)   // no effect unless the scene has a holdout6 fingertip
         paintHoldout11Thumb(s, W, H, &bg)   // no effect unless the scene has a holdout11 thumb
+        paintHoldout12Fingers(s, W, H, &bg)   // no effect unless the scene has a holdout12 hand
         // Lighting: a soft shadow and a lamp-side gradient.
         if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 || s.castShadow != nil {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
@@ -1254,6 +1306,7 @@ public enum IDScanSyntheticCard {
         applyHoldout8Light(s, W, H, &bg)   // no effect unless the scene has holdout8 light
         applyHoldout9Light(s, W, H, &bg)   // no effect unless the scene has holdout9 light
         applyHoldout10Light(s, W, H, &bg)   // no effect unless the scene has holdout10 light or sleeve
+        applyHoldout12Lamps(s, W, H, &bg)   // no effect unless the scene has holdout12 book-scanner lamps
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1319,6 +1372,7 @@ public enum IDScanSyntheticCard {
         applyHoldout9Noise(s, &planes)   // no effect unless the scene has holdout9 sensor noise
         applyHoldout10Look(s, &planes)   // no effect unless the scene has the holdout10 HDR look or barrel
         applyHoldout11LowLight(s, &planes)   // no effect unless the scene has the holdout11 low-light look
+        applyHoldout12Haze(s, &planes)   // no effect unless the scene has a holdout12 dirty lens's haze
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }
@@ -1326,6 +1380,7 @@ public enum IDScanSyntheticCard {
         }
         applyHoldout10Resize(s, &planes)   // no effect unless the scene has a holdout10 messaging app's resizing
         applyHoldout11Screenshot(s, &planes)   // no effect unless the scene is shown in a holdout11 screenshot
+        applyHoldout12Crop(s, &planes)   // no effect unless the scene is cropped by the user (holdout12)
         return planes
     }
 

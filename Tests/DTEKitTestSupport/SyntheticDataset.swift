@@ -199,10 +199,32 @@ public struct IDScanLabelledCase: Sendable {
 ///   Committed before holdout10 was tuned on (2026-12-02, session 9); run through the checker
 ///   once, at the end.
 ///
+/// - **holdout12**: designs alternating (`model2024` first); photo backgrounds a white bathroom
+///   shelf with blister packs of pills (silver foil, rows of clear domes with pills, a few pushed
+///   out), a carbon-copy receipt book open on a wooden desk (pale blue copy and pale pink original:
+///   printed boxes, a red serial number, blue handwriting), folded white linen napkins with a
+///   hemstitch border and soft folds, scattered peso-like banknotes (pastel guilloche, a plain
+///   silhouette in a portrait oval, big numerals; obviously fake), a printer's output tray with a
+///   stack of printed A4 pages (text and a table) and the grey tray's raised edge — light and busy
+///   — and an olive-wood chopping board with swirling grain, overlapping dark roof slates, red
+///   herringbone pavers, a denim jeans' back pocket with orange stitching; on an overhead book
+///   scanner, a dark grey felt base lit by two lamps (one side 15 % brighter) with a slight
+///   keystone (≤ 4 %); 2000 × 1500, 1500 × 2000, 2400 × 1350 (16:9) and 1350 × 2400 frames, the
+///   card's long side ≥ 621 px by the policy's measure and fully inside (3 % margin); rotation
+///   ±15°; per photo one of plain, a dirty lens's haze (veiling glare: contrast × 0.85, blacks
+///   lifted by 18–28 levels, never clipping the card), the card held in a hand against a dark
+///   sweater (three fingertips over its bottom edge, ≤ 3 % of the card and none of its print),
+///   strong perspective from a low angle (the far edge 18–22 % shorter than the near one), or a
+///   PNG screenshot of the photo cropped by the user in a phone editor (the frame tightly around
+///   the card with a 4–8 % margin); the haze is left off the bad images (it would mask their
+///   light) and the user's crop off everything but the good photos; blur of the blurry images
+///   scaled with the card's size. Committed before holdout11 was tuned on (2026-12-02,
+///   session 9); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -233,6 +255,8 @@ public enum IDScanSyntheticDataset {
                           .hexPennyTiles]
         case .holdout11: [.businessCards, .cobblestones, .openBook, .carDashboard, .stickyNotes, .tatamiMat, .sheepskinRug, .autumnLeaves,
                           .legalPad]
+        case .holdout12: [.pillPacks, .oliveWoodBoard, .receiptBook, .slateRoofTiles, .linenNapkins, .redBrickPavers, .cashNotes, .jeansPocket,
+                          .printerTray]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -250,6 +274,7 @@ public enum IDScanSyntheticDataset {
         case .holdout9: [.paperOverLid]
         case .holdout10: [.plasticSleeve]
         case .holdout11: [.lidAjar]
+        case .holdout12: [.bookScanner]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -267,6 +292,7 @@ public enum IDScanSyntheticDataset {
         case .holdout9: (109, 410_000)
         case .holdout10: (113, 450_000)
         case .holdout11: (127, 490_000)
+        case .holdout12: (131, 530_000)
         }
     }
 
@@ -293,6 +319,7 @@ public enum IDScanSyntheticDataset {
         case .holdout9: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout10: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout11: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout12: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -310,6 +337,7 @@ public enum IDScanSyntheticDataset {
         case .holdout9: gradient = r.range(0.02, 0.15)
         case .holdout10: gradient = r.range(0, 0.12)
         case .holdout11: gradient = r.range(0.02, 0.12)
+        case .holdout12: gradient = r.range(0, 0.12)
         }
         switch capture {
         case .photo:
@@ -359,6 +387,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout9 { holdout9Photo(&s, i, &r) }
             if part == .holdout10 { holdout10Photo(&s, i, &r) }
             if part == .holdout11 { holdout11Photo(&s, i, &r) }
+            if part == .holdout12 { holdout12Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -369,6 +398,7 @@ public enum IDScanSyntheticDataset {
             s.scanRim = r.range(0, 0.25)
             s.lightGradient = gradient * 0.25
             s.noise = r.range(0, 1.5)
+            if part == .holdout12 { holdout12Scan(&s, &r, keystone: true) }
         case .tightScan:
             // The scan cropped to the card: a 1–4 px lid margin at most.
             s.width = 1000; s.height = 631
@@ -377,6 +407,7 @@ public enum IDScanSyntheticDataset {
             s.rotationDegrees = r.range(-0.3, 0.3)
             s.scanRim = r.range(0, 0.2)
             s.noise = r.range(0, 1.5)
+            if part == .holdout12 { holdout12Scan(&s, &r, keystone: false) }
         }
         return s
     }
@@ -455,7 +486,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout11: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout12: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -787,11 +818,82 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout11 scale
+    /// The holdout12 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 2000 × 1500, 1500 × 2000, 2400 × 1350 (16:9) or 1350 × 2400 frame; the card at
+    /// 50–80 % of the width, its long side by the policy's measure ≥ 621 px, fully inside the
+    /// frame (3 % margin); per photo (i % 5) one of plain, a dirty lens's haze (contrast × 0.85,
+    /// blacks lifted 18–28 levels), the card held in a hand against a dark sweater (three
+    /// fingertips 1.5–2.3 mm over its bottom edge, clear of its print), a low angle (perspective
+    /// 0.18–0.22: the far edge that much shorter than the near one), or the user's crop in a phone
+    /// editor (the card placed with a 9 % margin, then the frame cut around it with 4.5–7.5 % of
+    /// the crop on each side; a PNG file).
+    static func holdout12Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout12)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(2000, 1500), (1500, 2000), (2400, 1350), (1350, 2400)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        let kind = i % 5
+        /// Fits the card inside the frame with `margin` (keeping the perspective): a smaller card
+        /// first (down to 621 px), then less rotation.
+        func fit(_ margin: Double) {
+            let minFraction = 621 / (Double(s.width) * (1 - s.perspective / 2))
+            s.cardWidthFraction = max(s.cardWidthFraction, minFraction)
+            func fits() -> Bool {
+                let c = IDScanSyntheticCard.cardCorners(s), W = Double(s.width), H = Double(s.height)
+                return (c.map(\.x).min() ?? 0) >= margin * W && (c.map(\.x).max() ?? W) <= (1 - margin) * W
+                    && (c.map(\.y).min() ?? 0) >= margin * H && (c.map(\.y).max() ?? H) <= (1 - margin) * H
+            }
+            if !fits() { s.centerX = 0.5; s.centerY = 0.5 }
+            var n = 0
+            while !fits(), n < 80 {
+                n += 1
+                if s.cardWidthFraction > minFraction { s.cardWidthFraction = max(minFraction, s.cardWidthFraction * 0.97) } else { s.rotationDegrees *= 0.85 }
+            }
+        }
+        switch kind {
+        case 1:   // a dirty lens
+            s.haze = .init(contrast: 0.85, lift: r.range(18, 28), angle: r.range(0, 6.2832))
+        case 2:   // held in a hand against a dark sweater, fingertips over the bottom edge
+            let start = r.range(16, 28), radius = r.range(7.6, 8.6), gap = 2 * radius + r.range(0.3, 1.2)
+            var h = IDScanSyntheticScene.Hand(along: [start, start + gap, start + 2 * gap], depth: r.range(1.5, 2.3), radius: radius,
+                                              tilts: [r.range(-0.15, 0.15), r.range(-0.15, 0.15), r.range(-0.15, 0.15)],
+                                              red: r.range(196, 228), green: r.range(146, 178), blue: r.range(116, 148))
+            s.hand = h
+            var n = 0
+            while !IDScanSyntheticCard.holdout12HandClearOfContent(s), n < 20 {
+                n += 1; h.depth = max(1, h.depth - 0.2); h.tilts = h.tilts.map { $0 * 0.6 }; s.hand = h
+            }
+        case 3:   // a low angle: strong perspective
+            s.perspective = r.range(0.18, 0.22)
+            fit(0.03)
+        case 4:   // the user's crop in a phone editor: the frame cut tightly around the card
+            fit(0.09)
+            let c = IDScanSyntheticCard.cardCorners(s)
+            let x0 = c.map(\.x).min() ?? 0, x1 = c.map(\.x).max() ?? 0, y0 = c.map(\.y).min() ?? 0, y1 = c.map(\.y).max() ?? 0
+            let m = r.range(0.045, 0.075)
+            let cw = (x1 - x0) / (1 - 2 * m), ch = (y1 - y0) / (1 - 2 * m)
+            let cx = max(0, Int((x0 - m * cw).rounded())), cy = max(0, Int((y0 - m * ch).rounded()))
+            s.userCrop = .init(x: cx, y: cy, width: min(s.width - cx, Int(cw.rounded())), height: min(s.height - cy, Int(ch.rounded())))
+        default: break   // plain
+        }
+    }
+
+    /// The holdout12 book scanner: its two lamps (one side 15 % brighter) and, on a scan that
+    /// is not cut to the card, a slight keystone (perspective 1–4 %), the card still ≥ 640 px.
+    static func holdout12Scan(_ s: inout IDScanSyntheticScene, _ r: inout Rand, keystone: Bool) {
+        s.bookLamps = .init(brighter: 0.15, brightRight: r.range(0, 1) < 0.5)
+        if keystone {
+            s.perspective = r.range(0.01, 0.04)
+            s.cardWidthFraction = max(s.cardWidthFraction, 640 / (Double(s.width) * (1 - s.perspective / 2)))
+        }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout12 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
-            || part == .holdout9 || part == .holdout10 || part == .holdout11 else { return 1 }
+            || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -811,12 +913,20 @@ public enum IDScanSyntheticDataset {
                 s.lowLight = nil
                 if code == .lowResolution { s.screenshot = nil }
             }
+            if part == .holdout12 {
+                // holdout12: the haze would mask a bad image's own light; the user's crop is a good
+                // photo's (a PNG of its own).
+                if code != nil { s.haze = nil }
+                if !name.hasPrefix("good-photo-") { s.userCrop = nil }
+            }
             out.append(IDScanLabelledCase(name: "\(p)-\(name)", scene: s, encoding: e, expected: code))
         }
         func anyGood(_ i: Int) -> IDScanSyntheticScene { good(i, part: part, capture: i % 3 == 0 ? .scan : .photo) }
         for i in 0..<(18 * k) {
             let phone = holdout9PhoneJPEGQuality(i, part: part) ?? holdout10ForwardedJPEGQuality(i, part: part)   // nil but in holdout9 and 10
-            add("good-photo-\(i)", good(i, part: part, capture: .photo), phone.map { .jpeg($0) } ?? (i % 6 == 5 ? .png : .jpeg(quality(i))), nil)
+            let g = good(i, part: part, capture: .photo)
+            // holdout12: the user's crop is a PNG screenshot.
+            add("good-photo-\(i)", g, g.userCrop != nil ? .png : (phone.map { .jpeg($0) } ?? (i % 6 == 5 ? .png : .jpeg(quality(i)))), nil)
         }
         for i in 0..<(8 * k) { add("good-scan-\(i)", good(i, part: part, capture: .scan), i % 4 == 3 ? .png : .jpeg(quality(i)), nil) }
         for i in 0..<(6 * k) { add("good-tight-\(i)", good(i, part: part, capture: .tightScan), .jpeg(quality(i)), nil) }
@@ -840,7 +950,7 @@ public enum IDScanSyntheticDataset {
             if i % 2 == 0 {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
-                    || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }

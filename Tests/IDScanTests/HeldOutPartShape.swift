@@ -34,7 +34,7 @@ enum HeldOutPartShape {
         let photos = cases.filter { $0.name.hasPrefix("\(p)-good-photo-") }
         #expect(photos.count == 18)
         for c in photos {
-            // The rendered image's size (holdout10: after a messaging app's resizing; holdout11: a screenshot's screen).
+            // The rendered image's size (holdout10: after a messaging app's resizing; holdout11: a screenshot's screen; holdout12: a user's crop).
             let s = c.scene, o = IDScanSyntheticCard.outputSize(s), W = Double(o.width), H = Double(o.height)
             let inside = IDScanSyntheticCard.cardCorners(s).allSatisfy {
                 $0.x >= margin * W && $0.x <= (1 - margin) * W && $0.y >= margin * H && $0.y <= (1 - margin) * H
@@ -82,9 +82,9 @@ enum HeldOutPartShape {
     }
 }
 
-/// The parts the checker has been tuned on: all but the never-seen holdout11.
+/// The parts the checker has been tuned on: all but the never-seen holdout12.
 enum TunedParts {
-    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout11 }
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout12 }
 
     /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
     /// cloths, desks…): what no look may take for a card.
