@@ -85,13 +85,32 @@ struct CardLocator: Sendable {
         // region cut by the frame, as for the QR and the MRZ; ID-1-shaped and of its own colour.
         if cropped == nil, let chroma = colour() {
             var done: CardDetection?
-            forEachColourCandidate(chroma, strict: strict) { done = settle($0); return done != nil }
+            forEachColourCandidate(chroma, grey: image, strict: strict) { done = settle($0); return done != nil }
             if let done { return done }
         }
-        if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(edges) { return done }
-        if let content = contentRegion(image), let done = settle(content) { return done }
-        if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(edges) { return done }
-        if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(ring) { return done }
+        // The back's MRZ, looked for at most once (see below).
+        var mrzOnce: MRZLocator.Estimate?? = nil
+        func mrz() -> MRZLocator.Estimate? {
+            if let once = mrzOnce { return once }
+            let found = MRZLocator().find(image)
+            mrzOnce = .some(found)
+            return found
+        }
+        // A card found by its outline or its content may be a part of the card — a glare or a
+        // fold splitting its outline: a card placed by the back's MRZ that holds it (3 % slack)
+        // and is clearly larger is the whole card.
+        func whole(_ result: CardDetection) -> CardDetection {
+            guard case let .found(q, _) = result, let m = mrz(),
+                  case let .found(card, _) = Self.detection(m.card, width: image.width, height: image.height),
+                  card.longSide >= 1.3 * q.longSide else { return result }
+            let c = q.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+            guard q.p.allSatisfy({ Self.contains(card, $0 + (c - $0) * 0.03) }) else { return result }
+            return Self.detection(m.card, width: image.width, height: image.height)
+        }
+        if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(whole(edges)) { return done }
+        if let content = contentRegion(image), let done = settle(whole(content)) { return done }
+        if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(whole(edges)) { return done }
+        if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(whole(ring)) { return done }
         // The card grown from the back's QR code (its finder patterns) by its edges, found at most
         // once: the MRZ look checks against it, and it is a look of its own after that.
         var qrGrownOnce: CardDetection?? = nil
@@ -108,7 +127,7 @@ struct CardLocator: Sendable {
         // shadow, a card cut by the frame): the whole lines place the card by their own pitch, so
         // a cut card is still seen as cut — its MRZ lines are cut too (left, right, bottom), or
         // its top lies beyond the frame.
-        if let mrz = MRZLocator().find(image) {
+        if let mrz = mrz() {
             let byMRZ = Self.detection(mrz.card, width: image.width, height: image.height)
             // The ICAO geometry places the card within a few percent; the outline grown from the
             // back's QR code, when it agrees with it (every corner within 6 % of the card's long
@@ -145,14 +164,15 @@ struct CardLocator: Sendable {
 
     /// Calls `body` with each card the colour look finds on the chroma-distance image, in order
     /// (the floods, then the straight-edge look), until `body` returns true. A card is passed on
-    /// only when it has ID-1's shape within the policy's perspective (1.586 ± 8 %) and its inside
-    /// stands out from the background by colour.
-    func forEachColourCandidate(_ chroma: GrayImage, strict: IDScanPolicy, _ body: (CardDetection) -> Bool) {
+    /// only when it has ID-1's shape within the policy's perspective (1.586 ± 8 %), its inside
+    /// stands out from the background by colour, and the grey picture shows print inside it.
+    func forEachColourCandidate(_ chroma: GrayImage, grey: GrayImage, strict: IDScanPolicy, _ body: (CardDetection) -> Bool) {
         var shaped = strict
         shaped.minCardAspect = max(strict.minCardAspect, 1.46)
         shaped.maxCardAspect = min(strict.maxCardAspect, 1.71)
         func ofItsOwnColour(_ result: CardDetection?) -> CardDetection? {
-            guard let result, case let .found(q, _) = result, ColourContrast.standsOut(q, in: chroma) else { return nil }
+            guard let result, case let .found(q, _) = result, ColourContrast.standsOut(q, in: chroma),
+                  ColourContrast.hasPrint(q, in: grey) else { return nil }
             return result
         }
         for look in [CardDetector(policy: shaped)] + Self.extraFloods(shaped) {
@@ -314,7 +334,8 @@ struct CardLocator: Sendable {
     /// 80 %), the strip 2.5–4.5 % of the short side in from the edge (clear of a scan's lid margin and the card's rim) has no strong step (a quarter
     /// of the image's p5–p95 spread, at least 24 levels) at ≥ 60 % of the points. A card's print
     /// stops a few millimetres from its edge; a photo of a page, a cloth or a wall cut out by the
-    /// frame runs on to it (a busy 3:2 picture is not a tight scan of a card).
+    /// frame runs on to it (a busy 3:2 picture is not a tight scan of a card). A side whose steps
+    /// all lie at one depth is a printed band's edge parallel to it (a header stripe), and plain.
     static func plainFrameStrip(_ image: GrayImage) -> Bool {
         let W = image.width, H = image.height
         guard W >= 64, H >= 64, image.pixels.count >= W * H else { return false }
@@ -327,9 +348,11 @@ struct CardLocator: Sendable {
             for side in 0..<4 {
                 let length = side < 2 ? W : H
                 var plain = 0, total = 0
+                var stepDepths = [Int](repeating: 0, count: d1 - d0 + 1)
                 var t = length / 10
                 while t < length - length / 10 {
                     var lo = 255, hi = 0
+                    var previous: Int? = nil, stepAt = 0, step = -1
                     for d in d0...d1 {
                         let x: Int, y: Int
                         switch side {
@@ -341,12 +364,24 @@ struct CardLocator: Sendable {
                         guard x >= 0, y >= 0, x < W, y < H else { continue }
                         let v = Int(p[y * W + x])
                         lo = min(lo, v); hi = max(hi, v)
+                        if let previous, abs(v - previous) > step { step = abs(v - previous); stepAt = d - d0 }
+                        previous = v
                     }
                     total += 1
-                    if hi - lo < strong { plain += 1 }
+                    if hi - lo < strong { plain += 1 } else { stepDepths[stepAt] += 1 }
                     t += 2
                 }
-                guard total > 0, Double(plain) >= 0.6 * Double(total) else { return false }
+                guard total > 0 else { return false }
+                // A printed band's edge parallel to the side (the card's coloured header stripe) is
+                // the card's print, not a scene cut by the frame: the steps at one depth (± 1).
+                var banded = 0
+                for k in 0..<stepDepths.count {
+                    let window = stepDepths[max(k - 1, 0)...min(k + 1, stepDepths.count - 1)]
+                    banded = max(banded, window.reduce(0, +))
+                }
+                let nonPlain = total - plain
+                let parallel = nonPlain > 0 && Double(banded) >= 0.85 * Double(nonPlain)
+                guard Double(plain) >= 0.6 * Double(total) || parallel else { return false }
             }
             return true
         }

@@ -17,21 +17,42 @@ enum ColourContrast {
     /// (a grey JPEG, a format other than JPEG or PNG, a PNG above ``maxColourPNGPixels``, or a
     /// picture with no colour apart from the background's).
     static func image(_ bytes: UnsafeRawBufferPointer, format: SniffedFormat, header: ImageHeader, maxPixels: UInt64,
-                      width W: Int, height H: Int) -> GrayImage? {
+                      width W: Int, height H: Int, region: Region? = nil) -> GrayImage? {
         guard format == .jpeg || format == .png, W >= 32, H >= 32 else { return nil }
         let size = header.uprightSize
         // A PNG decodes at full size, three bytes a pixel, beside the grey image already held:
         // above 12 MP that would break the check's memory budget, so such a PNG goes without.
         if format == .png, size.width * size.height > maxColourPNGPixels { return nil }
-        let long = max(size.width, size.height), target = max(W, H)
+        let r = region ?? Region(x0: 0, y0: 0, x1: 1, y1: 1)
+        let long = Int(max(Double(size.width) * (r.x1 - r.x0), Double(size.height) * (r.y1 - r.y0))), target = max(W, H)
         var denominator = 1
         while denominator < 8, long / (denominator * 2) >= target { denominator *= 2 }
         guard let planes = try? RasterCodec.decodeChroma(bytes, format: format, maxPixels: maxPixels, scaleDenominator: denominator) else { return nil }
-        let cb = RasterCodec.orient(planes.cb, orientation: header.orientation)
-        let cr = RasterCodec.orient(planes.cr, orientation: header.orientation)
+        let cb = r.crop(RasterCodec.orient(planes.cb, orientation: header.orientation))
+        let cr = r.crop(RasterCodec.orient(planes.cr, orientation: header.orientation))
         guard cb.width >= W, cb.height >= H, cr.width == cb.width, cr.height == cb.height else { return nil }
         let u = areaResampled(cb, width: W, height: H), v = areaResampled(cr, width: W, height: H)
         return distanceImage(u: u, v: v, width: W, height: H)
+    }
+
+    /// A part of the picture, as fractions of its upright width and height (the photo inside a
+    /// screenshot, ``ScreenshotInset``).
+    struct Region: Equatable, Sendable {
+        var x0: Double, y0: Double, x1: Double, y1: Double
+
+        /// The region's pixels of `plane` (the whole plane for the full region).
+        func crop(_ plane: GrayBitmap) -> GrayBitmap {
+            guard x0 > 0 || y0 > 0 || x1 < 1 || y1 < 1 else { return plane }
+            let W = Double(plane.width), H = Double(plane.height)
+            func clamped(_ v: Double, _ n: Int) -> Int { Int(min(max(v.isFinite ? v : 0, 0), Double(n))) }
+            let a = clamped((x0 * W).rounded(.up), plane.width), b = max(a, clamped((x1 * W).rounded(.down), plane.width))
+            let c = clamped((y0 * H).rounded(.up), plane.height), d = max(c, clamped((y1 * H).rounded(.down), plane.height))
+            guard plane.pixels.count >= plane.width * plane.height else { return GrayBitmap(width: 0, height: 0, pixels: []) }
+            var out = [UInt8]()
+            out.reserveCapacity((b - a) * (d - c))
+            for y in c..<d { out += plane.pixels[(y * plane.width + a)..<(y * plane.width + b)] }
+            return GrayBitmap(width: b - a, height: d - c, pixels: out)
+        }
     }
 
     /// Each pixel's chroma distance from the outer ring's median colour, box-smoothed (radius 1:
@@ -85,6 +106,35 @@ enum ColourContrast {
         }
         guard let a = histogramMedian(inside), let b = histogramMedian(outside) else { return false }
         return a >= b + margin
+    }
+
+    /// Whether the grey picture has print inside `q` (its middle, the quad drawn 20 % towards its
+    /// centre): at least `minFraction` of the pixels on a step of ≥ `step` levels across two
+    /// pixels. A card carries text, a photo, an MRZ, whose steps a blur softens but keeps (a
+    /// blurred card is still found, to be called blurry); a cobblestone, a pebble or a cushion of
+    /// another colour than the ground around it is mottled (steps of under 12 levels) with no print.
+    static func hasPrint(_ q: Quad, in grey: GrayImage, step: Int = 12, minFraction: Double = 0.01) -> Bool {
+        let W = grey.width, H = grey.height
+        guard q.p.count == 4, W >= 3, H >= 3, grey.pixels.count >= W * H else { return false }
+        let c = q.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+        let inner = Quad(p: q.p.map { $0 + (c - $0) * 0.2 })
+        let xs = inner.p.map(\.x), ys = inner.p.map(\.y)
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+              minX.isFinite, maxX.isFinite, minY.isFinite, maxY.isFinite else { return false }
+        let x0 = max(1, Int(minX)), x1 = min(W - 2, Int(maxX)), y0 = max(1, Int(minY)), y1 = min(H - 2, Int(maxY))
+        guard x0 <= x1, y0 <= y1 else { return false }
+        var total = 0, steps = 0
+        grey.pixels.withUnsafeBufferPointer { p in
+            for y in y0...y1 {
+                for x in x0...x1 where CardLocator.contains(inner, Vec2(x: Double(x) + 0.5, y: Double(y) + 0.5)) {
+                    total += 1
+                    let dx = abs(Int(p[y * W + x + 1]) - Int(p[y * W + x - 1]))
+                    let dy = abs(Int(p[(y + 1) * W + x]) - Int(p[(y - 1) * W + x]))
+                    if max(dx, dy) >= step { steps += 1 }
+                }
+            }
+        }
+        return total > 0 && Double(steps) >= minFraction * Double(total)
     }
 
     private static func histogramMedian(_ h: [Int]) -> Int? {

@@ -31,6 +31,7 @@ struct Quad: Sendable, Equatable {
         return atan2(d.y, d.x) * 180 / .pi
     }
     func scaled(x sx: Double, y sy: Double) -> Quad { Quad(p: p.map { Vec2(x: $0.x * sx, y: $0.y * sy) }) }
+    func translated(x dx: Double, y dy: Double) -> Quad { Quad(p: p.map { Vec2(x: $0.x + dx, y: $0.y + dy) }) }
 
     /// Orders four points clockwise (y down), starting so that p0→p1 is a long side and p0 is the
     /// upper-left of the two candidates.

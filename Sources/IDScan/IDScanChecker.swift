@@ -69,19 +69,19 @@ public struct IDScanChecker: Sendable {
         metrics.scaleDenominator = decoded.scaleDenominator
         metrics.exifOrientation = header.orientation
 
-        // Card search on a ≈800 px image.
-        let long = max(decoded.image.width, decoded.image.height)
-        let factor = max(1, (long + Self.detectionLongSide - 1) / Self.detectionLongSide)
-        let detectionImage = decoded.image.boxDownscaled(by: factor)
-        let toOriginalX = decoded.scaleX * Double(decoded.image.width) / Double(detectionImage.width * factor) * Double(factor)
-        let toOriginalY = decoded.scaleY * Double(decoded.image.height) / Double(detectionImage.height * factor) * Double(factor)
+        // Card search on a ≈800 px image of the frame: the picture, or the photo inside a
+        // screenshot of it (ScreenshotInset.swift).
+        let search = SearchFrame(decoded.image)
+        let detectionImage = search.detectionImage
+        let toOriginalX = decoded.scaleX * search.toDecodedX
+        let toOriginalY = decoded.scaleY * search.toDecodedY
 
         var problems: [IDScanProblem] = []
         let quad: Quad
         let minCard = policy.minCardWidth.isFinite ? policy.minCardWidth : 0
         let detection = CardLocator(policy: policy, minLongSide: minCard / max(toOriginalX, toOriginalY, 1e-9)).locate(detectionImage) {
             ColourContrast.image(bytes, format: format, header: header, maxPixels: maxPixels,
-                                 width: detectionImage.width, height: detectionImage.height)
+                                 width: detectionImage.width, height: detectionImage.height, region: search.region)
         }
         if case .found = detection {} else { capture(ScanCapture(image: decoded, quad: nil)) }
         switch detection {
@@ -95,7 +95,7 @@ public struct IDScanChecker: Sendable {
             return reject([IDScanProblem(code: .cropped)], size: size)
         case let .found(q, fraction):
             metrics.cardAreaFraction = IDScanMetrics.rounded(fraction)
-            quad = q.scaled(x: toOriginalX, y: toOriginalY)
+            quad = q.scaled(x: toOriginalX, y: toOriginalY).translated(x: search.originX * decoded.scaleX, y: search.originY * decoded.scaleY)
         }
         metrics.cardWidth = IDScanMetrics.rounded(quad.longSide)
         metrics.cardHeight = IDScanMetrics.rounded(quad.shortSide)

@@ -34,7 +34,7 @@ struct MRZLocator: Sendable {
     /// Receives the search's counts: a tuning aid for tests.
     var trace: (@Sendable (String) -> Void)? = nil
 
-    private struct Component { var x: Double; var y: Double; var h: Double; var w: Double = 0; var count: Int = 0 }
+    private struct Component { var x: Double; var y: Double; var h: Double; var w: Double; var count: Int }
     private struct Line { var origin: Vec2; var u: Vec2; var step: Double; var start: Double; var end: Double; var count: Int; var height: Double }
 
     func find(_ image: GrayImage) -> Estimate? {
@@ -149,49 +149,44 @@ struct MRZLocator: Sendable {
                 // or by a hand is shorter, and the card around it is not all there).
                 guard length >= 27 * step, length <= 31 * step else { trace?("pair \(i),\(j) length \(Int(length / step))"); continue }
                 /// Components along the line at offset `off` (from a) over the pair's extent.
-                func support(_ off: Double) -> Int {
-                    var count = 0
+                /// The components along the line at offset `off` from a (within a third of a step
+                /// of it, from a step before a's start to a step after b's end), with their
+                /// positions along it.
+                func along(_ off: Double) -> [(t: Double, c: Component)] {
+                    var found: [(t: Double, c: Component)] = []
                     for c in comps {
                         let d = Vec2(x: c.x, y: c.y) - a.origin
                         let t = d.dot(a.u), q = d.dot(nrm) - off
-                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step { count += 1 }
+                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step { found.append((t, c)) }
                     }
-                    return count
+                    return found
                 }
+                func support(_ off: Double) -> Int { along(off).count }
                 /// Components along the line at offset `off` that could be a fourth MRZ line:
                 /// of the MRZ's character height (± 30 %) and on its character grid (within a
                 /// fifth of a step of a character position). A page of text has such a line; the
                 /// print of a busy background beside the card (another font, size and pitch) seldom.
                 let charHeight = (a.height + b.height) / 2
                 func gridSupport(_ off: Double) -> Int {
-                    var count = 0
-                    for c in comps where c.h >= 0.7 * charHeight && c.h <= 1.4 * charHeight {
-                        let d = Vec2(x: c.x, y: c.y) - a.origin
-                        let t = d.dot(a.u), q = d.dot(nrm) - off
-                        let r = (t - s0) / step
-                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step, abs(r - r.rounded()) <= 0.2 { count += 1 }
-                    }
-                    return count
+                    along(off).filter { p in
+                        let r = (p.t - s0) / step
+                        return p.c.h >= 0.7 * charHeight && p.c.h <= 1.4 * charHeight && abs(r - r.rounded()) <= 0.2
+                    }.count
                 }
                 /// Whether the line at offset `off` holds the MRZ's filler: four or more look-alike
                 /// components (`<`) one step apart. Every TD1 MRZ pads its fields with `<`; a page of
                 /// text seldom repeats one glyph four times in a row.
                 func hasFiller(_ off: Double) -> Bool {
-                    var along: [(t: Double, c: Component)] = []
-                    for c in comps {
-                        let d = Vec2(x: c.x, y: c.y) - a.origin
-                        let t = d.dot(a.u), q = d.dot(nrm) - off
-                        if abs(q) <= 0.35 * step, t >= s0 - step, t <= e1 + step { along.append((t, c)) }
-                    }
-                    along.sort { $0.t < $1.t }
+                    var line = along(off)
+                    line.sort { $0.t < $1.t }
                     func alike(_ p: Component, _ q: Component) -> Bool {
                         abs(p.h - q.h) <= max(1, 0.12 * p.h) && abs(p.w - q.w) <= max(1, 0.15 * p.w)
                             && abs(Double(p.count - q.count)) <= 0.2 * Double(max(p.count, q.count))
                     }
                     var run = 1
-                    for k in along.indices.dropFirst() {
-                        let gap = along[k].t - along[k - 1].t
-                        run = gap >= 0.75 * step && gap <= 1.25 * step && alike(along[k].c, along[k - 1].c) ? run + 1 : 1
+                    for k in line.indices.dropFirst() {
+                        let gap = line[k].t - line[k - 1].t
+                        run = gap >= 0.75 * step && gap <= 1.25 * step && alike(line[k].c, line[k - 1].c) ? run + 1 : 1
                         if run >= 4 { return true }
                     }
                     return false

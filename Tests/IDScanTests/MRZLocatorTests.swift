@@ -13,10 +13,8 @@ func detectionImage(_ c: IDScanLabelledCase) throws -> (image: GrayImage, toFile
 func detectionImage(_ data: Data) -> (image: GrayImage, toFile: Double)? {
     let stage = data.withUnsafeBytes { b in IDScanChecker().decodeUpload(b, format: SniffedFormat.sniff(b), page: 0, maxPixels: 40_000_000) }
     guard case let .decoded(decoded, _) = stage else { return nil }
-    let long = max(decoded.image.width, decoded.image.height)
-    let f = max(1, (long + IDScanChecker.detectionLongSide - 1) / IDScanChecker.detectionLongSide)
-    let det = decoded.image.boxDownscaled(by: f)
-    return (det, decoded.scaleX * Double(decoded.image.width) / Double(det.width))
+    let frame = SearchFrame(decoded.image)
+    return (frame.detectionImage, decoded.scaleX * frame.toDecodedX)
 }
 
 /// The true card's long side (mean of the two long edges) in file pixels.
