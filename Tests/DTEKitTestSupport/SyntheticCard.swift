@@ -307,6 +307,41 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// Overhead book scanner: the card on a dark grey felt base, lit by two lamps (one side
         /// 15 % brighter: `bookLamps`), a slight keystone (the card's perspective ≤ 4 %).
         case bookScanner
+        // The `holdout13` part's backgrounds (committed before holdout12 was tuned on, 2026-12-02,
+        // session 10, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout13Background`.
+        /// Phone photo: a cream photo-album page holding several small printed photos (white-bordered
+        /// rectangles about a card's size, simple scenes of colour blobs: sky, ground, a sun, a
+        /// figure), photo corners at their corners, a soft shadow under each print.
+        case photoAlbum
+        /// Phone photo: a laminated restaurant menu (a coloured header band with the title, columns of
+        /// dish names with dotted leaders and prices, section headings, a glossy sheen band).
+        case restaurantMenu
+        /// Phone photo: a brown hardboard clipboard holding a filled-in white form (ruled lines,
+        /// printed labels, checkboxes, some ticked, blue ballpoint handwriting) under its metal clip
+        /// at the top.
+        case clipboardForm
+        /// Phone photo: an open, obviously fake passport-like booklet on a table (two pale guilloche
+        /// pages, a photo box with a plain silhouette, printed fields, a round and a rectangular
+        /// stamp, two rows of machine-readable-looking `<` characters at the bottom of one page,
+        /// a dark cover showing round the pages).
+        case openPassport
+        /// Phone photo: an ironing board's light grey cover with a small printed pattern (tiny
+        /// flowers and dots), its rounded end, the floor beyond.
+        case ironingBoard
+        /// Phone photo: billiard-table green felt with a faint nap (directional fibre streaks).
+        case greenBaize
+        /// Phone photo: knotty pine boards (pale yellow wood, straight grain bending round dark knots).
+        case knottyPine
+        /// Phone photo: a chipped blue enamel table top (glossy blue, a dark rim, chips showing
+        /// black iron with rust edges).
+        case blueEnamel
+        /// Phone photo: a 1970s speckled beige linoleum floor (brown, grey and white flecks).
+        case speckledLinoleum
+        /// Sheet-fed (ADF) scanner: the card on a dark grey backing all round, skewed ≤ 3°, a thin
+        /// vertical streak (dust on the sensor) through the whole image and a 1–2 % vertical
+        /// stretch (the feed's speed): `sheetFeed`.
+        case sheetFedScanner
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -414,6 +449,19 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var userCrop: UserCrop? = nil
     /// An overhead book scanner's two lamps (one side brighter); nil = none (holdout12).
     public var bookLamps: BookLamps? = nil
+    /// Mixed light: warm (tungsten) light from one side and cool daylight from the other (a colour
+    /// cast changing across the frame, each pixel's luma kept); nil = none (holdout13).
+    public var tungstenDaylight: TungstenDaylight? = nil
+    /// A phone's portrait mode: the background strongly blurred, the card sharp, a soft halo along
+    /// its outline; nil = none (holdout13).
+    public var portrait: Portrait? = nil
+    /// The phone's own soft shadow (its rounded outline, held over the card) over part of the card;
+    /// nil = none (holdout13).
+    public var phoneShade: PhoneShade? = nil
+    /// A glossy surface's faint mirrored reflection of the card below its near edge; nil = none (holdout13).
+    public var reflection: Reflection? = nil
+    /// A sheet-fed scanner's feed: a vertical stretch of the card and a dust streak; nil = none (holdout13).
+    public var sheetFeed: SheetFeed? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -699,6 +747,9 @@ public enum IDScanSyntheticCard {
         let local = [P(x: -top, y: -ch / 2), P(x: top, y: -ch / 2), P(x: bottom, y: ch / 2), P(x: -bottom, y: ch / 2)]
         let a = s.rotationDegrees * .pi / 180
         let c = P(x: s.centerX * W, y: s.centerY * H)
+        if let f = s.sheetFeed {   // holdout13: the sheet-fed scanner's feed stretches the image vertically
+            return local.map { p in P(x: c.x + p.x * cos(a) - p.y * sin(a), y: c.y + (p.x * sin(a) + p.y * cos(a)) * (1 + f.stretch)) }
+        }
         return local.map { p in P(x: c.x + p.x * cos(a) - p.y * sin(a), y: c.y + p.x * sin(a) + p.y * cos(a)) }
     }
 
@@ -1162,6 +1213,9 @@ public enum IDScanSyntheticCard {
         case .pillPacks, .receiptBook, .linenNapkins, .cashNotes, .printerTray, .oliveWoodBoard, .slateRoofTiles, .redBrickPavers,
              .jeansPocket, .bookScanner:
             paintHoldout12Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .photoAlbum, .restaurantMenu, .clipboardForm, .openPassport, .ironingBoard, .greenBaize, .knottyPine, .blueEnamel,
+             .speckledLinoleum, .sheetFedScanner:
+            paintHoldout13Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1221,6 +1275,7 @@ public enum IDScanSyntheticCard {
             }
         }
 
+        applyHoldout13PortraitBlur(s, W, H, &bg)   // no effect unless the scene is a holdout13 portrait-mode photo
         // Card: texture planes (antialiased to roughly the card's size), inverse homography.
         let quad = cardQuad(s)
         if s.hasCard {
@@ -1278,6 +1333,7 @@ public enum IDScanSyntheticCard {
         paintFingertip(s, W, H, &bg)   // no effect unless the scene has a holdout6 fingertip
         paintHoldout11Thumb(s, W, H, &bg)   // no effect unless the scene has a holdout11 thumb
         paintHoldout12Fingers(s, W, H, &bg)   // no effect unless the scene has a holdout12 hand
+        paintHoldout13Edges(s, W, H, &bg)   // no effect unless the scene has a holdout13 portrait halo or reflection
         // Lighting: a soft shadow and a lamp-side gradient.
         if s.shadow > 0 || s.lightGradient > 0 || s.vignette > 0 || s.warmCast != 0 || s.castShadow != nil {
             let (sc, ss) = (cos(shadowAngle), sin(shadowAngle)), (lc, ls) = (cos(lightAngle), sin(lightAngle))
@@ -1307,6 +1363,7 @@ public enum IDScanSyntheticCard {
         applyHoldout9Light(s, W, H, &bg)   // no effect unless the scene has holdout9 light
         applyHoldout10Light(s, W, H, &bg)   // no effect unless the scene has holdout10 light or sleeve
         applyHoldout12Lamps(s, W, H, &bg)   // no effect unless the scene has holdout12 book-scanner lamps
+        applyHoldout13Light(s, W, H, &bg)   // no effect unless the scene has holdout13 mixed light or a phone's shadow
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1373,6 +1430,7 @@ public enum IDScanSyntheticCard {
         applyHoldout10Look(s, &planes)   // no effect unless the scene has the holdout10 HDR look or barrel
         applyHoldout11LowLight(s, &planes)   // no effect unless the scene has the holdout11 low-light look
         applyHoldout12Haze(s, &planes)   // no effect unless the scene has a holdout12 dirty lens's haze
+        applyHoldout13Streak(s, &planes)   // no effect unless the scene has a holdout13 sheet feed's dust streak
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }

@@ -221,10 +221,32 @@ public struct IDScanLabelledCase: Sendable {
 ///   scaled with the card's size. Committed before holdout11 was tuned on (2026-12-02,
 ///   session 9); run through the checker once, at the end.
 ///
+/// - **holdout13**: designs alternating (`model2013` first); photo backgrounds a cream
+///   photo-album page holding small white-bordered printed photos about a card's size (simple
+///   scenes of colour blobs, black paper corners), a laminated restaurant menu (a coloured header
+///   band, columns of dishes with dotted leaders and prices, a glossy sheen), a brown clipboard
+///   with a filled-in white form (ruled lines, checkboxes, blue handwriting) under its metal clip,
+///   an open, obviously fake passport-like booklet (pale guilloche pages, stamps, a photo box with
+///   a plain silhouette, two rows of machine-readable-looking `<` characters), a light grey
+///   ironing-board cover with a small printed pattern and its rounded end — light and busy — and
+///   green billiard baize with a faint nap, knotty pine boards, a chipped blue enamel table top, a
+///   1970s speckled beige linoleum floor; on a sheet-fed (ADF) scanner, a dark grey backing all
+///   round, the card skewed ≤ 3°, a thin vertical dust streak (1–3 px) through the whole image and
+///   a 1–2 % vertical stretch (the feed's speed); 4000 × 3000, 3000 × 4000 (a 12 MP phone),
+///   1600 × 1200 and 1200 × 1600 (a forwarded photo) frames, the card's long side ≥ 621 px by the
+///   policy's measure and fully inside (3 % margin); rotation ±15°; per photo one of plain, mixed
+///   light (warm tungsten from one side, cool daylight from the other, each pixel's luma kept), a
+///   phone's portrait mode (the background strongly blurred, the card sharp, a soft halo of a few
+///   px along its outline), the phone's soft shadow over 20–35 % of the card (25–40 % darker, the
+///   card's mean still above the policy's dark limit), or the card on a glossy surface (a faint
+///   mirrored reflection, 15–25 % opacity and fading, below its near edge); blur of the blurry
+///   images scaled with the card's size. Committed before holdout12 was tuned on (2026-12-02,
+///   session 10); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -257,6 +279,8 @@ public enum IDScanSyntheticDataset {
                           .legalPad]
         case .holdout12: [.pillPacks, .oliveWoodBoard, .receiptBook, .slateRoofTiles, .linenNapkins, .redBrickPavers, .cashNotes, .jeansPocket,
                           .printerTray]
+        case .holdout13: [.photoAlbum, .greenBaize, .restaurantMenu, .knottyPine, .clipboardForm, .blueEnamel, .openPassport,
+                          .speckledLinoleum, .ironingBoard]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -275,6 +299,7 @@ public enum IDScanSyntheticDataset {
         case .holdout10: [.plasticSleeve]
         case .holdout11: [.lidAjar]
         case .holdout12: [.bookScanner]
+        case .holdout13: [.sheetFedScanner]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -293,6 +318,7 @@ public enum IDScanSyntheticDataset {
         case .holdout10: (113, 450_000)
         case .holdout11: (127, 490_000)
         case .holdout12: (131, 530_000)
+        case .holdout13: (137, 570_000)
         }
     }
 
@@ -320,6 +346,7 @@ public enum IDScanSyntheticDataset {
         case .holdout10: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout11: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout12: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
+        case .holdout13: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -338,6 +365,7 @@ public enum IDScanSyntheticDataset {
         case .holdout10: gradient = r.range(0, 0.12)
         case .holdout11: gradient = r.range(0.02, 0.12)
         case .holdout12: gradient = r.range(0, 0.12)
+        case .holdout13: gradient = r.range(0, 0.12)
         }
         switch capture {
         case .photo:
@@ -388,6 +416,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout10 { holdout10Photo(&s, i, &r) }
             if part == .holdout11 { holdout11Photo(&s, i, &r) }
             if part == .holdout12 { holdout12Photo(&s, i, &r) }
+            if part == .holdout13 { holdout13Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -399,6 +428,7 @@ public enum IDScanSyntheticDataset {
             s.lightGradient = gradient * 0.25
             s.noise = r.range(0, 1.5)
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: true) }
+            if part == .holdout13 { holdout13Scan(&s, &r, tight: false) }
         case .tightScan:
             // The scan cropped to the card: a 1–4 px lid margin at most.
             s.width = 1000; s.height = 631
@@ -408,6 +438,7 @@ public enum IDScanSyntheticDataset {
             s.scanRim = r.range(0, 0.2)
             s.noise = r.range(0, 1.5)
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: false) }
+            if part == .holdout13 { holdout13Scan(&s, &r, tight: true) }
         }
         return s
     }
@@ -486,7 +517,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout12: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout13: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -889,11 +920,62 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout12 scale
+    /// The holdout13 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 4000 × 3000, 3000 × 4000 (a 12 MP phone), 1600 × 1200 or 1200 × 1600 (a forwarded
+    /// photo) frame; the card at 50–80 % of the width, its long side by the policy's measure
+    /// ≥ 621 px, fully inside the frame (3 % margin); per photo (i % 5) one of plain, mixed light
+    /// (warm tungsten from one side, cool daylight from the other: red/blue gains changing by
+    /// 8–14 % across the frame, each pixel's luma kept), a phone's portrait mode (the background
+    /// blurred with σ = 0.8–1.2 % of the frame's long side, the card sharp, its colours bleeding
+    /// 3–6 px out of its outline, scaled with the frame: the soft halo of an imperfect
+    /// segmentation), the phone's soft shadow (a rounded phone outline held over the card,
+    /// covering 20–35 % of it, 25–40 % darker), or the card on a glossy surface (its mirrored
+    /// reflection below the near edge, 15–25 % opacity fading over 35–50 % of the card's height).
+    static func holdout13Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout13)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(4000, 3000), (3000, 4000), (1600, 1200), (1200, 1600)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        switch i % 5 {
+        case 1:   // mixed tungsten and daylight
+            s.tungstenDaylight = .init(angle: r.range(0, 6.2832), strength: r.range(0.08, 0.14))
+        case 2:   // a phone's portrait mode
+            s.portrait = .init(blur: r.range(0.008, 0.012), halo: r.range(3, 6) * max(1, Double(max(s.width, s.height)) / 2000),
+                               strength: r.range(0.5, 0.7))
+        case 3:   // the phone's soft shadow over 20–35 % of the card (placed at 23–32 %, coarsely measured)
+            let target = r.range(0.23, 0.32), dir = r.range(0, 6.2832)
+            var ps = IDScanSyntheticScene.PhoneShade(offsetX: 0, offsetY: 0, angle: dir + r.range(-0.5, 0.5), halfLength: r.range(0.85, 0.95),
+                                                     halfWidth: r.range(0.4, 0.45), softness: r.range(0.06, 0.12), strength: r.range(0.25, 0.4))
+            // Slide the phone from the card's centre outwards along `dir` until it covers the target.
+            var lo = 0.0, hi = 2.5
+            for _ in 0..<24 {
+                let mid = (lo + hi) / 2
+                ps.offsetX = mid * cos(dir); ps.offsetY = mid * sin(dir); s.phoneShade = ps
+                if IDScanSyntheticCard.holdout13PhoneShadeCardFractionQuick(s) > target { lo = mid } else { hi = mid }
+            }
+            ps.offsetX = lo * cos(dir); ps.offsetY = lo * sin(dir); s.phoneShade = ps
+        case 4:   // on a glossy surface: a faint mirrored reflection below the near edge
+            s.reflection = .init(opacity: r.range(0.15, 0.25), fade: r.range(0.35, 0.5))
+        default: break   // plain
+        }
+    }
+
+    /// The holdout13 sheet-fed scanner: the card skewed ≤ 3° (none on the tight scans), the image
+    /// stretched vertically by 1–2 % (a tight scan's frame with it), a dust streak 1–3 px wide,
+    /// 10–22 levels lighter or darker, through the whole image.
+    static func holdout13Scan(_ s: inout IDScanSyntheticScene, _ r: inout Rand, tight: Bool) {
+        let stretch = r.range(0.01, 0.02)
+        s.sheetFeed = .init(stretch: stretch, streakX: r.range(0.08, 0.92), streakWidth: 1 + min(2, Int(r.unit() * 3)),
+                            streakDelta: (r.unit() < 0.5 ? -1 : 1) * r.range(10, 22))
+        if tight { s.height = Int((Double(s.height) * (1 + stretch)).rounded()) } else { s.rotationDegrees = r.range(-3, 3) }
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout13 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
-            || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 else { return 1 }
+            || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 || part == .holdout13 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -950,7 +1032,8 @@ public enum IDScanSyntheticDataset {
             if i % 2 == 0 {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
-                    || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12
+                    || part == .holdout13 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }

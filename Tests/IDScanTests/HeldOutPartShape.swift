@@ -82,9 +82,9 @@ enum HeldOutPartShape {
     }
 }
 
-/// The parts the checker has been tuned on: all but the never-seen holdout12.
+/// The parts the checker has been tuned on: all but the never-seen holdout13.
 enum TunedParts {
-    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout12 }
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout13 }
 
     /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
     /// cloths, desks…): what no look may take for a card.
