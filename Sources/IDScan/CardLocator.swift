@@ -100,12 +100,11 @@ struct CardLocator: Sendable {
         // fold splitting its outline: a card placed by the back's MRZ that holds it (3 % slack)
         // and is clearly larger is the whole card.
         func whole(_ result: CardDetection) -> CardDetection {
-            guard case let .found(q, _) = result, let m = mrz(),
-                  case let .found(card, _) = Self.detection(m.card, width: image.width, height: image.height),
-                  card.longSide >= 1.3 * q.longSide else { return result }
+            guard case let .found(q, _) = result, let m = mrz() else { return result }
+            let byMRZ = Self.detection(m.card, width: image.width, height: image.height)
+            guard case let .found(card, _) = byMRZ, card.longSide >= 1.3 * q.longSide else { return result }
             let c = q.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
-            guard q.p.allSatisfy({ Self.contains(card, $0 + (c - $0) * 0.03) }) else { return result }
-            return Self.detection(m.card, width: image.width, height: image.height)
+            return q.p.allSatisfy({ Self.contains(card, $0 + (c - $0) * 0.03) }) ? byMRZ : result
         }
         if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(whole(edges)) { return done }
         if let content = contentRegion(image), let done = settle(whole(content)) { return done }

@@ -17,6 +17,22 @@ enum HeldOutPartShape {
         return (length(c[0], c[1]) + length(c[3], c[2])) / 2
     }
 
+    /// A photo's index in its part (the number its name ends with).
+    static func index(_ c: IDScanLabelledCase) -> Int { Int(c.name.split(separator: "-").last ?? "") ?? -1 }
+
+    /// The part's cycle of light and pose: each of its new kinds (`newLook`'s flags) on some photo,
+    /// plain photos too, at most one kind per photo, and every photo that is not a fifth (index
+    /// 0, 5, …) with one.
+    static func checkCycle(_ photos: [IDScanLabelledCase], newLook: (IDScanSyntheticScene) -> [Bool]) {
+        let kinds = photos.first.map { newLook($0.scene).count } ?? 0
+        for k in 0..<kinds { #expect(photos.contains { newLook($0.scene)[k] }, "kind \(k) missing") }
+        #expect(photos.contains { !newLook($0.scene).contains(true) })
+        for c in photos {
+            #expect(newLook(c.scene).filter { $0 }.count <= 1, "\(c.name)")
+            #expect(newLook(c.scene).contains(true) || index(c) % 5 == 0, "\(c.name)")
+        }
+    }
+
     /// Runs the common checks; returns the part's cases and its good photos for the part's own.
     static func check(_ part: IDScanSyntheticDataset.Part, margin: Double, blurScaled: Bool) throws
         -> (cases: [IDScanLabelledCase], photos: [IDScanLabelledCase]) {
