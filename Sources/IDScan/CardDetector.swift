@@ -204,7 +204,8 @@ struct CardDetector: Sendable {
             let fill = Double(c.count) / area
             let aspect = quad.aspect
             if bestAspect == nil { bestAspect = aspect }
-            if aspect >= policy.minCardAspect, aspect <= policy.maxCardAspect, fill > 0.88, fill < 1.15 {
+            if policy.minCardAspect <= policy.maxCardAspect, quad.hasAspect(in: policy.minCardAspect...policy.maxCardAspect),
+               fill > 0.88, fill < 1.15 {
                 // The region includes the blurred outline: pull the corners in by the blur radius.
                 let centre = quad.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
                 let shrunk = quad.p.map { p -> Vec2 in

@@ -53,7 +53,10 @@ struct CardLocator: Sendable {
             // opposite side lies well inside is the frame cutting a card, not the card's own edge: a part
             // of a cut card (its text block up to the photo, a sleeve around it) is not the card.
             // (A tight scan's sides are the frame by definition: `frameSide`.)
-            if !frameSide, Self.sideAlongFrame(q, width: image.width, height: image.height) {
+            // So is a corner on the frame (within 1 % of its short side): a card cut by the frame
+            // merged with the background beside it into a card-shaped quad ends where the frame cuts it.
+            if !frameSide, Self.sideAlongFrame(q, width: image.width, height: image.height)
+                || Self.cornerOnFrame(q, width: image.width, height: image.height) {
                 if cutBySide == nil { cutBySide = .cropped(areaFraction: fraction) }
                 return nil
             }
@@ -142,6 +145,12 @@ struct CardLocator: Sendable {
         // first look saw a large region cut by the frame (a cropped card's QR is there too).
         if cropped == nil, let grown = qrGrown(), let done = settle(grown) { return done }
         return smallResult ?? cropped ?? cutBySide ?? first
+    }
+
+    /// Whether a corner of `q` lies on the frame: within 1 % of the image's shorter side of an edge.
+    static func cornerOnFrame(_ q: Quad, width W: Int, height H: Int) -> Bool {
+        let d = 0.01 * Double(min(W, H)), w = Double(W), h = Double(H)
+        return q.p.contains { min($0.x, $0.y, w - $0.x, h - $0.y) <= d }
     }
 
     /// Whether a side of `q` lies along the frame (both its ends within 2.5 % of the image's

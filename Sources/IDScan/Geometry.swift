@@ -25,6 +25,15 @@ struct Quad: Sendable, Equatable {
     var longSide: Double { (( p[1] - p[0]).length + (p[2] - p[3]).length) / 2 }
     var shortSide: Double { ((p[3] - p[0]).length + (p[2] - p[1]).length) / 2 }
     var aspect: Double { shortSide > 0 ? longSide / shortSide : 0 }
+    /// Whether the card's shape is ID-1's within `range`: its aspect, or, when its long sides
+    /// differ by more than 10 % (a keystone: one of them farther from the camera), the near side
+    /// over the short sides. A keystone's mean width understates the card; its near side does not.
+    func hasAspect(in range: ClosedRange<Double>) -> Bool {
+        if range.contains(aspect) { return true }
+        let a = (p[1] - p[0]).length, b = (p[2] - p[3]).length
+        guard shortSide > 0, min(a, b) < 0.9 * max(a, b) else { return false }
+        return range.contains(max(a, b) / shortSide)
+    }
     /// Angle of the top long side to the horizontal, degrees (−90…90).
     var tiltDegrees: Double {
         let d = p[1] - p[0]
