@@ -342,6 +342,42 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// vertical streak (dust on the sensor) through the whole image and a 1–2 % vertical
         /// stretch (the feed's speed): `sheetFeed`.
         case sheetFedScanner
+        // The `holdout14` part's backgrounds (committed before holdout13 was evaluated, 2026-12-02,
+        // session 11, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout14Background`.
+        /// Phone photo: a white bank-statement page (the bank's coloured logo block and name, a
+        /// table of dates, descriptions and amounts in thin ruled rows under a grey header row, a
+        /// boxed total).
+        case bankStatement
+        /// Phone photo: an open tan leather wallet seen from above (grained leather, the fold, stitched
+        /// card slots with the top edges of other plastic cards — pale blue, white, gold — showing,
+        /// their edges parallel to a card's), a dark table round it.
+        case leatherWallet
+        /// Phone photo: a child's crayon drawing on white paper (waxy, streaky strokes of saturated
+        /// colour: a sun with rays, a house with a roof and door, grass, scribbles), blank paper round it.
+        case crayonDrawing
+        /// Phone photo: a white or manila envelope covered with postage stamps (perforated white
+        /// edges, small pictures, a value), wavy and round postmarks, a typed address label.
+        case postageEnvelope
+        /// Phone photo: a white tablecloth (fine weave) with colourful embroidered flowers (satin-stitch
+        /// petals, green leaves, knotted centres) and a hem (a fold line and running stitches).
+        case embroideredCloth
+        /// Phone photo: a purple ribbed foam yoga mat.
+        case yogaMat
+        /// Phone photo: galvanised steel sheet, mid grey, with spangled zinc crystals (irregular
+        /// grains of different brightness, each with a feathery grain of its own).
+        case galvanisedSteel
+        /// Phone photo: fine beach sand (many-coloured grains, faint wind ripples, a few pebbles
+        /// and shell bits).
+        case beachSand
+        /// Phone photo: a black and white vinyl checkerboard floor (small square tiles, dark
+        /// joints, scuffs and a faint sheen): strong straight edges everywhere.
+        case checkerFloor
+        /// A phone document-scanner app's page: the card on a white A4 sheet, the page found and
+        /// flattened (2480 × 3508 px, the card in the upper third, residual skew ≤ 2°), the app's
+        /// "enhanced" filter (`scanApp`: the paper pushed to 248–255, a mild unsharp-mask halo,
+        /// slightly boosted contrast, the card's light areas kept under 235).
+        case scanAppPage
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -462,6 +498,21 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     public var reflection: Reflection? = nil
     /// A sheet-fed scanner's feed: a vertical stretch of the card and a dust streak; nil = none (holdout13).
     public var sheetFeed: SheetFeed? = nil
+    /// A phone's night mode in a dim room: luma noise and coarse chroma blotches, then the phone's
+    /// denoise smoothing fine texture (edges and print kept); nil = none (holdout14).
+    public var nightMode: NightMode? = nil
+    /// A fluorescent tube's green-cyan cast (white balance off), each pixel's luma roughly kept;
+    /// nil = none (holdout14).
+    public var greenCyanCast: GreenCyanCast? = nil
+    /// Strong lens vignetting: the corners 40–60 % darker, the middle (the card) nearly untouched;
+    /// nil = none (holdout14).
+    public var strongVignette: StrongVignette? = nil
+    /// A phone's HDR: local tone mapping (shadows lifted, local contrast boosted, a soft halo along
+    /// strong outlines such as the card's); nil = none (holdout14).
+    public var hdrTone: HDRTone? = nil
+    /// A document-scanner app's "enhanced" filter (the paper whitened, the card's tones curved, an
+    /// unsharp mask); nil = none (holdout14).
+    public var scanApp: ScanAppFilter? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -1216,6 +1267,9 @@ public enum IDScanSyntheticCard {
         case .photoAlbum, .restaurantMenu, .clipboardForm, .openPassport, .ironingBoard, .greenBaize, .knottyPine, .blueEnamel,
              .speckledLinoleum, .sheetFedScanner:
             paintHoldout13Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .bankStatement, .leatherWallet, .crayonDrawing, .postageEnvelope, .embroideredCloth, .yogaMat, .galvanisedSteel, .beachSand,
+             .checkerFloor, .scanAppPage:
+            paintHoldout14Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1364,6 +1418,7 @@ public enum IDScanSyntheticCard {
         applyHoldout10Light(s, W, H, &bg)   // no effect unless the scene has holdout10 light or sleeve
         applyHoldout12Lamps(s, W, H, &bg)   // no effect unless the scene has holdout12 book-scanner lamps
         applyHoldout13Light(s, W, H, &bg)   // no effect unless the scene has holdout13 mixed light or a phone's shadow
+        applyHoldout14Light(s, W, H, &bg)   // no effect unless the scene has holdout14 light, HDR or a scanner app's filter
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1431,6 +1486,7 @@ public enum IDScanSyntheticCard {
         applyHoldout11LowLight(s, &planes)   // no effect unless the scene has the holdout11 low-light look
         applyHoldout12Haze(s, &planes)   // no effect unless the scene has a holdout12 dirty lens's haze
         applyHoldout13Streak(s, &planes)   // no effect unless the scene has a holdout13 sheet feed's dust streak
+        applyHoldout14NightMode(s, &planes)   // no effect unless the scene has a holdout14 night mode
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }

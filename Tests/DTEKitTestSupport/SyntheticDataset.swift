@@ -243,10 +243,36 @@ public struct IDScanLabelledCase: Sendable {
 ///   images scaled with the card's size. Committed before holdout12 was tuned on (2026-12-02,
 ///   session 10); run through the checker once, at the end.
 ///
+/// - **holdout14**: designs alternating (`model2013` first); photo backgrounds a white bank
+///   statement (the bank's coloured logo block, a table of dates, descriptions and amounts in thin
+///   ruled rows, a boxed total), an open tan leather wallet from above (stitched card slots showing
+///   the top edges of other plastic cards — pale blue, white, gold — parallel to a card's edges), a
+///   child's crayon drawing on white paper (waxy, streaky strokes: a sun, a house, grass,
+///   scribbles; blank paper round it), an envelope covered with postage stamps (perforated edges,
+///   small pictures, wavy and round postmarks, a typed address label), a white tablecloth with
+///   embroidered satin-stitch flowers and a hem — light and busy — and a purple ribbed yoga mat,
+///   spangled galvanised steel, fine beach sand with pebbles and shell bits, a scuffed black and
+///   white vinyl checkerboard floor (strong straight edges everywhere); a phone document-scanner
+///   app's page (the card on a white A4 sheet, found and flattened to 2480 × 3508, the card in the
+///   upper third with ≤ 2° of residual skew; the app's "enhanced" filter: the paper pushed to
+///   248–255, a mild 1–2 px unsharp-mask halo, slightly boosted contrast, the card's light areas
+///   kept under 235 with all their print; its tight scans the app's card-sized crop with the same
+///   filter); 4032 × 3024, 3024 × 4032 (a 12 MP iPhone), 2048 × 1536 and 1536 × 2048 (a messaging
+///   app's "HD" photo) frames, the card's long side ≥ 621 px by the policy's measure and fully
+///   inside (3 % margin); rotation ±15°; per photo one of plain, a phone's night mode (a dim room
+///   brightened: luma noise and coarse chroma blotches, then the phone's denoise smoothing fine
+///   texture while the print and edges stay sharp), a fluorescent green-cyan cast (white balance
+///   off, luma kept), strong vignetting (the corners 40–60 % darker, the card ≤ 15 % darker on
+///   average), or a phone's HDR (local tone mapping: shadows lifted, local contrast boosted, a soft
+///   10–30 px halo where the background meets the card's outline); the night mode and the HDR are
+///   left off the bad images (they would mask their light); blur of the blurry images scaled with
+///   the card's size. Committed before holdout13 was evaluated (2026-12-02, session 11); run
+///   through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -281,6 +307,8 @@ public enum IDScanSyntheticDataset {
                           .printerTray]
         case .holdout13: [.photoAlbum, .greenBaize, .restaurantMenu, .knottyPine, .clipboardForm, .blueEnamel, .openPassport,
                           .speckledLinoleum, .ironingBoard]
+        case .holdout14: [.bankStatement, .yogaMat, .leatherWallet, .galvanisedSteel, .crayonDrawing, .beachSand, .postageEnvelope,
+                          .checkerFloor, .embroideredCloth]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -300,6 +328,7 @@ public enum IDScanSyntheticDataset {
         case .holdout11: [.lidAjar]
         case .holdout12: [.bookScanner]
         case .holdout13: [.sheetFedScanner]
+        case .holdout14: [.scanAppPage]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -319,6 +348,7 @@ public enum IDScanSyntheticDataset {
         case .holdout11: (127, 490_000)
         case .holdout12: (131, 530_000)
         case .holdout13: (137, 570_000)
+        case .holdout14: (139, 610_000)
         }
     }
 
@@ -347,6 +377,7 @@ public enum IDScanSyntheticDataset {
         case .holdout11: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout12: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout13: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout14: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -366,6 +397,7 @@ public enum IDScanSyntheticDataset {
         case .holdout11: gradient = r.range(0.02, 0.12)
         case .holdout12: gradient = r.range(0, 0.12)
         case .holdout13: gradient = r.range(0, 0.12)
+        case .holdout14: gradient = r.range(0, 0.12)
         }
         switch capture {
         case .photo:
@@ -417,6 +449,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout11 { holdout11Photo(&s, i, &r) }
             if part == .holdout12 { holdout12Photo(&s, i, &r) }
             if part == .holdout13 { holdout13Photo(&s, i, &r) }
+            if part == .holdout14 { holdout14Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -429,6 +462,7 @@ public enum IDScanSyntheticDataset {
             s.noise = r.range(0, 1.5)
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: true) }
             if part == .holdout13 { holdout13Scan(&s, &r, tight: false) }
+            if part == .holdout14 { holdout14Scan(&s, &r, tight: false) }
         case .tightScan:
             // The scan cropped to the card: a 1–4 px lid margin at most.
             s.width = 1000; s.height = 631
@@ -439,6 +473,7 @@ public enum IDScanSyntheticDataset {
             s.noise = r.range(0, 1.5)
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: false) }
             if part == .holdout13 { holdout13Scan(&s, &r, tight: true) }
+            if part == .holdout14 { holdout14Scan(&s, &r, tight: true) }
         }
         return s
     }
@@ -517,7 +552,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout13: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout14: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -971,11 +1006,59 @@ public enum IDScanSyntheticDataset {
         if tight { s.height = Int((Double(s.height) * (1 + stretch)).rounded()) } else { s.rotationDegrees = r.range(-3, 3) }
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout13 scale
+    /// The holdout14 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 4032 × 3024, 3024 × 4032 (a 12 MP iPhone), 2048 × 1536 or 1536 × 2048 (a messaging
+    /// app's "HD" photo) frame; the card at 50–80 % of the width, its long side by the policy's
+    /// measure ≥ 621 px, fully inside the frame (3 % margin); per photo (i % 5) one of plain, a
+    /// phone's night mode (luma noise σ 4–7, chroma blotches ±6–12 levels in cells of 12–30 px at
+    /// 2048 px, scaled with the frame, then the denoise), a fluorescent green-cyan cast (red down
+    /// 8–14 %, luma kept), strong vignetting (the corners 40–60 % darker; its flat middle widened
+    /// until the card is ≤ 12 % darker on average, coarsely measured), or a phone's HDR (a soft
+    /// halo of 10–30 px, shadows lifted by a gamma of 0.7–0.8, local contrast × 1.25–1.4).
+    static func holdout14Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout14)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(4032, 3024), (3024, 4032), (2048, 1536), (1536, 2048)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        switch i % 5 {
+        case 1:   // a phone's night mode
+            let frameScale = Double(max(s.width, s.height)) / 2048
+            s.nightMode = .init(lumaSigma: r.range(4, 7), chroma: r.range(6, 12), blotch: r.range(12, 30) * frameScale, denoise: r.range(0.7, 0.9))
+        case 2:   // a fluorescent green-cyan cast
+            s.greenCyanCast = .init(strength: r.range(0.08, 0.14))
+        case 3:   // strong vignetting, the card nearly untouched
+            var v = IDScanSyntheticScene.StrongVignette(corner: r.range(0.4, 0.6), inner: 0.4)
+            s.strongVignette = v
+            while IDScanSyntheticCard.holdout14VignetteCardDarkeningQuick(s) > 0.12, v.inner < 0.9 {
+                v.inner += 0.03; s.strongVignette = v
+            }
+        case 4:   // a phone's HDR
+            s.hdrTone = .init(halo: r.range(10, 30), lift: r.range(0.2, 0.3), localContrast: r.range(0.25, 0.4))
+        default: break   // plain
+        }
+    }
+
+    /// The holdout14 scanner app: every scan and tight scan with its "enhanced" filter (contrast
+    /// 1.06–1.12, an unsharp mask of 0.4–0.7 over σ 0.8–1.2 px); a scan is the flattened A4 page,
+    /// 2480 × 3508 (300 dpi), the card at its true size (85.6 of 210 mm, ±1 %) in the upper third,
+    /// skewed ≤ 2°; a tight scan the app's card-sized crop.
+    static func holdout14Scan(_ s: inout IDScanSyntheticScene, _ r: inout Rand, tight: Bool) {
+        s.scanApp = .init(contrast: r.range(1.06, 1.12), sharpen: r.range(0.4, 0.7), sharpenSigma: r.range(0.8, 1.2))
+        guard !tight else { return }
+        s.width = 2480; s.height = 3508
+        s.cardWidthFraction = 85.6 / 210 * r.range(0.99, 1.01)
+        s.centerX = r.range(0.32, 0.68); s.centerY = r.range(0.14, 0.23)
+        s.rotationDegrees = r.range(-2, 2)
+        s.scanRim = r.range(0, 0.15)
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout14 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
-            || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 || part == .holdout13 else { return 1 }
+            || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 || part == .holdout13
+            || part == .holdout14 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -1000,6 +1083,10 @@ public enum IDScanSyntheticDataset {
                 // photo's (a PNG of its own).
                 if code != nil { s.haze = nil }
                 if !name.hasPrefix("good-photo-") { s.userCrop = nil }
+            }
+            if part == .holdout14, code != nil {
+                // holdout14: the night mode's denoise and the HDR's tone mapping would mask a bad image's own light.
+                s.nightMode = nil; s.hdrTone = nil
             }
             out.append(IDScanLabelledCase(name: "\(p)-\(name)", scene: s, encoding: e, expected: code))
         }
@@ -1033,12 +1120,14 @@ public enum IDScanSyntheticDataset {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
                     || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12
-                    || part == .holdout13 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout13 || part == .holdout14 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
             } else {
                 s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72
+                // holdout14: a scanner app's page has its card in the upper third, too near the top for a 0.72-wide card.
+                if part == .holdout14 { s.centerY = max(s.centerY, 0.3) }
                 // holdout8: a card turned portrait-wise would not fit a 700 px wide landscape frame: turned back.
                 if part == .holdout8, abs(s.rotationDegrees) > 45 { s.rotationDegrees -= s.rotationDegrees > 0 ? 90 : -90 }
             }
