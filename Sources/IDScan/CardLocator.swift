@@ -63,8 +63,7 @@ struct CardLocator: Sendable {
             if let inner = small {
                 // Inside with a little slack: the small quad may share a side with the card (the
                 // card's left part, up to its photo), so its corners are pulled 3 % towards its centre.
-                let c = inner.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
-                return q.longSide >= 1.3 * inner.longSide && inner.p.allSatisfy({ Self.contains(q, $0 + (c - $0) * 0.03) }) ? result : nil
+                return q.longSide >= 1.3 * inner.longSide && Self.holds(q, inner) ? result : nil
             }
             if q.longSide >= minLongSide { return result }
             small = q; smallResult = result
@@ -102,16 +101,38 @@ struct CardLocator: Sendable {
         // A card found by its outline or its content may be a part of the card — a glare or a
         // fold splitting its outline: a card placed by the back's MRZ that holds it (3 % slack)
         // and is clearly larger is the whole card.
+        // Conversely, a card found around the MRZ's card and clearly larger (a sheet, a clipboard's
+        // form the card lies on) is not the card: the MRZ's card is.
         func whole(_ result: CardDetection) -> CardDetection {
             guard case let .found(q, _) = result, let m = mrz() else { return result }
             let byMRZ = Self.detection(m.card, width: image.width, height: image.height)
-            guard case let .found(card, _) = byMRZ, card.longSide >= 1.3 * q.longSide else { return result }
-            let c = q.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
-            return q.p.allSatisfy({ Self.contains(card, $0 + (c - $0) * 0.03) }) ? byMRZ : result
+            guard case let .found(card, _) = byMRZ else { return result }
+            if card.longSide >= 1.3 * q.longSide {
+                return Self.holds(card, q) ? byMRZ : result
+            }
+            return q.longSide >= 1.15 * card.longSide && Self.fractionInside(card, q) >= 0.85 ? byMRZ : result
         }
-        if let edges = EdgeQuadFinder(policy: policy).find(image), let done = settle(whole(edges)) { return done }
+        // The straight-edge look with texture boundaries voting, run at most once.
+        var texturedOnce: CardDetection?? = nil
+        func textured() -> CardDetection? {
+            if let once = texturedOnce { return once }
+            let found = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image)
+            texturedOnce = .some(found)
+            return found
+        }
+        if let edges = EdgeQuadFinder(policy: policy).find(image) {
+            var card = whole(edges)
+            // The straight-edge look may stop at a part's outline (the photo box and the print
+            // beside it on a speckled floor): a card the textured look finds around most of it
+            // (three quarters), clearly larger, is the whole card.
+            if case let .found(q, _) = card, case let .found(e, _) = edges, q == e,
+               let around = textured(), case let .found(t, _) = around, t.longSide >= 1.3 * q.longSide, Self.fractionInside(q, t) >= 0.75 {
+                card = around
+            }
+            if let done = settle(card) { return done }
+        }
         if let content = contentRegion(image), let done = settle(whole(content)) { return done }
-        if let edges = EdgeQuadFinder(policy: policy, plainSided: true, textureVotes: true).find(image), let done = settle(whole(edges)) { return done }
+        if let edges = textured(), let done = settle(whole(edges)) { return done }
         if let ring = MarginRingFinder(policy: policy).find(image), let done = settle(whole(ring)) { return done }
         // The card grown from the back's QR code (its finder patterns) by its edges, found at most
         // once: the MRZ look checks against it, and it is a look of its own after that.
@@ -145,6 +166,26 @@ struct CardLocator: Sendable {
         // first look saw a large region cut by the frame (a cropped card's QR is there too).
         if cropped == nil, let grown = qrGrown(), let done = settle(grown) { return done }
         return smallResult ?? cropped ?? cutBySide ?? first
+    }
+
+    /// Whether `outer` holds `inner`: each of `inner`'s corners, pulled 3 % towards its centre, inside `outer`.
+    static func holds(_ outer: Quad, _ inner: Quad) -> Bool {
+        let c = inner.p.reduce(Vec2(x: 0, y: 0), +) * 0.25
+        return inner.p.allSatisfy { contains(outer, $0 + (c - $0) * 0.03) }
+    }
+
+    /// The fraction of `inner` lying inside `outer`, sampled on a 10 × 10 grid of `inner`'s own coordinates.
+    static func fractionInside(_ inner: Quad, _ outer: Quad) -> Double {
+        guard inner.p.count == 4 else { return 0 }
+        var inside = 0
+        for j in 0..<10 {
+            for i in 0..<10 {
+                let u = (Double(i) + 0.5) / 10, v = (Double(j) + 0.5) / 10
+                let top = inner.p[0] + (inner.p[1] - inner.p[0]) * u, bottom = inner.p[3] + (inner.p[2] - inner.p[3]) * u
+                if contains(outer, top + (bottom - top) * v) { inside += 1 }
+            }
+        }
+        return Double(inside) / 100
     }
 
     /// Whether a corner of `q` lies on the frame: within 1 % of the image's shorter side of an edge.
