@@ -25,9 +25,9 @@ import Testing
 /// with the data set's ICAO MRZ), and is a tuned-on part from 2026-12-02, session 10. The
 /// `holdout12` part (committed before holdout11 was tuned on) was evaluated once, at 4317597
 /// (92.0 %), and is a tuned-on part from the commit of `holdout13` (committed before holdout12 was
-/// evaluated). The `holdout13` part is evaluated once, before any tuning on it, and counts as a
-/// tuned-on part from the commit of `holdout14` (committed before that evaluation), which runs
-/// only when named: it stays unseen until its one evaluation.
+/// evaluated). The `holdout13` part (committed before holdout12 was evaluated) was evaluated once,
+/// at e1fdba4 (95.4 %), and is a tuned-on part from the commit of `holdout14` (committed before
+/// that evaluation), which runs only when named: it stays unseen until its one evaluation.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
