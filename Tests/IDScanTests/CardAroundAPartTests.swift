@@ -7,16 +7,14 @@ import DTEKitTestSupport
 /// straight-edge look stopping at a part of a card on a speckled floor, and a card found around
 /// the back's MRZ card on a clipboard's form, clearly larger than the card.
 @Suite struct CardAroundAPartTests {
-    static func quad(_ pts: [(Double, Double)]) -> Quad { Quad(p: pts.map { Vec2(x: $0.0, y: $0.1) }) }
-
     @Test func fractionInside() {
-        let card = Self.quad([(0, 0), (100, 0), (100, 60), (0, 60)])
+        let card = quad([(0, 0), (100, 0), (100, 60), (0, 60)])
         #expect(CardLocator.fractionInside(card, card) == 1)
-        let rightHalf = Self.quad([(50, -10), (200, -10), (200, 80), (50, 80)])
+        let rightHalf = quad([(50, -10), (200, -10), (200, 80), (50, 80)])
         #expect(CardLocator.fractionInside(card, rightHalf) == 0.5)
-        let elsewhere = Self.quad([(300, 0), (400, 0), (400, 60), (300, 60)])
+        let elsewhere = quad([(300, 0), (400, 0), (400, 60), (300, 60)])
         #expect(CardLocator.fractionInside(card, elsewhere) == 0)
-        #expect(CardLocator.holds(rightHalf, Self.quad([(60, 0), (150, 0), (150, 60), (60, 60)])))
+        #expect(CardLocator.holds(rightHalf, quad([(60, 0), (150, 0), (150, 60), (60, 60)])))
         #expect(!CardLocator.holds(rightHalf, card))
     }
 

@@ -14,7 +14,6 @@ import DTEKitTestSupport
     /// A side along the frame with the opposite side well inside: the frame cuts the card. A
     /// card filling the frame, or merely near one edge, is not cut.
     @Test func sideAlongTheFrame() {
-        func quad(_ pts: [(Double, Double)]) -> Quad { Quad(p: pts.map { Vec2(x: $0.0, y: $0.1) }) }
         // 800 × 600: 2.5 % of 600 = 15 px, 10 % = 60 px.
         #expect(CardLocator.sideAlongFrame(quad([(100, 300), (500, 280), (510, 592), (110, 592)]), width: 800, height: 600))
         #expect(!CardLocator.sideAlongFrame(quad([(8, 6), (792, 8), (790, 594), (6, 592)]), width: 800, height: 600), "a tight scan")

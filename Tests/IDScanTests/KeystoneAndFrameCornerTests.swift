@@ -7,12 +7,10 @@ import DTEKitTestSupport
 /// a card at a low angle whose mean width understates it (a keystone), and a card cut by the
 /// frame merged with the napkin beside it into a card-shaped quad whose corner is on the frame.
 @Suite struct KeystoneAndFrameCornerTests {
-    static func quad(_ pts: [(Double, Double)]) -> Quad { Quad(p: pts.map { Vec2(x: $0.0, y: $0.1) }) }
-
     /// A keystone (the far long side 21 % shorter, the short sides a card's height): its mean
     /// aspect is under ID-1's range, its near side over the short sides is in it.
     @Test func aKeystoneHasTheCardsShapeByItsNearSide() {
-        let keystone = Self.quad([(425, 848), (1014, 1000), (968, 1499), (223, 1306)])
+        let keystone = quad([(425, 848), (1014, 1000), (968, 1499), (223, 1306)])
         #expect(keystone.aspect < 1.46)
         #expect(keystone.hasAspect(in: 1.46...1.71))
     }
@@ -20,9 +18,9 @@ import DTEKitTestSupport
     /// Not a card: a rectangle of 1.3 (an album print, a form's box), and a shape whose long
     /// sides differ by less than 10 % (no keystone to explain its low aspect).
     @Test func aShortShapeIsNotACard() {
-        let rectangle = Self.quad([(0, 0), (650, 0), (650, 500), (0, 500)])
+        let rectangle = quad([(0, 0), (650, 0), (650, 500), (0, 500)])
         #expect(!rectangle.hasAspect(in: 1.46...1.71))
-        let slight = Self.quad([(15, 0), (635, 0), (650, 470), (0, 470)])
+        let slight = quad([(15, 0), (635, 0), (650, 470), (0, 470)])
         #expect(slight.aspect < 1.46)
         #expect(!slight.hasAspect(in: 1.46...1.71))
     }
@@ -30,9 +28,9 @@ import DTEKitTestSupport
     /// A corner within 1 % of the short side of the frame's edge is on the frame; a card with a
     /// 3 % margin is not.
     @Test func aCornerOnTheFrame() {
-        let onFrame = Self.quad([(181, 78), (498, 95), (481, 285), (171, 252)])
+        let onFrame = quad([(181, 78), (498, 95), (481, 285), (171, 252)])
         #expect(CardLocator.cornerOnFrame(onFrame, width: 500, height: 375))
-        let inside = Self.quad([(40, 40), (440, 40), (440, 290), (40, 290)])
+        let inside = quad([(40, 40), (440, 40), (440, 290), (40, 290)])
         #expect(!CardLocator.cornerOnFrame(inside, width: 500, height: 375))
     }
 
