@@ -37,7 +37,7 @@ struct CheckIDCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("When to OCR the MRZ: fallback (default: only when no QR was read), cross-check (always, ≈0.1 s more), off.", valueName: "mode"))
     var mrz: String?
 
-    @Option(name: .long, help: ArgumentHelp("Largest file in bytes (default 10485760).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Largest file in bytes (default 33554432).", valueName: "n"))
     var maxFileBytes: String?
     @Option(name: .long, help: ArgumentHelp("Largest image in megapixels (default 40).", valueName: "mp"))
     var maxMegapixels: String?
@@ -110,8 +110,11 @@ struct CheckIDCommand: ParsableCommand {
         let cedula = CedulaCheck(policy: resolved, expectedRUN: expectedRUN, referenceDate: reference, mrz: mrzUse)
         var inputs: [(String, Data)] = []
         for path in files {
-            do { inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
-                throw usage("\(path): cannot read the file (\(BoundedFile.message(error)))")
+            // Read up to a ceiling well above the policy's cap, so a file over the cap still gets
+            // its `file-too-large` verdict, while a multi-gigabyte file is refused unread.
+            switch BoundedFile.read(URL(fileURLWithPath: path), limit: max(resolved.maxFileBytes, 256 << 20)) {
+            case .success(let data): inputs.append((path, data))
+            case .failure(let f): throw usage("\(path): cannot read the file (\(f.reason))")
             }
         }
         if expectedRUN != nil {

@@ -5,8 +5,12 @@ import Foundation
 /// (see docs/idscan.md) and were calibrated on the project's synthetic data set. Any subset can
 /// be given in a JSON policy file (snake_case keys); missing keys keep their default.
 public struct IDScanPolicy: Codable, Sendable, Equatable {
-    /// Largest accepted file, bytes (default 10 MiB) → `file-too-large`.
-    public var maxFileBytes: Int = 10 * 1024 * 1024
+    /// Largest accepted file, bytes (default 32 MiB) → `file-too-large`. Memory is bounded by
+    /// `maxMegapixels`, read from the header before decoding; this cap only bounds the bytes read.
+    /// It sits above a 12 MP PNG (a phone editor's or screenshot export, 15–25 MB), which is a
+    /// legible upload, not a too-large one. A service may cap its uploads lower (the HTTP
+    /// service's contract is 10 MiB per image).
+    public var maxFileBytes: Int = 32 * 1024 * 1024
     /// Largest accepted image, megapixels, read from the header before decoding (default 40) → `image-too-large`.
     public var maxMegapixels: Double = 40
     /// Narrowest accepted card (long side) in original pixels (default 600 ≈ 180 DPI) → `low-resolution`.
