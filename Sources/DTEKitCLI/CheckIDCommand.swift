@@ -53,6 +53,10 @@ struct CheckIDCommand: ParsableCommand {
     var minContrast: String?
     @Option(name: .long, help: ArgumentHelp("Largest glare fraction of the card (default 0.01).", valueName: "f"))
     var maxGlareFraction: String?
+    @Option(name: .long, help: ArgumentHelp("Largest clipped fraction of the card while its print is washed out (default 0.12).", valueName: "f"))
+    var maxBurntFraction: String?
+    @Option(name: .long, help: ArgumentHelp("5th-percentile card luminance from which the print counts as washed out (default 80).", valueName: "v"))
+    var minWashedP5Luma: String?
     @Option(name: .long, help: ArgumentHelp("Largest JPEG blocking on the card, % of grid pixel pairs (default 7).", valueName: "v"))
     var maxBlockiness: String?
     @Option(name: .long, help: ArgumentHelp("Lowest JPEG quality, from the quantisation table (default 20).", valueName: "q"))
@@ -82,6 +86,8 @@ struct CheckIDCommand: ParsableCommand {
         try number(maxMeanLuma, "max-mean-luma") { p.maxMeanLuma = $0 }
         try number(minContrast, "min-contrast") { p.minContrast = $0 }
         try number(maxGlareFraction, "max-glare-fraction") { p.maxGlareFraction = $0 }
+        try number(maxBurntFraction, "max-burnt-fraction") { p.maxBurntFraction = $0 }
+        try number(minWashedP5Luma, "min-washed-p5-luma") { p.minWashedP5Luma = $0 }
         try number(maxBlockiness, "max-blockiness") { p.maxBlockiness = $0 }
         try number(minJpegQuality, "min-jpeg-quality") { p.minJPEGQuality = $0 }
         return p

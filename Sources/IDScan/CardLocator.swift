@@ -34,7 +34,9 @@
 /// A card found narrower than `minLongSide` (it would be rejected as `low-resolution`) may be a
 /// card-shaped part of the card — its photo box, a block of print — whose own outline stopped a
 /// look while the card's faint one did not: the later looks then run too, and a card they find
-/// around it (all four corners inside, with 3 % slack; clearly larger) is taken instead.
+/// around it (all four corners inside, with 3 % slack; clearly larger) is taken instead. A card
+/// found just under the limit (within 10 %) may be the card measured a little small: a later
+/// look's card on the same corners, at or above the limit, is taken instead.
 struct CardLocator: Sendable {
     var policy: IDScanPolicy
     /// The policy's smallest card long side in detection-image pixels (0: no second chance).
@@ -47,6 +49,8 @@ struct CardLocator: Sendable {
         var smallResult: CardDetection?
         /// The result to return now, or nil to keep looking.
         var cutBySide: CardDetection? = nil
+        // The back's MRZ, looked for at most once (see below).
+        var mrzOnce: MRZLocator.Estimate?? = nil
         func settle(_ result: CardDetection, frameSide: Bool = false) -> CardDetection? {
             guard case let .found(q, fraction) = result else { return nil }
             // A side lying along the frame (both its ends within 2.5 % of the same edge) while the
@@ -63,7 +67,18 @@ struct CardLocator: Sendable {
             if let inner = small {
                 // Inside with a little slack: the small quad may share a side with the card (the
                 // card's left part, up to its photo), so its corners are pulled 3 % towards its centre.
-                return q.longSide >= 1.3 * inner.longSide && Self.holds(q, inner) ? result : nil
+                if q.longSide >= 1.3 * inner.longSide && Self.holds(q, inner) { return result }
+                // A small quad just under the limit (within 10 %) may be the card itself, its outline
+                // fitted a little inside (a corner cut off, a side tilted): another look's quad on the
+                // same corners (each within 10 % of the long side) at or above the limit is the same
+                // card measured better.
+                // Unless the back's MRZ, when already read, places a clearly larger card around
+                // both: then they are the same part of it (the card's side up to its QR code).
+                if inner.longSide >= 0.9 * minLongSide, q.longSide >= minLongSide, Self.agree(q, inner, within: 0.1) {
+                    if case let .some(.some(m)) = mrzOnce, m.card.longSide >= 1.3 * q.longSide, Self.fractionInside(q, m.card) >= 0.75 { return nil }
+                    return result
+                }
+                return nil
             }
             if q.longSide >= minLongSide { return result }
             small = q; smallResult = result
@@ -90,8 +105,6 @@ struct CardLocator: Sendable {
             forEachColourCandidate(chroma, grey: image, strict: strict) { done = settle($0); return done != nil }
             if let done { return done }
         }
-        // The back's MRZ, looked for at most once (see below).
-        var mrzOnce: MRZLocator.Estimate?? = nil
         func mrz() -> MRZLocator.Estimate? {
             if let once = mrzOnce { return once }
             let found = MRZLocator().find(image)

@@ -128,6 +128,7 @@ public struct IDScanChecker: Sendable {
         metrics.p95Luma = quality.p95
         metrics.contrast = quality.contrast
         metrics.glareFraction = IDScanMetrics.rounded(quality.glareFraction)
+        metrics.clippedFraction = IDScanMetrics.rounded(quality.clippedFraction)
 
         let jpegQuality = format == .jpeg ? JPEGQuality.estimate(bytes) : nil
         if let blocking = blockingProblem(decoded, quad: quad, format: format, jpegQuality: jpegQuality, metrics: &metrics) {
@@ -144,6 +145,9 @@ public struct IDScanChecker: Sendable {
         }
         if quality.mean > policy.maxMeanLuma {
             problems.append(IDScanProblem(code: .overexposed, measured: quality.mean, threshold: policy.maxMeanLuma))
+        } else if quality.clippedFraction > policy.maxBurntFraction, quality.p5 >= policy.minWashedP5Luma {
+            // Burnt light areas and washed-out print together: overexposed at a moderate mean.
+            problems.append(IDScanProblem(code: .overexposed, measured: quality.clippedFraction, threshold: policy.maxBurntFraction))
         }
         if quality.contrast < policy.minContrast {
             problems.append(IDScanProblem(code: .lowContrast, measured: quality.contrast, threshold: policy.minContrast))

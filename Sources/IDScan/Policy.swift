@@ -25,6 +25,14 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
     public var minMeanLuma: Double = 70
     /// Highest accepted mean card luminance, 0–255 (default 215) → `overexposed`.
     public var maxMeanLuma: Double = 215
+    /// Largest accepted fraction of the card at or above `glareLuma` while its print is washed out
+    /// (default 0.12) → `overexposed`: an exposure pushed up burns out the card's light areas
+    /// and lifts its black print to grey together, whatever the mean. A near-white card under a
+    /// bright lamp clips too, but keeps its black print (see `minWashedP5Luma`).
+    public var maxBurntFraction: Double = 0.12
+    /// The 5th-percentile luminance from which the card's print counts as washed out (default 80:
+    /// black print on a good card measures 0–50, under an overexposure ×1.45 or more ≥ 84).
+    public var minWashedP5Luma: Double = 80
     /// Lowest accepted card contrast, p95 − p5 of luminance (default 78: between the flattest
     /// accepted card of the tuned-on data, 85, and the most contrasted washed-out one, 72) →
     /// `low-contrast`.
@@ -63,6 +71,7 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
         case minCardAspect = "min_card_aspect", maxCardAspect = "max_card_aspect"
         case minCardAreaFraction = "min_card_area_fraction"
         case maxBlockiness = "max_blockiness", minJPEGQuality = "min_jpeg_quality"
+        case maxBurntFraction = "max_burnt_fraction", minWashedP5Luma = "min_washed_p5_luma"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +91,8 @@ public struct IDScanPolicy: Codable, Sendable, Equatable {
         p.minCardAreaFraction = try c.decodeIfPresent(Double.self, forKey: .minCardAreaFraction) ?? p.minCardAreaFraction
         p.maxBlockiness = try c.decodeIfPresent(Double.self, forKey: .maxBlockiness) ?? p.maxBlockiness
         p.minJPEGQuality = try c.decodeIfPresent(Double.self, forKey: .minJPEGQuality) ?? p.minJPEGQuality
+        p.maxBurntFraction = try c.decodeIfPresent(Double.self, forKey: .maxBurntFraction) ?? p.maxBurntFraction
+        p.minWashedP5Luma = try c.decodeIfPresent(Double.self, forKey: .minWashedP5Luma) ?? p.minWashedP5Luma
         self = p
     }
 

@@ -8,6 +8,9 @@ struct CardQuality: Sendable {
     var p5: Double
     var p95: Double
     var glareFraction: Double
+    /// Fraction of the card at or above the clipping level, glare or not (the card's light areas
+    /// burnt out by overexposure clip all over, not in a solid blob).
+    var clippedFraction: Double = 0
 
     var contrast: Double { p95 - p5 }
 
@@ -173,8 +176,10 @@ struct CardQuality: Sendable {
         }
         let c = Double(max(count, 1))
         let varX = sqX / c - (sumX / c) * (sumX / c), varY = sqY / c - (sumY / c) * (sumY / c)
+        let clippedPixels = hist.bins[Int(clip)...].reduce(0, +)
         return CardQuality(sharpness: 2 * min(varX, varY), tenengrad: ten / c / 1000,
                            mean: hist.mean, p5: Double(hist.percentile(0.05)), p95: Double(hist.percentile(0.95)),
-                           glareFraction: Double(glarePixels) / Double(max(n, 1)))
+                           glareFraction: Double(glarePixels) / Double(max(n, 1)),
+                           clippedFraction: Double(clippedPixels) / Double(max(n, 1)))
     }
 }

@@ -131,6 +131,8 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
     public var contrast: Double?
     /// Fraction of the card covered by clipped (specular) blobs.
     public var glareFraction: Double?
+    /// Fraction of the card at or above the clipping level (`glare_luma`), in blobs or not.
+    public var clippedFraction: Double?
     /// Blocking on the card: percent of pixel pairs at the strongest position of the 8 × 8 grid
     /// showing an isolated step (≥ 5 levels between flat neighbours) beyond the rate elsewhere
     /// (≈ 0 without blocking).
@@ -149,7 +151,7 @@ public struct IDScanMetrics: Codable, Sendable, Equatable {
         case cardWidth = "card_width_px", cardHeight = "card_height_px", cardAspect = "card_aspect"
         case cardAreaFraction = "card_area_fraction", tiltDegrees = "tilt_degrees"
         case sharpness, tenengrad, meanLuma = "mean_luma", p5Luma = "p5_luma", p95Luma = "p95_luma"
-        case contrast, glareFraction = "glare_fraction", blockiness
+        case contrast, glareFraction = "glare_fraction", clippedFraction = "clipped_fraction", blockiness
         case jpegQuality = "jpeg_quality"
     }
 }

@@ -39,7 +39,7 @@ func exploreDataset() throws {
         func dist(_ a: IDScanPoint, _ b: IDScanPoint) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
         let trueLong = t.count == 4 ? Int(max(dist(t[0], t[1]) + dist(t[2], t[3]), dist(t[1], t[2]) + dist(t[3], t[0])) / 2) : -1
         let fmt = { (q: [IDScanPoint]) in q.map { "\(Int($0.x)),\(Int($0.y))" }.joined(separator: " ") }
-        let line = "\(ok ? "OK  " : "BAD ")\(c.name) true=\(trueLong) [\(fmt(t))] found=[\(fmt(r.corners ?? []))] exp=\(c.expected?.rawValue ?? "accept") got=\(r.codes.map(\.rawValue)) w=\(m.cardWidth ?? -1) asp=\(m.cardAspect ?? -1) sharp=\(m.sharpness ?? -1) ten=\(m.tenengrad ?? -1) mean=\(m.meanLuma ?? -1) con=\(m.contrast ?? -1) block=\(m.blockiness ?? -1) glare=\(m.glareFraction ?? -1) gen=\(Int(t1.timeIntervalSince(t0) * 1000))ms check=\(Int(r.elapsedMilliseconds))ms"
+        let line = "\(ok ? "OK  " : "BAD ")\(c.name) true=\(trueLong) [\(fmt(t))] found=[\(fmt(r.corners ?? []))] exp=\(c.expected?.rawValue ?? "accept") got=\(r.codes.map(\.rawValue)) w=\(m.cardWidth ?? -1) asp=\(m.cardAspect ?? -1) sharp=\(m.sharpness ?? -1) ten=\(m.tenengrad ?? -1) mean=\(m.meanLuma ?? -1) con=\(m.contrast ?? -1) block=\(m.blockiness ?? -1) glare=\(m.glareFraction ?? -1) clip=\(m.clippedFraction ?? -1) p5=\(m.p5Luma ?? -1) gen=\(Int(t1.timeIntervalSince(t0) * 1000))ms check=\(Int(r.elapsedMilliseconds))ms"
         if !ok, let png = try? IDScanSyntheticCard.png(c.scene) {
             try? png.write(to: URL(fileURLWithPath: "\(dir)/\(c.name)-view.png"))
         }
