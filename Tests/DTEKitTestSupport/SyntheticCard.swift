@@ -378,6 +378,45 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
         /// "enhanced" filter (`scanApp`: the paper pushed to 248–255, a mild unsharp-mask halo,
         /// slightly boosted contrast, the card's light areas kept under 235).
         case scanAppPage
+        // The `holdout15` part's backgrounds (committed before holdout14 was evaluated, 2026-12-02,
+        // session 12, and never shown to the checker until its one final evaluation). Painted by
+        // `paintHoldout15Background`.
+        /// Phone photo: tissue-paper sewing-pattern sheets on a pale table (translucent beige,
+        /// overlapping at small angles, the lower sheets' print showing through; printed solid
+        /// cutting lines, dashed seam lines, notches, grain-line arrows, big piece letters, small print).
+        case sewingPattern
+        /// Phone photo: a pharmacy's package insert unfolded on a grey table (very thin white paper,
+        /// crease lines between panels, dense tiny print in two columns with bold headings, the
+        /// reverse side's print faintly showing through).
+        case medicineLeaflet
+        /// Phone photo: a half-done jigsaw puzzle of a light landscape (pale sky, clouds, hills, a
+        /// meadow with flowers) on a pale wooden table: interlocking pieces with knobs, thin dark
+        /// gaps, a ragged patch of pieces not placed yet.
+        case jigsawPuzzle
+        /// Phone photo: an open comic book's white page (panels with thick black borders, pastel
+        /// fills with halftone dots, round outlined figures, speech balloons with lettering, pale
+        /// yellow caption boxes).
+        case comicPage
+        /// Phone photo: paint-colour swatch cards fanned out on a white table (long white cards,
+        /// chips of one hue from pale to deep, small printed names, soft shadows).
+        case paintSwatches
+        /// Phone photo: oriented strand board (large pressed wood strands, pale straw to honey,
+        /// mostly along one direction, dark pits between them).
+        case orientedStrandBoard
+        /// Phone photo: dark carbon fibre (a 2 × 2 twill weave of flat tows under a glossy clear
+        /// coat with a broad soft reflection).
+        case carbonFibre
+        /// Phone photo: a hessian (jute) sack (a coarse open weave of hairy brown threads, the dark
+        /// inside showing through, stray fibres, a seam sewn with thick twine).
+        case hessianSack
+        /// Phone photo: a sports hall's floor (light varnished maple strips with broad painted court
+        /// lines in two or three colours at angles of their own, an arc, a soft sheen): strong
+        /// straight lines parallel to nothing in particular.
+        case courtFloor
+        /// An office multifunction printer's greyscale flatbed scan at 300 dpi (A4, 2480 × 3508): the
+        /// card anywhere on the glass, a light grey foam lid (luma 205–225 after the scan's curve),
+        /// the scanner's slight gamma lift under a shoulder (`greyscaleScan`), the image grey (R = G = B).
+        case greyscaleFlatbed
     }
     /// Non-card objects for "no card" scenes.
     public enum Distractor: String, Sendable, Hashable { case none, disc, pen }
@@ -513,6 +552,12 @@ public struct IDScanSyntheticScene: Sendable, Hashable {
     /// A document-scanner app's "enhanced" filter (the paper whitened, the card's tones curved, an
     /// unsharp mask); nil = none (holdout14).
     public var scanApp: ScanAppFilter? = nil
+    /// A clear plastic sleeve round the card on a phone photo (a haze, its faint edge, a soft
+    /// diagonal sheen kept under 245); nil = none (holdout15).
+    public var photoSleeve: PhotoSleeve? = nil
+    /// An office printer's greyscale scan (a gamma lift under a shoulder, then R = G = B); nil =
+    /// colour (holdout15).
+    public var greyscaleScan: GreyscaleScan? = nil
     /// Strength (0–1) of the thin dark rim a flatbed scan draws along the card's edge (its thickness).
     public var scanRim = 0.0
     /// Warm colour cast (0–1): red raised and blue lowered by this fraction (tungsten light).
@@ -1270,6 +1315,9 @@ public enum IDScanSyntheticCard {
         case .bankStatement, .leatherWallet, .crayonDrawing, .postageEnvelope, .embroideredCloth, .yogaMat, .galvanisedSteel, .beachSand,
              .checkerFloor, .scanAppPage:
             paintHoldout14Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
+        case .sewingPattern, .medicineLeaflet, .jigsawPuzzle, .comicPage, .paintSwatches, .orientedStrandBoard, .carbonFibre, .hessianSack,
+             .courtFloor, .greyscaleFlatbed:
+            paintHoldout15Background(s, W, H, scale: scale, bgSeed: bgSeed, &rng, &R, &G, &B)
         case .clutter:
             let tones: [(Double, Double, Double)] = [(110, 84, 60), (70, 72, 80), (150, 140, 128)]
             let t = tones[Int(rng.next() % UInt64(tones.count))]
@@ -1419,6 +1467,7 @@ public enum IDScanSyntheticCard {
         applyHoldout12Lamps(s, W, H, &bg)   // no effect unless the scene has holdout12 book-scanner lamps
         applyHoldout13Light(s, W, H, &bg)   // no effect unless the scene has holdout13 mixed light or a phone's shadow
         applyHoldout14Light(s, W, H, &bg)   // no effect unless the scene has holdout14 light, HDR or a scanner app's filter
+        applyHoldout15Light(s, W, H, &bg)   // no effect unless the scene has a holdout15 plastic sleeve or greyscale scan
         var planes = Planes(width: W, height: H, channels: bg.map { p in p.map { UInt8(min(max($0, 0), 255)) } })
         bg = []
 
@@ -1487,6 +1536,7 @@ public enum IDScanSyntheticCard {
         applyHoldout12Haze(s, &planes)   // no effect unless the scene has a holdout12 dirty lens's haze
         applyHoldout13Streak(s, &planes)   // no effect unless the scene has a holdout13 sheet feed's dust streak
         applyHoldout14NightMode(s, &planes)   // no effect unless the scene has a holdout14 night mode
+        applyHoldout15Greyscale(s, &planes)   // no effect unless the scene is a holdout15 greyscale scan
         if s.downscale > 1 {
             let d = min(s.downscale, W / 4, H / 4)
             for c in 0..<3 { planes.channels[c] = downscalePlane(planes.channels[c], W, H, by: d) }

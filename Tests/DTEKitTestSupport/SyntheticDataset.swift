@@ -269,10 +269,35 @@ public struct IDScanLabelledCase: Sendable {
 ///   the card's size. Committed before holdout13 was evaluated (2026-12-02, session 11); run
 ///   through the checker once, at the end.
 ///
+/// - **holdout15**: designs alternating (`model2024` first); photo backgrounds tissue-paper
+///   sewing-pattern sheets (translucent beige, overlapping, printed cutting and dashed seam lines,
+///   notches, grain-line arrows, big piece letters), a pharmacy's unfolded package insert (thin
+///   paper, creases, dense tiny print in two columns, the reverse showing through), a half-done
+///   jigsaw puzzle of a light landscape (interlocking pieces, a patch not placed yet), an open
+///   comic book's page (bordered panels, halftone fills, speech balloons, captions), paint-colour
+///   swatch cards fanned out on a white table — light and busy — and oriented strand board, dark
+///   carbon fibre (a twill weave under a glossy coat), a hessian sack with a twine-sewn seam, a
+///   sports hall's maple floor with broad painted court lines (strong straight lines at angles of
+///   their own); an office printer's greyscale flatbed scan (A4 at 300 dpi, 2480 × 3508, the card
+///   anywhere on the glass at its true size, a light grey foam lid at luma 205–225, the scanner's
+///   gamma lift under a shoulder keeping the card's light areas under 235, the image grey, R = G =
+///   B; its tight scans the card-sized crop, also grey); 4000 × 3000, 3000 × 4000 (a 12 MP
+///   Android phone), 1600 × 1200 and 1200 × 1600 (a messaging app's standard-quality photo)
+///   frames, the card's long side ≥ 621 px by the policy's measure and fully inside (3 % margin);
+///   rotation ±15°; per photo one of plain, mixed light (a warm tungsten lamp on one side, cool
+///   daylight on the other, each pixel's luma kept), the phone's own soft shadow over 15–35 % of
+///   the card (25–40 % darker), a thumb holding the card over one short edge (3–7 % of the card's
+///   width, the print, the other edges and the corners clear), or a clear plastic sleeve round
+///   the card (a haze: contrast 8–12 % lower, black lifted to about 25; the sleeve's faint edge
+///   2–4 mm outside the card; a soft diagonal sheen of 15–25 levels kept under 245); blur of the
+///   blurry images scaled with the card's size. The mixed light and the phone's shadow are
+///   holdout13's effects and the thumb holdout11's, with this part's own parameters. Committed
+///   before holdout14 was evaluated (2026-12-02, session 12); run through the checker once, at the end.
+///
 /// Every part has both card sides, phone photos (rotation ±15°, perspective) and flatbed scans
 /// (including tight scans where the image is the card), and the same kinds of bad images.
 public enum IDScanSyntheticDataset {
-    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14 }
+    public enum Part: String, Sendable, CaseIterable { case tuning, keptOut = "kept-out", fresh, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 }
 
     /// Deterministic pseudo-random numbers for scene parameters (also the tests' own scenes).
     package struct Rand {
@@ -309,6 +334,8 @@ public enum IDScanSyntheticDataset {
                           .speckledLinoleum, .ironingBoard]
         case .holdout14: [.bankStatement, .yogaMat, .leatherWallet, .galvanisedSteel, .crayonDrawing, .beachSand, .postageEnvelope,
                           .checkerFloor, .embroideredCloth]
+        case .holdout15: [.sewingPattern, .orientedStrandBoard, .medicineLeaflet, .carbonFibre, .jigsawPuzzle, .hessianSack, .comicPage,
+                          .courtFloor, .paintSwatches]
         }
     }
     static func scanBackgrounds(_ part: Part) -> [IDScanSyntheticScene.Background] {
@@ -329,6 +356,7 @@ public enum IDScanSyntheticDataset {
         case .holdout12: [.bookScanner]
         case .holdout13: [.sheetFedScanner]
         case .holdout14: [.scanAppPage]
+        case .holdout15: [.greyscaleFlatbed]
         }
     }
     static func partSalt(_ part: Part) -> (rand: UInt64, seed: UInt64) {
@@ -349,6 +377,7 @@ public enum IDScanSyntheticDataset {
         case .holdout12: (131, 530_000)
         case .holdout13: (137, 570_000)
         case .holdout14: (139, 610_000)
+        case .holdout15: (149, 650_000)
         }
     }
 
@@ -378,6 +407,7 @@ public enum IDScanSyntheticDataset {
         case .holdout12: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         case .holdout13: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
         case .holdout14: s.design = (i / 2) % 2 == 0 ? .model2013 : .model2024
+        case .holdout15: s.design = (i / 2) % 2 == 0 ? .model2024 : .model2013
         }
         s.side = i % 2 == 0 ? .front : .back
         let gradient: Double
@@ -398,6 +428,7 @@ public enum IDScanSyntheticDataset {
         case .holdout12: gradient = r.range(0, 0.12)
         case .holdout13: gradient = r.range(0, 0.12)
         case .holdout14: gradient = r.range(0, 0.12)
+        case .holdout15: gradient = r.range(0, 0.12)
         }
         switch capture {
         case .photo:
@@ -450,6 +481,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout12 { holdout12Photo(&s, i, &r) }
             if part == .holdout13 { holdout13Photo(&s, i, &r) }
             if part == .holdout14 { holdout14Photo(&s, i, &r) }
+            if part == .holdout15 { holdout15Photo(&s, i, &r) }
         case .scan:
             s.width = 1000; s.height = 750
             s.background = r.pick(scanBackgrounds(part))
@@ -463,6 +495,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: true) }
             if part == .holdout13 { holdout13Scan(&s, &r, tight: false) }
             if part == .holdout14 { holdout14Scan(&s, &r, tight: false) }
+            if part == .holdout15 { holdout15Scan(&s, &r, tight: false) }
         case .tightScan:
             // The scan cropped to the card: a 1–4 px lid margin at most.
             s.width = 1000; s.height = 631
@@ -474,6 +507,7 @@ public enum IDScanSyntheticDataset {
             if part == .holdout12 { holdout12Scan(&s, &r, keystone: false) }
             if part == .holdout13 { holdout13Scan(&s, &r, tight: true) }
             if part == .holdout14 { holdout14Scan(&s, &r, tight: true) }
+            if part == .holdout15 { holdout15Scan(&s, &r, tight: true) }
         }
         return s
     }
@@ -552,7 +586,7 @@ public enum IDScanSyntheticDataset {
         }
     }
 
-    /// The photo geometry shared by holdout4 to holdout14: frame `f`, perspective ≤ 12 %, the card
+    /// The photo geometry shared by holdout4 to holdout15: frame `f`, perspective ≤ 12 %, the card
     /// at 50–80 % of the width with its long side (the mean of its near and far edges) at least
     /// `minLongSide` px, near the centre, and fully inside the frame with a 3 % margin — a smaller
     /// card first (down to the minimum), then less rotation and perspective. A card turned
@@ -1053,12 +1087,82 @@ public enum IDScanSyntheticDataset {
         s.scanRim = r.range(0, 0.15)
     }
 
-    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout14 scale
+    /// The holdout15 photo geometry, light and pose: the background cycles through the part's
+    /// nine; a 4000 × 3000, 3000 × 4000 (a 12 MP Android phone), 1600 × 1200 or 1200 × 1600 (a
+    /// messaging app's standard-quality photo) frame; the card at 50–80 % of the width, its long
+    /// side by the policy's measure ≥ 621 px, fully inside the frame (3 % margin); per photo (i % 5)
+    /// one of plain, mixed light (holdout13's tungsten and daylight, red/blue gains ± 8–14 %, luma
+    /// kept), the phone's soft shadow (holdout13's shade, 25–40 % darker, placed over 18–32 % of
+    /// the card, coarsely measured), a thumb over the card's right short edge (holdout11's thumb,
+    /// its tip 3–7 % of the card's width over it, kept off the print, the other edges and the
+    /// corners), or a clear plastic sleeve (a haze of 8–12 %, black lifted to 22–28, its edge 2–4 mm
+    /// outside the card, a diagonal sheen of 15–25 levels).
+    static func holdout15Photo(_ s: inout IDScanSyntheticScene, _ i: Int, _ r: inout Rand) {
+        let backgrounds = photoBackgrounds(.holdout15)
+        s.background = backgrounds[i % backgrounds.count]
+        let frames = [(4000, 3000), (3000, 4000), (1600, 1200), (1200, 1600)]
+        let f = frames[(i + i / 9) % frames.count]
+        placeCardFullyInside(&s, frame: f, minLongSide: 621, &r)
+        switch i % 5 {
+        case 1:   // mixed tungsten and daylight
+            s.tungstenDaylight = .init(angle: r.range(0, 6.2832), strength: r.range(0.08, 0.14))
+        case 2:   // the phone's soft shadow over 15–35 % of the card (placed at 18–32 %, coarsely measured)
+            let target = r.range(0.18, 0.32), dir = r.range(0, 6.2832)
+            var ps = IDScanSyntheticScene.PhoneShade(offsetX: 0, offsetY: 0, angle: dir + r.range(-0.5, 0.5), halfLength: r.range(0.85, 0.95),
+                                                     halfWidth: r.range(0.4, 0.45), softness: r.range(0.06, 0.12), strength: r.range(0.25, 0.4))
+            var lo = 0.0, hi = 2.5
+            for _ in 0..<24 {
+                let mid = (lo + hi) / 2
+                ps.offsetX = mid * cos(dir); ps.offsetY = mid * sin(dir); s.phoneShade = ps
+                if IDScanSyntheticCard.holdout13PhoneShadeCardFractionQuick(s) > target { lo = mid } else { hi = mid }
+            }
+            ps.offsetX = lo * cos(dir); ps.offsetY = lo * sin(dir); s.phoneShade = ps
+        case 3:   // a thumb over the right short edge, in its free margin (mm from the print)
+            let margin: Double
+            switch (s.design, s.side) {
+            case (.model2013, .front): margin = 5.6
+            case (.model2024, .front): margin = 4.0
+            case (.model2013, .back): margin = 9.0
+            case (.model2024, .back): margin = 3.7
+            }
+            let depth = min(r.range(0.035, 0.065) * 85.6, max(0.035 * 85.6, margin - 0.5))
+            let radius = r.range(8, 10), tone = r.unit()
+            var t = IDScanSyntheticScene.Thumb(edge: 1, along: r.range(radius + 4, 53.98 - radius - 4), depth: depth, radius: radius,
+                                               tilt: r.range(-0.3, 0.3), red: 226 - 70 * tone, green: 176 - 70 * tone, blue: 146 - 66 * tone)
+            s.thumb = t
+            var n = 0
+            while n < 20 {
+                let c = IDScanSyntheticCard.holdout15ThumbCheck(s)
+                if c.othersFree && c.clear { break }
+                n += 1; t.tilt *= 0.6; s.thumb = t
+            }
+        case 4:   // a clear plastic sleeve round the card
+            let diagonal = (r.unit() < 0.5 ? 1.0 : -1.0) * r.range(0.5, 1.1)
+            s.photoSleeve = .init(haze: r.range(0.08, 0.12), black: r.range(22, 28), marginMM: r.range(2, 4), sheen: r.range(15, 25),
+                                  sheenAngle: diagonal, sheenOffset: r.range(-0.3, 0.3), sheenWidth: r.range(0.08, 0.15))
+        default: break   // plain
+        }
+    }
+
+    /// The holdout15 office printer's greyscale scan: every scan and tight scan grey (a gamma lift
+    /// of 0.86–0.92 under a shoulder); a scan is the whole A4 glass at 300 dpi, 2480 × 3508, the
+    /// card at its true size (85.6 of 210 mm, ±1 %) anywhere on it (3 % clear of the edges), turned
+    /// ≤ 4°; a tight scan the card-sized crop.
+    static func holdout15Scan(_ s: inout IDScanSyntheticScene, _ r: inout Rand, tight: Bool) {
+        s.greyscaleScan = .init(gamma: r.range(0.86, 0.92))
+        guard !tight else { return }
+        s.width = 2480; s.height = 3508
+        s.cardWidthFraction = 85.6 / 210 * r.range(0.99, 1.01)
+        s.centerX = r.range(0.27, 0.73); s.centerY = r.range(0.14, 0.86)
+        s.rotationDegrees = r.range(-4, 4)
+    }
+
+    /// How much larger than a 620 px card the scene's card is (≥ 1): holdout4 to holdout15 scale
     /// their blur by it, so that a blurry image is blurry for any card size.
     static func blurScale(_ s: IDScanSyntheticScene, part: Part) -> Double {
         guard part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7 || part == .holdout8
             || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12 || part == .holdout13
-            || part == .holdout14 else { return 1 }
+            || part == .holdout14 || part == .holdout15 else { return 1 }
         return max(1, s.cardWidthFraction * Double(s.width) * (1 - s.perspective / 2) / 620)
     }
 
@@ -1120,7 +1224,7 @@ public enum IDScanSyntheticDataset {
                 s.downscale = 2
                 if part == .holdout3 || part == .holdout4 || part == .holdout5 || part == .holdout6 || part == .holdout7
                     || part == .holdout8 || part == .holdout9 || part == .holdout10 || part == .holdout11 || part == .holdout12
-                    || part == .holdout13 || part == .holdout14 {   // large frames: scale down until the card is well under 600 px
+                    || part == .holdout13 || part == .holdout14 || part == .holdout15 {   // large frames: scale down until the card is well under 600 px
                     let long = s.cardWidthFraction * Double(s.width)
                     s.downscale = max(2, Int((long / 480).rounded(.up)))
                 }
@@ -1128,6 +1232,8 @@ public enum IDScanSyntheticDataset {
                 s.height = s.height * 700 / max(s.width, 1); s.width = 700; s.cardWidthFraction = 0.72
                 // holdout14: a scanner app's page has its card in the upper third, too near the top for a 0.72-wide card.
                 if part == .holdout14 { s.centerY = max(s.centerY, 0.3) }
+                // holdout15: the greyscale scan's card may lie anywhere on the glass, too near an edge for a 0.72-wide card.
+                if part == .holdout15 { s.centerX = min(max(s.centerX, 0.4), 0.6); s.centerY = min(max(s.centerY, 0.22), 0.78) }
                 // holdout8: a card turned portrait-wise would not fit a 700 px wide landscape frame: turned back.
                 if part == .holdout8, abs(s.rotationDegrees) > 45 { s.rotationDegrees -= s.rotationDegrees > 0 ? 90 : -90 }
             }

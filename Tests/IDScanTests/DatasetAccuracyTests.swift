@@ -27,7 +27,9 @@ import Testing
 /// (92.0 %), and is a tuned-on part from the commit of `holdout13` (committed before holdout12 was
 /// evaluated). The `holdout13` part (committed before holdout12 was evaluated) was evaluated once,
 /// at e1fdba4 (95.4 %), and is a tuned-on part from the commit of `holdout14` (committed before
-/// that evaluation), which runs only when named: it stays unseen until its one evaluation.
+/// that evaluation). The `holdout14` part is evaluated once, before any tuning on it, and counts as
+/// a tuned-on part from the commit of `holdout15` (committed before that evaluation), which runs
+/// only when named: it stays unseen until its one evaluation.
 struct DatasetAccuracy {
     struct Summary: CustomStringConvertible {
         var total = 0, correct = 0, goods = 0, falseRejects = 0, bads = 0, falseAccepts = 0
@@ -141,8 +143,8 @@ struct DatasetAccuracy {
     }
 
     /// The documented figures: every part at scale $IDSCAN_ACCURACY (87 images per part per unit);
-    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all but `holdout14`) restricts the
-    /// parts, so that a kept-out part can stay unseen while tuning; `holdout14` runs only when named
+    /// $IDSCAN_ACCURACY_PARTS (comma-separated raw values, default all but `holdout15`) restricts the
+    /// parts, so that a kept-out part can stay unseen while tuning; `holdout15` runs only when named
     /// there (its one evaluation, at the end). Reported as skipped in ordinary runs.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["IDSCAN_ACCURACY"] != nil, "full report: set IDSCAN_ACCURACY=scale"),
           .timeLimit(.minutes(60)))
@@ -151,20 +153,20 @@ struct DatasetAccuracy {
         let scale = Int(env["IDSCAN_ACCURACY"] ?? "") ?? 3
         let wanted = env["IDSCAN_ACCURACY_PARTS"].map { $0.split(separator: ",").map(String.init) }
         var table = "part | role | images | verdict accuracy | false rejects | false accepts\n"
-        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? (part != .holdout14) {
+        for part in IDScanSyntheticDataset.Part.allCases where wanted?.contains(part.rawValue) ?? (part != .holdout15) {
             let s = try Self.evaluate(IDScanSyntheticDataset.cases(part: part, scale: scale))
             print("\(part.rawValue.uppercased()) (scale \(scale)): \(s)")
             table += String(format: "%@ | %@ | %d | %.1f%% | %d/%d (%.1f%%) | %d/%d (%.1f%%)\n", part.rawValue,
-                            part == .holdout14 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
+                            part == .holdout15 ? "never tuned on" : "tuned on", s.total, s.accuracy * 100,
                             s.falseRejects, s.goods, s.falseRejectRate * 100, s.falseAccepts, s.bads, s.falseAcceptRate * 100)
             #expect(s.falseAcceptRate <= 0.05, "\(part.rawValue): \(s)")
             switch part {
             case .tuning:
                 #expect(s.accuracy >= 0.97, "\(s)")
-            case .keptOut, .fresh, .holdout2, .holdout3, .holdout4, .holdout5, .holdout6, .holdout7, .holdout8, .holdout9, .holdout10, .holdout11, .holdout12, .holdout13, .holdout14:
+            case .keptOut, .fresh, .holdout2, .holdout3, .holdout4, .holdout5, .holdout6, .holdout7, .holdout8, .holdout9, .holdout10, .holdout11, .holdout12, .holdout13, .holdout14, .holdout15:
                 // Measured against the targets on every part; only the never-tuned part's figure
-                // (holdout14) says how the checker generalises.
-                let role = part == .holdout14 ? "the never-tuned part" : "a tuned-on part"
+                // (holdout15) says how the checker generalises.
+                let role = part == .holdout15 ? "the never-tuned part" : "a tuned-on part"
                 withKnownIssue("issue 11 targets (accuracy ≥ 97 %, false rejects ≤ 3 %) on \(part.rawValue) (\(role)) not met yet", isIntermittent: true) {
                     #expect(s.accuracy >= 0.97, "\(s)")
                     #expect(s.falseRejectRate <= 0.03, "\(s)")

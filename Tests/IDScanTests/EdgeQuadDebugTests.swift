@@ -12,7 +12,7 @@ func edgeQuadDebug() throws {
     let dir = env["IDSCAN_EXPLORE"] ?? "/tmp/edge-debug"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let scale = Int(env["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
-    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout14 }   // holdout14: never looked at while tuning (holdout13 tuned on after its one evaluation, 2026-12-02, session 11)
+    let cases = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout15 }   // holdout15: never looked at while tuning (holdout14 tuned on after its one evaluation, 2026-12-02, session 12)
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }.filter { names.contains($0.name) }
     for c in cases {
         let r = IDScanSyntheticCard.render(c.scene)

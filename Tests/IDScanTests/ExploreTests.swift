@@ -14,7 +14,7 @@ func exploreDataset() throws {
     let prefixes = filter.split(separator: ",").map(String.init)
     let part = ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_PART"] ?? "tuning"
     let scale = Int(ProcessInfo.processInfo.environment["IDSCAN_EXPLORE_SCALE"] ?? "") ?? 1
-    let all = IDScanSyntheticDataset.Part.allCases.filter { (part == "all" && $0 != .holdout14) || $0.rawValue == part }   // holdout14 only when named
+    let all = IDScanSyntheticDataset.Part.allCases.filter { (part == "all" && $0 != .holdout15) || $0.rawValue == part }   // holdout15 only when named
         .flatMap { IDScanSyntheticDataset.cases(part: $0, scale: scale) }
     let cases = all.filter { c in prefixes.isEmpty || prefixes.contains { c.name.hasPrefix($0) } }
     let lines = Results(count: cases.count)

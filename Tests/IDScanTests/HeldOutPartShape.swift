@@ -119,9 +119,9 @@ enum HeldOutPartShape {
     }
 }
 
-/// The parts the checker has been tuned on: all but the never-seen holdout14.
+/// The parts the checker has been tuned on: all but the never-seen holdout15.
 enum TunedParts {
-    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout14 }
+    static let all = IDScanSyntheticDataset.Part.allCases.filter { $0 != .holdout15 }
 
     /// Every tuned part's card-less scenes (newsprint, magazine pages, spreadsheets, invoices,
     /// cloths, desks…): what no look may take for a card.
