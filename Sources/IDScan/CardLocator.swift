@@ -51,7 +51,7 @@ struct CardLocator: Sendable {
         var cutBySide: CardDetection? = nil
         // The back's MRZ, looked for at most once (see below).
         var mrzOnce: MRZLocator.Estimate?? = nil
-        func settle(_ result: CardDetection, frameSide: Bool = false) -> CardDetection? {
+        func settle(_ result: CardDetection, frameSide: Bool = false, provisional: Bool = false) -> CardDetection? {
             guard case let .found(q, fraction) = result else { return nil }
             // A side lying along the frame (both its ends within 2.5 % of the same edge) while the
             // opposite side lies well inside is the frame cutting a card, not the card's own edge: a part
@@ -64,7 +64,8 @@ struct CardLocator: Sendable {
                 if cutBySide == nil { cutBySide = .cropped(areaFraction: fraction) }
                 return nil
             }
-            if let inner = small {
+            // A small quad elsewhere (another object, no part of this card) says nothing about it.
+            if let inner = small, Self.fractionInside(inner, q) > 0 {
                 // Inside with a little slack: the small quad may share a side with the card (the
                 // card's left part, up to its photo), so its corners are pulled 3 % towards its centre.
                 if q.longSide >= 1.3 * inner.longSide && Self.holds(q, inner) { return result }
@@ -80,15 +81,21 @@ struct CardLocator: Sendable {
                 }
                 return nil
             }
-            if q.longSide >= minLongSide { return result }
-            small = q; smallResult = result
+            if q.longSide >= minLongSide, !provisional { return result }
+            if small == nil { small = q; smallResult = result }
             return nil
         }
-        let first = CardDetector(policy: policy).detect(image)
-        if let done = settle(first) { return done }
         // The extra looks are less specific than the first: they must also see ID-1's shape
         // (1.586, ≥ 1.45 with perspective), not just any rectangle such as an A4 sheet (1.414).
         let strict = Self.strict(policy)
+        let first = CardDetector(policy: policy).detect(image)
+        // The first look accepts a wider range of shapes (a strong perspective). A quad outside
+        // ID-1's own range may be a part of the card (its photo box, 1.3–1.45) whose outline the
+        // flood stopped at: it is kept while the later looks run, and a card they find around it
+        // (clearly larger) is taken instead; if none, it stands.
+        var provisional = false
+        if case let .found(q, _) = first { provisional = !q.hasAspect(in: strict.minCardAspect...strict.maxCardAspect) }
+        if let done = settle(first, provisional: provisional) { return done }
         var looks = Self.extraFloods(strict)
         var cropped: CardDetection? = nil
         if case .cropped = first { cropped = first }
