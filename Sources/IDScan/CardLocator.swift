@@ -182,9 +182,12 @@ struct CardLocator: Sendable {
         }
         // A part of the card found, not the card: its sides moved outwards, parallel, to the card's.
         if let inner = small, let grown = EdgeQuadFinder(policy: policy, seed: inner).find(image), let done = settle(grown) { return done }
-        // The back's QR code, by its finder patterns, grown to the card around it — unless the
-        // first look saw a large region cut by the frame (a cropped card's QR is there too).
-        if cropped == nil, let grown = qrGrown(), let done = settle(grown) { return done }
+        // The back's QR code, by its finder patterns, grown to the card around it. When the first
+        // look saw a large region cut by the frame (a cropped card's QR is there too), only a card
+        // grown clear of the frame (every corner 3 % of the short side inside it) counts: the
+        // region seen cut is then the floor's tiles or the sheet around it, not the card.
+        if let grown = qrGrown(), cropped == nil || Self.clearOfFrame(grown, width: image.width, height: image.height),
+           let done = settle(grown) { return done }
         return smallResult ?? cropped ?? cutBySide ?? first
     }
 
@@ -206,6 +209,13 @@ struct CardLocator: Sendable {
             }
         }
         return Double(inside) / 100
+    }
+
+    /// Whether a found card's corners all lie at least 3 % of the image's shorter side inside the frame.
+    static func clearOfFrame(_ result: CardDetection, width W: Int, height H: Int) -> Bool {
+        guard case let .found(q, _) = result, q.p.count == 4 else { return false }
+        let d = 0.03 * Double(min(W, H)), w = Double(W), h = Double(H)
+        return q.p.allSatisfy { min($0.x, $0.y, w - $0.x, h - $0.y) >= d }
     }
 
     /// Whether a corner of `q` lies on the frame: within 1 % of the image's shorter side of an edge.
