@@ -18,14 +18,10 @@ import DTEKitTestSupport
         #expect(!CardLocator.holds(rightHalf, card))
     }
 
-    static func holdout13(_ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: .holdout13, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     /// The card on the speckled linoleum: the straight-edge look finds its photo box and the print
     /// beside it; the textured look's card around most of it is taken, within 8 % of the true width.
     @Test func theWholeCardAroundThePartIsTaken() throws {
-        let c = try Self.holdout13("holdout13-good-photo-16")
+        let c = try datasetCase(.holdout13, "holdout13-good-photo-16")
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)
@@ -35,7 +31,7 @@ import DTEKitTestSupport
     /// The small back on the clipboard's form: the straight-edge look's quad runs around the form's
     /// lines, 1.2 × the card; the MRZ's card inside it is taken, and the card is too small.
     @Test func theMRZsCardInsideALargerQuadIsTaken() throws {
-        let c = try Self.holdout13("holdout13-lowres-9")
+        let c = try datasetCase(.holdout13, "holdout13-lowres-9")
         let report = IDScanChecker().check(try c.data())
         #expect(report.codes.contains(.lowResolution), "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)

@@ -7,10 +7,6 @@ import DTEKitTestSupport
 /// whose MRZ sits above the print of a laptop screen, a card beside a shipping label cut by the
 /// frame, and a cut card whose text block a look took for the card.
 @Suite struct FrameCutTests {
-    static func holdout10(_ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: .holdout10, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     /// A side along the frame with the opposite side well inside: the frame cuts the card. A
     /// card filling the frame, or merely near one edge, is not cut.
     @Test func sideAlongTheFrame() {
@@ -24,7 +20,7 @@ import DTEKitTestSupport
     /// The back on a laptop screen's document: the lines of print below the card (another font,
     /// pitch and size) are not a fourth MRZ line, so the MRZ places the card, within 8 %.
     @Test func mrzAbovePrintedText() throws {
-        let c = try Self.holdout10("holdout10-good-photo-31")
+        let c = try datasetCase(.holdout10, "holdout10-good-photo-31")
         let (det, toFile) = try #require(try detectionImage(c))
         let est = try #require(MRZLocator().find(det), "no MRZ found")
         let ratio = est.card.longSide * toFile / trueLongSide(c)
@@ -35,7 +31,7 @@ import DTEKitTestSupport
     /// A shipping label cut by the frame overlaps the card: the first look sees a large region cut
     /// by the frame, yet the MRZ's whole lines place the card inside it, and the check accepts.
     @Test func mrzOverridesARegionCutByTheFrame() throws {
-        let c = try Self.holdout10("holdout10-good-photo-7")
+        let c = try datasetCase(.holdout10, "holdout10-good-photo-7")
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
     }
@@ -43,7 +39,7 @@ import DTEKitTestSupport
     /// A card cut by the bottom of the frame whose text block (up to the photo) one look took for
     /// the card: its bottom side is the frame's, so the card is cut.
     @Test func aCutCardsTextBlockIsNotTheCard() throws {
-        let report = IDScanChecker().check(try Self.holdout10("holdout10-cropped-2").data())
+        let report = IDScanChecker().check(try datasetCase(.holdout10, "holdout10-cropped-2").data())
         #expect(report.codes == [.cropped], "\(report.codes)")
     }
 }

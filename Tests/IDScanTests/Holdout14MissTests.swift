@@ -8,13 +8,9 @@ import DTEKitTestSupport
 /// a small object found before the card vetoing it, and a back on a checkerboard floor whose
 /// tiles, cut by the frame, silenced the card grown from its QR code.
 @Suite struct Holdout14MissTests {
-    static func holdout14(_ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: .holdout14, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     @Test(arguments: ["holdout14-good-photo-0", "holdout14-good-photo-27", "holdout14-good-photo-7"])
     func theCardIsFoundAndAccepted(_ name: String) throws {
-        let c = try Self.holdout14(name)
+        let c = try datasetCase(.holdout14, name)
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)

@@ -34,14 +34,10 @@ import DTEKitTestSupport
         #expect(!CardLocator.cornerOnFrame(inside, width: 500, height: 375))
     }
 
-    static func holdout12(_ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: .holdout12, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     /// The low angle's card on the olive-wood board is accepted, its width within 8 % of the
     /// true one (the keystone's far side is shorter, so the mean width is under it).
     @Test func theLowAngleCardIsAccepted() throws {
-        let c = try Self.holdout12("holdout12-good-photo-28")
+        let c = try datasetCase(.holdout12, "holdout12-good-photo-28")
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)
@@ -50,7 +46,7 @@ import DTEKitTestSupport
 
     /// The card cut by the frame beside the napkins is reported cropped, not accepted.
     @Test func theCutCardBesideTheNapkinIsCropped() throws {
-        let c = try Self.holdout12("holdout12-cropped-4")
+        let c = try datasetCase(.holdout12, "holdout12-cropped-4")
         let report = IDScanChecker().check(try c.data())
         #expect(report.codes.contains(.cropped), "\(report.codes)")
     }

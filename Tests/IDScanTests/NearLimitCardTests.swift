@@ -8,16 +8,12 @@ import DTEKitTestSupport
 /// corners at or above the limit is the same card measured better (session 12). A part of the
 /// card found near the limit stays a part when the back's MRZ places a larger card around it.
 @Suite struct NearLimitCardTests {
-    static func holdout(_ part: IDScanSyntheticDataset.Part, _ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: part, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     /// Two good photos of cards 620 and 621 px long, which the colour look and the straight-edge
     /// look with texture votes measured as 597 and 581 px (`low-resolution`): accepted, with the
     /// width within 3 % of the true one.
     @Test(arguments: ["holdout5-good-photo-2", "holdout5-good-photo-25"])
     func aCardJustAtTheLimitIsAccepted(_ name: String) throws {
-        let c = try Self.holdout(.holdout5, name)
+        let c = try datasetCase(.holdout5, name)
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)
@@ -28,7 +24,7 @@ import DTEKitTestSupport
     /// from the QR code, at 604 px, is not taken for the card: the MRZ places a card twice as
     /// large around both. (The glare on that card is then not measured; the upload is rejected.)
     @Test func aPartOfTheBackStaysAPart() throws {
-        let c = try Self.holdout(.holdout10, "holdout10-glare-5")
+        let c = try datasetCase(.holdout10, "holdout10-glare-5")
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .reject, "\(report.codes)")
     }

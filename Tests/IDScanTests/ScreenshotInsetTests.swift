@@ -61,15 +61,11 @@ import DTEKitTestSupport
         #expect(ScreenshotInset.find(GrayImage(width: 300, height: 300, pixels: (0..<90_000).map { UInt8(($0 * 37) % 251) })) == nil)
     }
 
-    static func holdout11(_ name: String) throws -> IDScanLabelledCase {
-        try #require(IDScanSyntheticDataset.cases(part: .holdout11, scale: 2).first { $0.name == name }, "no case \(name)")
-    }
-
     /// The gallery screenshots of a photo: the card is found in the photo (corners within 5 % of
     /// its long side of the true ones, in the screenshot's pixels) and accepted.
     @Test(arguments: ["holdout11-good-photo-2", "holdout11-good-photo-7", "holdout11-good-photo-17", "holdout11-mild-7"])
     func aCardInAScreenshotIsFound(_ name: String) throws {
-        let c = try Self.holdout11(name)
+        let c = try datasetCase(.holdout11, name)
         let report = IDScanChecker().check(try c.data())
         #expect(report.verdict == .accept, "\(report.codes)")
         let truth = IDScanSyntheticCard.cardCorners(c.scene)
@@ -84,7 +80,7 @@ import DTEKitTestSupport
     /// A tight scan of a card with a coloured stripe along its top edge: the stripe's edge runs
     /// parallel to the frame, at one depth, which is the card's print, not a scene cut by the frame.
     @Test func aHeaderStripeAlongATightScanIsPrint() throws {
-        let c = try Self.holdout11("holdout11-good-tight-2")
+        let c = try datasetCase(.holdout11, "holdout11-good-tight-2")
         let (det, _) = try #require(try detectionImage(c))
         #expect(CardLocator.plainFrameStrip(det))
         #expect(IDScanChecker().check(try c.data()).verdict == .accept)
@@ -93,7 +89,7 @@ import DTEKitTestSupport
     /// A glare splitting a back's outline: the straight-edge look finds the card's left part, and
     /// the MRZ places the whole card around it, where the glare is seen.
     @Test func theMRZPlacesTheWholeCardAroundAPart() throws {
-        let c = try Self.holdout11("holdout11-glare-9")
+        let c = try datasetCase(.holdout11, "holdout11-glare-9")
         let report = IDScanChecker().check(try c.data())
         #expect(report.codes.contains(.glare), "\(report.codes)")
         let width = try #require(report.metrics.cardWidth)
